@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "scantrail",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "scantrail", targets: ["scantrail"]),
+        .library(name: "ScantrailCore", targets: ["ScantrailCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        .target(
+            name: "ScantrailCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ScantrailHTTP",
+            dependencies: [
+                "ScantrailCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
+            name: "ScantrailChecks",
+            dependencies: ["ScantrailCore", "ScantrailHTTP"]
+        ),
+        .target(
+            name: "ScantrailDemo",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
+            name: "ScantrailCLI",
+            dependencies: [
+                "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),
+        .testTarget(name: "ScantrailCoreTests", dependencies: ["ScantrailCore"]),
+        .testTarget(
+            name: "ScantrailHTTPTests",
+            dependencies: ["ScantrailHTTP", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "ScantrailChecksTests",
+            dependencies: ["ScantrailChecks", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(name: "ScantrailCLITests", dependencies: ["ScantrailCLI", "scantrail"]),
+    ]
+)

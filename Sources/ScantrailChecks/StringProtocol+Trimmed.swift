@@ -1,0 +1,8 @@
+import Foundation
+
+extension StringProtocol {
+    /// The text without leading and trailing white space.
+    var trimmed: String {
+        trimmingCharacters(in: .whitespaces)
+    }
+}

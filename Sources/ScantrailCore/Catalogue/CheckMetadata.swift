@@ -1,0 +1,19 @@
+/// Stable facts about a check: its identifier, what it looks at and the rules it can report.
+public struct CheckMetadata: Sendable, Hashable {
+    /// Identifier, e.g. `headers.security`.
+    public let id: String
+    /// One-line description shown in progress output and reports.
+    public let title: String
+    /// Every rule the check may report an outcome for.
+    public let rules: [Rule]
+    /// Whether the check may change server state and so runs only with `--active`.
+    public let isActive: Bool
+
+    /// Creates check metadata.
+    public init(id: String, title: String, rules: [Rule], isActive: Bool = false) {
+        self.id = id
+        self.title = title
+        self.rules = rules
+        self.isActive = isActive
+    }
+}

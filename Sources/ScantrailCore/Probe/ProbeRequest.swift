@@ -1,0 +1,36 @@
+import Foundation
+
+/// A request a check asks the HTTP probe to send.
+public struct ProbeRequest: Hashable, Sendable {
+    /// HTTP method.
+    public var method: String
+    /// Absolute URL.
+    public var url: String
+    /// Headers added to the probe's defaults (User-Agent and the user's configured headers).
+    public var headers: [HeaderField]
+    /// Request body, if any.
+    public var body: Data?
+    /// Follow redirects (at most the configured limit, same host only, loops detected).
+    public var followRedirects: Bool
+
+    /// Creates a request.
+    public init(
+        method: String = "GET",
+        url: String,
+        headers: [HeaderField] = [],
+        body: Data? = nil,
+        followRedirects: Bool = false
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.followRedirects = followRedirects
+    }
+
+    /// Whether an identical earlier exchange in the same scan may answer this request:
+    /// safe methods without a body.
+    public var isReusable: Bool {
+        (method == "GET" || method == "HEAD") && body == nil
+    }
+}

@@ -1,0 +1,44 @@
+/// Everything that shapes a scan besides its target. It is written into every report, with
+/// header values redacted.
+public struct ScanConfiguration: Hashable, Codable, Sendable {
+    /// Bounds on requests, time and sizes.
+    public var limits: ScanLimits
+    /// Headers added to every request (e.g. credentials); their values never reach a report.
+    public var headers: [HeaderField]
+    /// Identifiers of the checks to run; `nil` runs every passive check.
+    public var enabledChecks: [String]?
+    /// Run checks that may change server state.
+    public var active: Bool
+    /// Port of the cleartext twin of an HTTPS target; `nil` means 80 when the target is on
+    /// 443, and unknown otherwise.
+    public var cleartextPort: Int?
+
+    /// Creates a configuration; the defaults scan everything passive within ``ScanLimits``'s defaults.
+    public init(
+        limits: ScanLimits = ScanLimits(),
+        headers: [HeaderField] = [],
+        enabledChecks: [String]? = nil,
+        active: Bool = false,
+        cleartextPort: Int? = nil
+    ) {
+        self.limits = limits
+        self.headers = headers
+        self.enabledChecks = enabledChecks
+        self.active = active
+        self.cleartextPort = cleartextPort
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case limits, headers, enabledChecks, active, cleartextPort
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(limits, forKey: .limits)
+        // Every value is hidden: a custom header may carry a credential under any name.
+        try container.encode(headers.map { HeaderField(name: $0.name, value: Redaction.marker) }, forKey: .headers)
+        try container.encodeIfPresent(enabledChecks, forKey: .enabledChecks)
+        try container.encode(active, forKey: .active)
+        try container.encodeIfPresent(cleartextPort, forKey: .cleartextPort)
+    }
+}

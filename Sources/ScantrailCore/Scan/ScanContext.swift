@@ -1,0 +1,18 @@
+import Logging
+
+/// What a check may use while collecting evidence: the probes, the configuration and a logger.
+public struct ScanContext: Sendable {
+    /// The HTTP probe (budgeted, capped, recorded).
+    public let http: any HTTPProbing
+    /// The scan's configuration.
+    public let configuration: ScanConfiguration
+    /// A logger for diagnostics; checks report results as outcomes, never as log lines.
+    public let logger: Logger
+
+    /// Creates a context.
+    public init(http: any HTTPProbing, configuration: ScanConfiguration, logger: Logger) {
+        self.http = http
+        self.configuration = configuration
+        self.logger = logger
+    }
+}

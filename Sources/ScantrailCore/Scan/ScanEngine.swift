@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+
+/// Runs checks against a target: plans them, runs them concurrently within the limits, stops
+/// them at the deadline or on cancellation, and assembles the ``ScanResult``.
+///
+/// A check that throws, is interrupted or outlives the deadline never counts as passed: each of
+/// its rules is reported `inconclusive` with the reason. Cancelling the task running
+/// ``run(_:onEvent:)`` still returns a result, marked incomplete.
+public struct ScanEngine: Sendable {
+    private let checks: [any SecurityCheck]
+    private let configuration: ScanConfiguration
+    private let http: any HTTPProbing
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+
+    /// The catalogue of the rules the planned checks declare.
+    public let catalogue: RuleCatalogue
+
+    /// Creates an engine.
+    ///
+    /// - Parameters:
+    ///   - checks: The checks available; ``ScanConfiguration/enabledChecks`` and
+    ///     ``ScanConfiguration/active`` select among them.
+    ///   - configuration: Limits and options.
+    ///   - http: The scan's HTTP probe.
+    ///   - logger: Diagnostics; disabled by default.
+    ///   - now: The wall clock, replaceable in tests.
+    public init(
+        checks: [any SecurityCheck],
+        configuration: ScanConfiguration,
+        http: any HTTPProbing,
+        logger: Logger = Logger(label: "scantrail.engine", factory: { _ in SwiftLogNoOpLogHandler() }),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.checks = checks.filter { check in
+            let metadata = type(of: check).metadata
+            let selected = configuration.enabledChecks.map { $0.contains(metadata.id) } ?? true
+            return selected && (configuration.active || !metadata.isActive)
+        }
+        self.configuration = configuration
+        self.http = http
+        self.logger = logger
+        self.now = now
+        self.catalogue = RuleCatalogue(checks: self.checks.map { type(of: $0).metadata })
+    }
+
+    /// Scans `target`.
+    ///
+    /// - Parameter onEvent: Receives progress events, from any task.
+    /// - Throws: ``ScanError`` when no check is selected or the target cannot be reached at all.
+    public func run(
+        _ target: ScanTarget,
+        onEvent: @escaping @Sendable (ScanEvent) -> Void = { _ in }
+    ) async throws -> ScanResult {
+        guard !checks.isEmpty else { throw ScanError.noChecks }
+        let startedAt = now()
+        let preflight = CountingProbe(http)
+        let answer = try await preflight.send(ProbeRequest(url: target.url))
+        if let failure = answer.failure, failure.isUnreachable {
+            throw ScanError.unreachable(url: target.url, failure: failure)
+        }
+        onEvent(.started(checks: checks.count))
+
+        let stop = StopSignal()
+        var runs: [String: CheckRun] = [:]
+        await withTaskGroup(of: Step.self) { group in
+            let deadline = configuration.limits.scanDeadlineSeconds
+            group.addTask {
+                // The watchdog: returns `.deadline` unless cancelled first.
+                do {
+                    try await Task.sleep(for: .seconds(deadline))
+                    return .deadline
+                } catch {
+                    return .watchdogCancelled
+                }
+            }
+            var pending = checks.makeIterator()
+            func startNext() {
+                guard let check = pending.next() else { return }
+                group.addTask { .finished(await execute(check, on: target, stop: stop, onEvent: onEvent)) }
+            }
+            for _ in 0..<configuration.limits.maxConcurrentChecks { startNext() }
+            for await step in group {
+                switch step {
+                case .deadline:
+                    stop.stop("deadline")
+                    group.cancelAll()
+                case .watchdogCancelled:
+                    break
+                case .finished(let run):
+                    runs[run.checkID] = run
+                    onEvent(.checkFinished(id: run.checkID, status: run.status, completed: runs.count, total: checks.count))
+                    if runs.count == checks.count {
+                        group.cancelAll()
+                    } else if stop.current == nil && !Task.isCancelled {
+                        startNext()
+                    }
+                }
+            }
+        }
+        if Task.isCancelled { stop.stop("cancelled") }
+        let completion = stop.current.map(ScanResult.Completion.incomplete) ?? .complete
+        let finishedAt = now()
+        let ordered = checks.map { check in
+            let metadata = type(of: check).metadata
+            return runs[metadata.id] ?? notRun(metadata, on: target, at: finishedAt, reason: completion.reason)
+        }
+        return ScanResult(
+            scanner: .current,
+            catalogue: catalogue,
+            configuration: configuration,
+            target: target,
+            startedAt: startedAt,
+            finishedAt: finishedAt,
+            completion: completion,
+            requestsSent: preflight.requestsSent + ordered.reduce(0) { $0 + $1.requestsSent },
+            checks: ordered
+        )
+    }
+
+    private enum Step: Sendable {
+        case finished(CheckRun)
+        case deadline
+        case watchdogCancelled
+    }
+
+    /// Collects, stores and evaluates one check. Evaluation runs on the evidence as stored
+    /// (encoded, so redacted and cut), which keeps stored evidence re-evaluable to the same outcomes.
+    private func execute<Check: SecurityCheck>(
+        _ check: Check,
+        on target: ScanTarget,
+        stop: StopSignal,
+        onEvent: @Sendable (ScanEvent) -> Void
+    ) async -> CheckRun {
+        let metadata = Check.metadata
+        onEvent(.checkStarted(id: metadata.id, title: metadata.title))
+        let startedAt = now()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let probe = CountingProbe(http)
+        let context = ScanContext(http: probe, configuration: configuration, logger: logger)
+
+        func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?) -> CheckRun {
+            let elapsed = clock.now - started
+            return CheckRun(
+                checkID: metadata.id, title: metadata.title, status: status, startedAt: startedAt,
+                durationMilliseconds: Int(elapsed / .milliseconds(1)), requestsSent: probe.requestsSent,
+                outcomes: outcomes, evidence: evidence, reason: reason
+            )
+        }
+
+        do {
+            let evidence = try await check.collect(target, context: context)
+            try Task.checkCancellation()
+            let stored = try JSONValue(encoding: evidence)
+            let outcomes = check.evaluate(try stored.decode(Check.Evidence.self))
+            if let stray = outcomes.first(where: { outcome in !metadata.rules.contains { $0.id == outcome.ruleID } }) {
+                let reason = "check reported undeclared rule \(stray.ruleID)"
+                return record(.error, inconclusive(metadata, on: target, reason), stored, reason)
+            }
+            return record(.completed, outcomes, stored, nil)
+        } catch {
+            if Task.isCancelled || error is CancellationError {
+                let reason = stop.current ?? "cancelled"
+                let text = "interrupted: scan \(reason == "deadline" ? "deadline reached" : reason)"
+                return record(.interrupted, inconclusive(metadata, on: target, text), nil, text)
+            }
+            let reason = "check failed: \(error)"
+            return record(.error, inconclusive(metadata, on: target, reason), nil, reason)
+        }
+    }
+
+    private func notRun(_ metadata: CheckMetadata, on target: ScanTarget, at date: Date, reason: String?) -> CheckRun {
+        let text = "not run: scan \(reason == "deadline" ? "deadline reached" : reason ?? "stopped")"
+        return CheckRun(
+            checkID: metadata.id, title: metadata.title, status: .interrupted, startedAt: date,
+            durationMilliseconds: 0, requestsSent: 0, outcomes: inconclusive(metadata, on: target, text),
+            evidence: nil, reason: text
+        )
+    }
+
+    private func inconclusive(_ metadata: CheckMetadata, on target: ScanTarget, _ reason: String) -> [Outcome] {
+        metadata.rules.map { .inconclusive($0, at: target.location(), reason) }
+    }
+}
