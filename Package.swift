@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -42,14 +43,19 @@ let package = Package(
             name: "ScantrailChecks",
             dependencies: ["ScantrailCore", "ScantrailHTTP"]
         ),
+        .target(name: "ScantrailReports", dependencies: ["ScantrailCore"]),
         .target(
             name: "ScantrailDemo",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .target(
             name: "ScantrailCLI",
             dependencies: [
-                "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailDemo",
+                "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailReports", "ScantrailDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +69,7 @@ let package = Package(
             name: "ScantrailChecksTests",
             dependencies: ["ScantrailChecks", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(name: "ScantrailCLITests", dependencies: ["ScantrailCLI", "scantrail"]),
     ]
 )

@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import ScantrailCLI
+
+exit(await ScantrailCommand.exitStatus(running: Array(CommandLine.arguments.dropFirst())))

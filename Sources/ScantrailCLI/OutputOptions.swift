@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import ScantrailReports
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Where and how a scan report is written.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: [.short, .long], help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let output {
+            let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("cannot write --output \(output): folder \(directory) does not exist")
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ScantrailCore
+
+/// The `scantrail` command line: thin wiring over the library modules.
+public struct ScantrailCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "scantrail",
+        abstract: "External security scanner for HTTP APIs whose results are SOC 2 evidence.",
+        version: ScannerInfo.current.version,
+        subcommands: [ScanCommand.self, RulesCommand.self, DemoCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command and returns the process exit status: usage errors
+    /// are 2 (not ArgumentParser's 64), help and version are 0.
+    public static func exitStatus(running arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            StandardError.write(fullMessage(for: error))
+            return ExitStatus.usage.rawValue
+        }
+    }
+}

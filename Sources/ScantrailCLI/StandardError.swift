@@ -1,0 +1,17 @@
+import Foundation
+
+/// Writes diagnostics and progress to standard error, which keeps standard output for reports.
+enum StandardError {
+    /// Whether standard error is a terminal.
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    /// Writes `line` and a newline.
+    static func write(_ line: String) {
+        writeRaw(line + "\n")
+    }
+
+    /// Writes `text` as is.
+    static func writeRaw(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
