@@ -27,7 +27,7 @@ struct ScanCommand: AsyncParsableCommand {
         do {
             target = try ScanTarget(parsing: url)
         } catch {
-            throw ValidationError(error.description)
+            throw InputError(description: error.description)
         }
         let known = CheckRegistry.all.map { type(of: $0).metadata.id }
         let result = try await ScanRunner(output: output).run(target, configuration: scan.configuration(knownChecks: known))

@@ -25,6 +25,9 @@ public struct ScantrailCommand: AsyncParsableCommand {
             return 0
         } catch let code as ExitCode {
             return code.rawValue
+        } catch let error as InputError {
+            StandardError.write("scantrail: error: \(error)")
+            return ExitStatus.usage.rawValue
         } catch {
             let code = exitCode(for: error)
             if code == .success {
