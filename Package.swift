@@ -63,7 +63,11 @@ let package = Package(
         .testTarget(name: "ScantrailCoreTests", dependencies: ["ScantrailCore"]),
         .testTarget(
             name: "ScantrailHTTPTests",
-            dependencies: ["ScantrailHTTP", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "ScantrailHTTP", "ScantrailDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "ScantrailChecksTests",
