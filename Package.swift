@@ -71,7 +71,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ScantrailChecksTests",
-            dependencies: ["ScantrailChecks", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "ScantrailChecks", "ScantrailHTTP", "ScantrailDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(name: "ScantrailCLITests", dependencies: ["ScantrailCLI", "scantrail"]),

@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ScantrailCore
+import ScantrailHTTP
+
+/// Runs one check for real: collect against a live server through the scan's HTTP probe, then
+/// evaluate the evidence as the engine stores it.
+enum CheckHarness {
+    static func outcomes<Check: SecurityCheck>(
+        of check: Check,
+        at url: String,
+        configuration: ScanConfiguration = ScanConfiguration()
+    ) async throws -> [Outcome] {
+        let target = try ScanTarget(parsing: url)
+        return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+            let context = ScanContext(http: probe, configuration: configuration, logger: .init(label: "test"))
+            let evidence = try await check.collect(target, context: context)
+            let stored = try JSONValue(encoding: evidence).decode(Check.Evidence.self)
+            return check.evaluate(stored)
+        }
+    }
+
+    /// A router answering every GET with `status`, `headers` and a JSON or HTML body.
+    static func router(
+        status: HTTPResponse.Status = .ok,
+        headers: HTTPFields = [:],
+        html: Bool = false
+    ) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { _, _ in
+            var fields = headers
+            fields[.contentType] = fields[.contentType] ?? (html ? "text/html" : "application/json")
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html ? "<html></html>" : "{}")))
+        }
+        return router
+    }
+}
+
+extension Array where Element == Outcome {
+    /// `ruleId → status` for the outcomes without a discriminator, `ruleId[discriminator] → status` otherwise.
+    var statuses: [String: Outcome.Status] {
+        Dictionary(
+            map { outcome in (outcome.location.discriminator.map { "\(outcome.ruleID)[\($0)]" } ?? outcome.ruleID, outcome.status) },
+            uniquingKeysWith: { first, _ in first }
+        )
+    }
+}

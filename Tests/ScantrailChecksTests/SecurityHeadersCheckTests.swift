@@ -1,0 +1,68 @@
+import HTTPTypes
+import Hummingbird
+import ScantrailChecks
+import ScantrailCore
+import ScantrailDemo
+import Testing
+
+@Suite("Security headers are judged for what the response is")
+struct SecurityHeadersCheckTests {
+    let check = SecurityHeadersCheck()
+    let rules = SecurityHeadersCheck.Rules.self
+
+    @Test("the misconfigured demo API fails every header rule")
+    func misconfigured() async throws {
+        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
+            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
+        }
+        #expect(outcomes.count == 4)
+        #expect(outcomes.allSatisfy { $0.status == .failed })
+    }
+
+    @Test("the hardened demo API passes every header rule, with the header seen as evidence")
+    func hardened() async throws {
+        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.hardened)) { port in
+            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
+        }
+        #expect(outcomes.count == 4)
+        #expect(outcomes.allSatisfy { $0.status == .passed })
+        #expect(outcomes.contains { $0.detail == "X-Content-Type-Options: nosniff" })
+    }
+
+    @Test(
+        "each header is judged on its value, not its presence",
+        arguments: [
+            (["X-Content-Type-Options": "sniff"], false, "headers.x-content-type-options-missing", Outcome.Status.failed),
+            (["Content-Security-Policy": "default-src 'self'"], false, "headers.content-security-policy-missing", .failed),
+            (["Content-Security-Policy": "default-src 'self'"], true, "headers.content-security-policy-missing", .passed),
+            (["Content-Security-Policy": "frame-ancestors 'none'"], true, "headers.content-security-policy-missing", .failed),
+            (["Content-Security-Policy": "frame-ancestors 'none'"], true, "headers.frame-protection-missing", .passed),
+            (["Content-Security-Policy": "frame-ancestors *"], false, "headers.frame-protection-missing", .failed),
+            (["X-Frame-Options": "SAMEORIGIN"], false, "headers.frame-protection-missing", .passed),
+            (["X-Frame-Options": "ALLOW-FROM https://x.example"], false, "headers.frame-protection-missing", .failed),
+            (["Referrer-Policy": "unsafe-url"], false, "headers.referrer-policy-missing", .failed),
+            (["Referrer-Policy": "no-referrer, strict-origin-when-cross-origin"], false, "headers.referrer-policy-missing", .passed),
+        ]
+    )
+    func headerValues(headers: [String: String], html: Bool, rule: String, expected: Outcome.Status) async throws {
+        var fields = HTTPFields()
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        let outcomes = try await LocalHTTPServer.withRunning(CheckHarness.router(headers: fields, html: html)) { port in
+            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
+        }
+        #expect(outcomes.statuses[rule] == expected)
+    }
+
+    @Test("a server that keeps answering 429 leaves every rule inconclusive, never passed")
+    func rateLimited() async throws {
+        var limits = ScanLimits()
+        limits.maxRetryAfterSeconds = 0
+        let outcomes = try await LocalHTTPServer.withRunning(CheckHarness.router(status: .tooManyRequests)) { port in
+            try await CheckHarness.outcomes(
+                of: check, at: "http://127.0.0.1:\(port)/", configuration: ScanConfiguration(limits: limits)
+            )
+        }
+        #expect(outcomes.count == 4)
+        #expect(outcomes.allSatisfy { $0.status == .inconclusive && $0.detail.contains("429") })
+    }
+}
