@@ -79,6 +79,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
-        .testTarget(name: "ScantrailCLITests", dependencies: ["ScantrailCLI", "scantrail"]),
+        .testTarget(
+            name: "ScantrailCLITests",
+            dependencies: ["scantrail", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
     ]
 )
