@@ -19,7 +19,9 @@ struct DemoCommand: AsyncParsableCommand {
         let profile: DemoAPI.Profile = hardened ? .hardened : .misconfigured
         try await LocalHTTPServer.withRunning(DemoAPI.router(profile)) { port in
             if !output.quiet {
-                StandardError.write("scantrail: demo API (\(hardened ? "hardened" : "deliberately misconfigured")) on http://127.0.0.1:\(port)/")
+                StandardError.write(
+                    "scantrail: demo API (\(hardened ? "hardened" : "deliberately misconfigured")) on http://127.0.0.1:\(port)/"
+                )
             }
             let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
             _ = try await ScanRunner(output: output).run(target, configuration: ScanConfiguration())

@@ -13,7 +13,8 @@ final class InterruptHandler {
         let count = Counter()
         source.setEventHandler {
             if count.increment() > 1 { exit(ExitStatus.interrupted.rawValue) }
-            StandardError.write("scantrail: interrupted; stopping and writing a partial report (Ctrl-C again to quit now)")
+            StandardError.write(
+                "scantrail: interrupted; stopping and writing a partial report (Ctrl-C again to quit now)")
             onInterrupt()
         }
         source.resume()

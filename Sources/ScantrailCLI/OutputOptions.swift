@@ -19,7 +19,8 @@ struct OutputOptions: ParsableArguments {
         if let output {
             let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw ValidationError("cannot write --output \(output): folder \(directory) does not exist")
             }
         }

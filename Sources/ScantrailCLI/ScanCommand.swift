@@ -30,7 +30,8 @@ struct ScanCommand: AsyncParsableCommand {
             throw InputError(description: error.description)
         }
         let known = CheckRegistry.all.map { type(of: $0).metadata.id }
-        let result = try await ScanRunner(output: output).run(target, configuration: scan.configuration(knownChecks: known))
+        let result = try await ScanRunner(output: output).run(
+            target, configuration: scan.configuration(knownChecks: known))
         if failOn.isCrossed(by: result) {
             throw ExitStatus.findings
         }

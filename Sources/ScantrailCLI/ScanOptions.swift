@@ -3,10 +3,16 @@ import ScantrailCore
 
 /// Options that shape a scan: limits, extra headers and the checks to run.
 struct ScanOptions: ParsableArguments {
-    @Option(name: .customLong("header"), help: ArgumentHelp("Add a header to every request, e.g. 'Authorization: Bearer …' (repeatable; values are redacted in reports).", valueName: "name: value"))
+    @Option(
+        name: .customLong("header"),
+        help: ArgumentHelp(
+            "Add a header to every request, e.g. 'Authorization: Bearer …' (repeatable; values are redacted in reports).",
+            valueName: "name: value"))
     var headers: [String] = []
 
-    @Option(name: .customLong("check"), help: ArgumentHelp("Run only this check (repeatable); see 'scantrail rules'.", valueName: "id"))
+    @Option(
+        name: .customLong("check"),
+        help: ArgumentHelp("Run only this check (repeatable); see 'scantrail rules'.", valueName: "id"))
     var checks: [String] = []
 
     @Option(help: "Most requests for the whole scan.")

@@ -17,7 +17,9 @@ actor ExchangeReuse {
         for request: ProbeRequest,
         send: @escaping @Sendable () async throws -> HTTPExchange
     ) async throws -> HTTPExchange {
-        let key = Key(method: request.method, url: request.url, headers: request.headers, followRedirects: request.followRedirects)
+        let key = Key(
+            method: request.method, url: request.url, headers: request.headers, followRedirects: request.followRedirects
+        )
         if let existing = exchanges[key] {
             return try await existing.value.reused()
         }

@@ -48,7 +48,8 @@ public final class HTTPClientProbe: HTTPProbing {
         logger: Logger = Logger(label: "scantrail.http", factory: { _ in SwiftLogNoOpLogHandler() }),
         _ body: (HTTPClientProbe) async throws -> Result
     ) async throws -> Result {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration(configuration.limits))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: clientConfiguration(configuration.limits))
         let probe = HTTPClientProbe(client: client, configuration: configuration, logger: logger)
         let result: Result
         do {
@@ -108,7 +109,8 @@ public final class HTTPClientProbe: HTTPProbing {
 
         while true {
             guard budget.take() else {
-                return finish(nil, ProbeFailure(.budgetExhausted, "the scan's request budget of \(budget.limit) is spent"))
+                return finish(
+                    nil, ProbeFailure(.budgetExhausted, "the scan's request budget of \(budget.limit) is spent"))
             }
             sent += 1
             let response: HTTPExchange.Response
@@ -148,7 +150,9 @@ public final class HTTPClientProbe: HTTPProbing {
     }
 
     /// One request on the wire, within the host's connection cap and the request timeout.
-    private func fetch(_ request: ProbeRequest, headers: [HeaderField]) async throws -> Swift.Result<HTTPExchange.Response, ProbeFailure> {
+    private func fetch(_ request: ProbeRequest, headers: [HeaderField]) async throws
+        -> Swift.Result<HTTPExchange.Response, ProbeFailure>
+    {
         guard let url = URL(string: request.url), let host = url.host else {
             return .failure(ProbeFailure(.invalidRequest, "not an absolute URL"))
         }
@@ -165,7 +169,8 @@ public final class HTTPClientProbe: HTTPProbing {
         do {
             return try await limiter.withSlot(for: "\(host):\(url.port ?? -1)") {
                 try await withDeadline(timeout) { [client, outgoing] in
-                    let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
+                    let response = try await client.execute(
+                        outgoing, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
                     var body = Data()
                     var received = 0
                     var truncated = false

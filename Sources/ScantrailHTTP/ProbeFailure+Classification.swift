@@ -7,7 +7,7 @@ import NIOSSL
 import ScantrailCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension ProbeFailure {

@@ -47,7 +47,8 @@ public struct RuleCatalogueRenderer: Sendable {
             zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        return (lines + ["", "\(catalogue.rules.count) rules · catalogue \(catalogue.version)"]).joined(separator: "\n") + "\n"
+        return (lines + ["", "\(catalogue.rules.count) rules · catalogue \(catalogue.version)"]).joined(separator: "\n")
+            + "\n"
     }
 
     private func markdown() -> String {

@@ -11,7 +11,9 @@ public struct TextReportRenderer: Sendable {
     public func render(_ result: ScanResult) -> String {
         var lines = [header(result), ""]
         if !result.completion.isComplete {
-            lines.append("INCOMPLETE: the scan stopped early (\(result.completion.reason ?? "unknown")); unfinished checks are inconclusive.")
+            lines.append(
+                "INCOMPLETE: the scan stopped early (\(result.completion.reason ?? "unknown")); unfinished checks are inconclusive."
+            )
             lines.append("")
         }
         if result.findings.isEmpty {
@@ -44,7 +46,8 @@ public struct TextReportRenderer: Sendable {
     private func header(_ result: ScanResult) -> String {
         let started = result.startedAt.formatted(.iso8601)
         let duration = String(format: "%.2f", result.durationSeconds)
-        return "Scantrail \(result.scanner.version) · \(result.targetURL) · \(started) · \(duration) s · \(result.requestsSent) requests"
+        return
+            "Scantrail \(result.scanner.version) · \(result.targetURL) · \(started) · \(duration) s · \(result.requestsSent) requests"
     }
 
     private func footer(_ result: ScanResult) -> String {

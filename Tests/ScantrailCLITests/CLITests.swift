@@ -9,7 +9,9 @@ struct CLITests {
         let run = try await Scantrail.run(["demo"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("demo API (deliberately misconfigured) on http://127.0.0.1:"))
-        for rule in ["transport.cleartext-http", "headers.version-disclosure", "headers.x-content-type-options-missing"] {
+        for rule in [
+            "transport.cleartext-http", "headers.version-disclosure", "headers.x-content-type-options-missing",
+        ] {
             #expect(run.stdout.contains(rule))
         }
         #expect(run.stdout.contains("Checks: 3 run"))
@@ -57,7 +59,10 @@ struct CLITests {
             (["scan", "http://127.0.0.1:1/", "--budget", "0"], "--budget must be at least 1"),
             (["scan", "http://127.0.0.1:1/", "--check", "nope"], "unknown check 'nope'"),
             (["scan", "http://127.0.0.1:1/", "--header", "no-colon"], "is not of the form 'Name: value'"),
-            (["scan", "http://127.0.0.1:1/", "--output", "/nonexistent-dir/r.json"], "folder /nonexistent-dir does not exist"),
+            (
+                ["scan", "http://127.0.0.1:1/", "--output", "/nonexistent-dir/r.json"],
+                "folder /nonexistent-dir does not exist"
+            ),
             (["scan", "http://127.0.0.1:1/", "--bogus"], "Unknown option '--bogus'"),
             (["scan"], "Missing expected argument '<url>'"),
         ]
@@ -100,9 +105,12 @@ struct CLITests {
         let path = Scantrail.reportPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try await LocalHTTPServer.withRunning(SlowAPI.router()) { port in
-            try await Scantrail.run(["scan", "http://127.0.0.1:\(port)/", "--format", "json", "--output", path]) { process, stderr in
+            try await Scantrail.run(["scan", "http://127.0.0.1:\(port)/", "--format", "json", "--output", path]) {
+                process, stderr in
                 for _ in 0..<100 {
-                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("running 3 checks") { break }
+                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("running 3 checks") {
+                        break
+                    }
                     try await Task.sleep(for: .milliseconds(50))
                 }
                 process.interrupt()
@@ -121,7 +129,9 @@ struct CLITests {
             contentsOf: Scantrail.repositoryRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8
         )
         #expect(run.status == 0)
-        #expect(run.stdout == committed, "docs/rules.md is stale: run 'swift run scantrail rules --format markdown > docs/rules.md'")
+        #expect(
+            run.stdout == committed,
+            "docs/rules.md is stale: run 'swift run scantrail rules --format markdown > docs/rules.md'")
     }
 
     @Test("help and version exit 0 on standard output")

@@ -16,7 +16,8 @@ enum Scantrail {
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent("scantrail")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 return candidate
             }
             directory.deleteLastPathComponent()
@@ -31,7 +32,8 @@ enum Scantrail {
         _ arguments: [String],
         whileRunning: @escaping @Sendable (Process, URL) async throws -> Void = { _, _ in }
     ) async throws -> Run {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scantrail-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scantrail-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let stdoutURL = directory.appendingPathComponent("stdout")
@@ -44,7 +46,8 @@ enum Scantrail {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
-        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+        let status = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<Int32, any Error>) in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
                 try process.run()

@@ -31,7 +31,9 @@ enum CheckHarness {
         router.get("/") { _, _ in
             var fields = headers
             fields[.contentType] = fields[.contentType] ?? (html ? "text/html" : "application/json")
-            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html ? "<html></html>" : "{}")))
+            return Response(
+                status: status, headers: fields,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: html ? "<html></html>" : "{}")))
         }
         return router
     }
@@ -41,7 +43,9 @@ extension Array where Element == Outcome {
     /// `ruleId → status` for the outcomes without a discriminator, `ruleId[discriminator] → status` otherwise.
     var statuses: [String: Outcome.Status] {
         Dictionary(
-            map { outcome in (outcome.location.discriminator.map { "\(outcome.ruleID)[\($0)]" } ?? outcome.ruleID, outcome.status) },
+            map { outcome in
+                (outcome.location.discriminator.map { "\(outcome.ruleID)[\($0)]" } ?? outcome.ruleID, outcome.status)
+            },
             uniquingKeysWith: { first, _ in first }
         )
     }

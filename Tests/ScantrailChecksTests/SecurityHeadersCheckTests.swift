@@ -32,16 +32,31 @@ struct SecurityHeadersCheckTests {
     @Test(
         "each header is judged on its value, not its presence",
         arguments: [
-            (["X-Content-Type-Options": "sniff"], false, "headers.x-content-type-options-missing", Outcome.Status.failed),
-            (["Content-Security-Policy": "default-src 'self'"], false, "headers.content-security-policy-missing", .failed),
-            (["Content-Security-Policy": "default-src 'self'"], true, "headers.content-security-policy-missing", .passed),
-            (["Content-Security-Policy": "frame-ancestors 'none'"], true, "headers.content-security-policy-missing", .failed),
+            (
+                ["X-Content-Type-Options": "sniff"], false, "headers.x-content-type-options-missing",
+                Outcome.Status.failed
+            ),
+            (
+                ["Content-Security-Policy": "default-src 'self'"], false, "headers.content-security-policy-missing",
+                .failed
+            ),
+            (
+                ["Content-Security-Policy": "default-src 'self'"], true, "headers.content-security-policy-missing",
+                .passed
+            ),
+            (
+                ["Content-Security-Policy": "frame-ancestors 'none'"], true, "headers.content-security-policy-missing",
+                .failed
+            ),
             (["Content-Security-Policy": "frame-ancestors 'none'"], true, "headers.frame-protection-missing", .passed),
             (["Content-Security-Policy": "frame-ancestors *"], false, "headers.frame-protection-missing", .failed),
             (["X-Frame-Options": "SAMEORIGIN"], false, "headers.frame-protection-missing", .passed),
             (["X-Frame-Options": "ALLOW-FROM https://x.example"], false, "headers.frame-protection-missing", .failed),
             (["Referrer-Policy": "unsafe-url"], false, "headers.referrer-policy-missing", .failed),
-            (["Referrer-Policy": "no-referrer, strict-origin-when-cross-origin"], false, "headers.referrer-policy-missing", .passed),
+            (
+                ["Referrer-Policy": "no-referrer, strict-origin-when-cross-origin"], false,
+                "headers.referrer-policy-missing", .passed
+            ),
         ]
     )
     func headerValues(headers: [String: String], html: Bool, rule: String, expected: Outcome.Status) async throws {

@@ -15,7 +15,8 @@ enum TestCertificate {
     struct OpenSSLFailed: Error {}
 
     private static let files: Result<(String, String), any Error> = Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scantrail-tls-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scantrail-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let certificate = directory.appendingPathComponent("cert.pem").path
         let key = directory.appendingPathComponent("key.pem").path

@@ -31,7 +31,8 @@ struct TransportSecurityCheckTests {
     @Test("cleartext that redirects to a hardened HTTPS API gives zero findings")
     func redirectToHardenedHTTPS() async throws {
         let outcomes = try await withHTTPS(DemoAPI.router(.hardened)) { httpsPort in
-            let redirect = CheckHarness.router(status: .movedPermanently, headers: [.location: "https://127.0.0.1:\(httpsPort)/"])
+            let redirect = CheckHarness.router(
+                status: .movedPermanently, headers: [.location: "https://127.0.0.1:\(httpsPort)/"])
             return try await LocalHTTPServer.withRunning(redirect) { port in
                 try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
             }
@@ -44,7 +45,8 @@ struct TransportSecurityCheckTests {
         let outcomes = try await withHTTPS(DemoAPI.router(.misconfigured)) { httpsPort in
             try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { httpPort in
                 try await CheckHarness.outcomes(
-                    of: check, at: "https://127.0.0.1:\(httpsPort)/", configuration: ScanConfiguration(cleartextPort: httpPort)
+                    of: check, at: "https://127.0.0.1:\(httpsPort)/",
+                    configuration: ScanConfiguration(cleartextPort: httpPort)
                 )
             }
         }
@@ -56,7 +58,8 @@ struct TransportSecurityCheckTests {
         let closedPort = try await LocalHTTPServer.withRunning(CheckHarness.router()) { $0 }
         let outcomes = try await withHTTPS(DemoAPI.router(.hardened)) { httpsPort in
             try await CheckHarness.outcomes(
-                of: check, at: "https://127.0.0.1:\(httpsPort)/", configuration: ScanConfiguration(cleartextPort: closedPort)
+                of: check, at: "https://127.0.0.1:\(httpsPort)/",
+                configuration: ScanConfiguration(cleartextPort: closedPort)
             )
         }
         #expect(outcomes.statuses == [cleartext: .passed, hstsMissing: .passed, hstsWeak: .passed])

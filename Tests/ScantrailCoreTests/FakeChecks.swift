@@ -76,7 +76,8 @@ struct FakeCheck<Tag: FakeTag>: SecurityCheck {
         case .fail(let error):
             throw error
         case .echoAuthorization:
-            let request = ProbeRequest(url: target.url, headers: [HeaderField(name: "Authorization", value: "Bearer s3cr3t")])
+            let request = ProbeRequest(
+                url: target.url, headers: [HeaderField(name: "Authorization", value: "Bearer s3cr3t")])
             return Evidence(note: "echo", exchange: try await context.http.send(request))
         }
     }
@@ -101,7 +102,8 @@ struct StaticProbe: HTTPProbing {
     var failure: ProbeFailure?
 
     func send(_ request: ProbeRequest) async throws -> HTTPExchange {
-        let response = HTTPExchange.Response(status: 200, headers: [], body: Data(), bodyLength: 0, bodyTruncated: false)
+        let response = HTTPExchange.Response(
+            status: 200, headers: [], body: Data(), bodyLength: 0, bodyTruncated: false)
         return HTTPExchange(
             request: .init(method: request.method, url: request.url, headers: request.headers),
             response: failure == nil ? response : nil, failure: failure, durationMilliseconds: 0, requestsSent: 1

@@ -26,7 +26,8 @@ struct FingerprintTests {
             Location(origin: "https://other.example.com:443", method: "GET", path: "/users/{id}"),
             Location(origin: "https://api.example.com:443", method: "POST", path: "/users/{id}"),
             Location(origin: "https://api.example.com:443", method: "GET", path: "/users"),
-            Location(origin: "https://api.example.com:443", method: "GET", path: "/users/{id}", discriminator: "Server"),
+            Location(
+                origin: "https://api.example.com:443", method: "GET", path: "/users/{id}", discriminator: "Server"),
         ]
     )
     func distinct(other: Location) {

@@ -1,13 +1,15 @@
 import Foundation
-import Synchronization
 import ScantrailCore
+import Synchronization
 import Testing
 
 @Suite("The scan engine schedules, bounds and never counts what it could not test as passed")
 struct ScanEngineTests {
     let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: 1)
 
-    func engine(_ checks: [any SecurityCheck], limits: ScanLimits = ScanLimits(), probe: StaticProbe = StaticProbe()) -> ScanEngine {
+    func engine(_ checks: [any SecurityCheck], limits: ScanLimits = ScanLimits(), probe: StaticProbe = StaticProbe())
+        -> ScanEngine
+    {
         ScanEngine(checks: checks, configuration: ScanConfiguration(limits: limits), http: probe)
     }
 
@@ -128,4 +130,3 @@ final class EventLog: Sendable {
         storage.withLock { $0 }
     }
 }
-

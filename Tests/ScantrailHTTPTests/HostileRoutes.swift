@@ -36,7 +36,8 @@ enum HostileRoutes {
             return "done"
         }
         router.get("/huge") { _, _ in
-            Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 5 << 20)))
+            Response(
+                status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 5 << 20)))
         }
         router.get("/endless") { _, _ in
             Response(

@@ -33,6 +33,7 @@ struct RendererTests {
     )
     func catalogue(format: RuleCatalogueRenderer.Format) throws {
         let catalogue = RuleCatalogue(rules: [SampleResult.cleartext, SampleResult.banner])
-        try GoldenFile.check(try RuleCatalogueRenderer(catalogue: catalogue).render(format), against: "rules.\(format.rawValue)")
+        try GoldenFile.check(
+            try RuleCatalogueRenderer(catalogue: catalogue).render(format), against: "rules.\(format.rawValue)")
     }
 }

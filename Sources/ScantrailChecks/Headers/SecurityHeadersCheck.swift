@@ -47,7 +47,9 @@ public struct SecurityHeadersCheck: SecurityCheck {
             : .failed(Rules.contentTypeOptions, at: location, "X-Content-Type-Options is '\(value)', not 'nosniff'")
     }
 
-    private func judgeContentSecurityPolicy(_ policy: ContentSecurityPolicy?, isHTML: Bool, at location: Location) -> Outcome {
+    private func judgeContentSecurityPolicy(_ policy: ContentSecurityPolicy?, isHTML: Bool, at location: Location)
+        -> Outcome
+    {
         let rule = Rules.contentSecurityPolicy
         guard let policy else {
             return .failed(rule, at: location, "Content-Security-Policy is absent")
@@ -63,15 +65,19 @@ public struct SecurityHeadersCheck: SecurityCheck {
             : .failed(rule, at: location, "non-HTML response whose policy lacks default-src 'none': \(policy.text)")
     }
 
-    private func judgeFrameProtection(_ frameOptions: String?, _ policy: ContentSecurityPolicy?, at location: Location) -> Outcome {
+    private func judgeFrameProtection(_ frameOptions: String?, _ policy: ContentSecurityPolicy?, at location: Location)
+        -> Outcome
+    {
         let rule = Rules.frameProtection
         if let ancestors = policy?.sources(of: "frame-ancestors"), !ancestors.contains("*") {
-            return .passed(rule, at: location, "Content-Security-Policy frame-ancestors \(ancestors.joined(separator: " "))")
+            return .passed(
+                rule, at: location, "Content-Security-Policy frame-ancestors \(ancestors.joined(separator: " "))")
         }
         if let frameOptions, ["deny", "sameorigin"].contains(frameOptions.trimmed.lowercased()) {
             return .passed(rule, at: location, "X-Frame-Options: \(frameOptions)")
         }
-        return .failed(rule, at: location, "neither X-Frame-Options (DENY/SAMEORIGIN) nor CSP frame-ancestors restricts framing")
+        return .failed(
+            rule, at: location, "neither X-Frame-Options (DENY/SAMEORIGIN) nor CSP frame-ancestors restricts framing")
     }
 
     private func judgeReferrerPolicy(_ value: String?, at location: Location) -> Outcome {
@@ -121,7 +127,9 @@ extension SecurityHeadersCheck {
                 For API responses send `Content-Security-Policy: default-src 'none'; frame-ancestors 'none'`; for \
                 HTML pages set a policy with `default-src` or `script-src`.
                 """,
-            references: ["https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#security-headers"],
+            references: [
+                "https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#security-headers"
+            ],
             mapping: headersMapping
         )
 
@@ -134,7 +142,8 @@ extension SecurityHeadersCheck {
                 Neither `X-Frame-Options` nor a CSP `frame-ancestors` directive stops other sites from framing the \
                 response, which enables clickjacking of anything a browser renders from this origin.
                 """,
-            remediation: "Send `Content-Security-Policy: frame-ancestors 'none'` (and `X-Frame-Options: DENY` for old browsers).",
+            remediation:
+                "Send `Content-Security-Policy: frame-ancestors 'none'` (and `X-Frame-Options: DENY` for old browsers).",
             references: ["https://cwe.mitre.org/data/definitions/1021.html"],
             mapping: ControlMapping(tsc: [.cc6_6, .cc7_1], owasp: [.api8], cwe: [CWE(1021)])
         )

@@ -31,7 +31,8 @@ extension TransportSecurityCheck {
                 Without HSTS a browser or client that is sent to the http:// URL once can be downgraded to \
                 cleartext by an attacker on the network before any redirect happens.
                 """,
-            remediation: "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on every HTTPS response.",
+            remediation:
+                "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on every HTTPS response.",
             references: ["https://www.rfc-editor.org/rfc/rfc6797"],
             mapping: ControlMapping(tsc: [.cc6_7, .cc6_1], owasp: [.api8], cwe: [CWE(319), CWE(523)])
         )

@@ -37,12 +37,14 @@ public struct TransportSecurityCheck: SecurityCheck {
             guard let port else {
                 return Evidence(
                     cleartextURL: nil, cleartext: nil, httpsURL: target.url, https: https,
-                    note: "the cleartext port of an HTTPS API on port \(target.port) is unknown; give it with --http-port"
+                    note:
+                        "the cleartext port of an HTTPS API on port \(target.port) is unknown; give it with --http-port"
                 )
             }
             let cleartextURL = target.with(scheme: "http", port: port).url
             let cleartext = try await context.http.send(ProbeRequest(url: cleartextURL))
-            return Evidence(cleartextURL: cleartextURL, cleartext: cleartext, httpsURL: target.url, https: https, note: nil)
+            return Evidence(
+                cleartextURL: cleartextURL, cleartext: cleartext, httpsURL: target.url, https: https, note: nil)
         }
         let cleartext = try await context.http.send(ProbeRequest(url: target.url))
         guard let location = Self.httpsRedirect(of: cleartext) else {
@@ -60,7 +62,9 @@ public struct TransportSecurityCheck: SecurityCheck {
         let rule = Rules.cleartext
         guard let url = evidence.cleartextURL, let target = try? ScanTarget(parsing: url) else {
             let fallback = evidence.httpsURL.flatMap { try? ScanTarget(parsing: $0) }
-            return fallback.map { [.inconclusive(rule, at: $0.location(), evidence.note ?? "cleartext side not probed")] } ?? []
+            return fallback.map {
+                [.inconclusive(rule, at: $0.location(), evidence.note ?? "cleartext side not probed")]
+            } ?? []
         }
         let location = target.location()
         guard let exchange = evidence.cleartext else {
@@ -68,7 +72,11 @@ public struct TransportSecurityCheck: SecurityCheck {
         }
         if let failure = exchange.failure {
             return failure.code == .connectionRefused
-                ? [.passed(rule, at: location, "nothing listens for cleartext HTTP on port \(target.port) (connection refused)")]
+                ? [
+                    .passed(
+                        rule, at: location,
+                        "nothing listens for cleartext HTTP on port \(target.port) (connection refused)")
+                ]
                 : [.inconclusive(rule, at: location, failure.description)]
         }
         guard let response = exchange.response else { return [] }
@@ -90,7 +98,10 @@ public struct TransportSecurityCheck: SecurityCheck {
         let location = target.location()
         guard let exchange = evidence.https, let response = exchange.response, exchange.inconclusiveReason == nil else {
             let reason = evidence.https?.inconclusiveReason ?? "HTTPS side not probed"
-            return [.inconclusive(Rules.hstsMissing, at: location, reason), .inconclusive(Rules.hstsWeak, at: location, reason)]
+            return [
+                .inconclusive(Rules.hstsMissing, at: location, reason),
+                .inconclusive(Rules.hstsWeak, at: location, reason),
+            ]
         }
         guard let value = response.headers.first("Strict-Transport-Security") else {
             return [.failed(Rules.hstsMissing, at: location, "Strict-Transport-Security is absent")]

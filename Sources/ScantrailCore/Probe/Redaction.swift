@@ -44,7 +44,8 @@ public enum Redaction {
         }
         var changed = false
         components.queryItems = items.map { item in
-            guard item.value != nil, isSensitive(name: item.name) || sensitiveQueryNames.contains(item.name.lowercased())
+            guard item.value != nil,
+                isSensitive(name: item.name) || sensitiveQueryNames.contains(item.name.lowercased())
             else { return item }
             changed = true
             return URLQueryItem(name: item.name, value: marker)

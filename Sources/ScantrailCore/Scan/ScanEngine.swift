@@ -90,7 +90,8 @@ public struct ScanEngine: Sendable {
                     break
                 case .finished(let run):
                     runs[run.checkID] = run
-                    onEvent(.checkFinished(id: run.checkID, status: run.status, completed: runs.count, total: checks.count))
+                    onEvent(
+                        .checkFinished(id: run.checkID, status: run.status, completed: runs.count, total: checks.count))
                     if runs.count == checks.count {
                         group.cancelAll()
                     } else if stop.current == nil && !Task.isCancelled {
@@ -141,7 +142,9 @@ public struct ScanEngine: Sendable {
         let probe = CountingProbe(http)
         let context = ScanContext(http: probe, configuration: configuration, logger: logger)
 
-        func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?) -> CheckRun {
+        func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
+            -> CheckRun
+        {
             let elapsed = clock.now - started
             return CheckRun(
                 checkID: metadata.id, title: metadata.title, status: status, startedAt: startedAt,
