@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ScantrailCore
+import ScantrailDemo
 import ScantrailHTTP
 
 /// Runs one check for real: collect against a live server through the scan's HTTP probe, then
@@ -18,6 +19,17 @@ enum CheckHarness {
             let evidence = try await check.collect(target, context: context)
             let stored = try JSONValue(encoding: evidence).decode(Check.Evidence.self)
             return check.evaluate(stored)
+        }
+    }
+
+    /// Runs `check` against `router` served over plain HTTP on 127.0.0.1.
+    static func outcomes<Check: SecurityCheck>(
+        of check: Check,
+        servedBy router: Router<BasicRequestContext>,
+        configuration: ScanConfiguration = ScanConfiguration()
+    ) async throws -> [Outcome] {
+        try await LocalHTTPServer.withRunning(router) { port in
+            try await outcomes(of: check, at: "http://127.0.0.1:\(port)/", configuration: configuration)
         }
     }
 

@@ -12,18 +12,14 @@ struct SecurityHeadersCheckTests {
 
     @Test("the misconfigured demo API fails every header rule")
     func misconfigured() async throws {
-        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.misconfigured))
         #expect(outcomes.count == 4)
         #expect(outcomes.allSatisfy { $0.status == .failed })
     }
 
     @Test("the hardened demo API passes every header rule, with the header seen as evidence")
     func hardened() async throws {
-        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.hardened)) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.hardened))
         #expect(outcomes.count == 4)
         #expect(outcomes.allSatisfy { $0.status == .passed })
         #expect(outcomes.contains { $0.detail == "X-Content-Type-Options: nosniff" })
@@ -62,9 +58,8 @@ struct SecurityHeadersCheckTests {
     func headerValues(headers: [String: String], html: Bool, rule: String, expected: Outcome.Status) async throws {
         var fields = HTTPFields()
         for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
-        let outcomes = try await LocalHTTPServer.withRunning(CheckHarness.router(headers: fields, html: html)) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(
+            of: check, servedBy: CheckHarness.router(headers: fields, html: html))
         #expect(outcomes.statuses[rule] == expected)
     }
 
@@ -72,11 +67,10 @@ struct SecurityHeadersCheckTests {
     func rateLimited() async throws {
         var limits = ScanLimits()
         limits.maxRetryAfterSeconds = 0
-        let outcomes = try await LocalHTTPServer.withRunning(CheckHarness.router(status: .tooManyRequests)) { port in
-            try await CheckHarness.outcomes(
-                of: check, at: "http://127.0.0.1:\(port)/", configuration: ScanConfiguration(limits: limits)
-            )
-        }
+        let outcomes = try await CheckHarness.outcomes(
+            of: check, servedBy: CheckHarness.router(status: .tooManyRequests),
+            configuration: ScanConfiguration(limits: limits)
+        )
         #expect(outcomes.count == 4)
         #expect(outcomes.allSatisfy { $0.status == .inconclusive && $0.detail.contains("429") })
     }

@@ -22,9 +22,7 @@ struct TransportSecurityCheckTests {
 
     @Test("a cleartext API fails, and HSTS cannot be judged without an HTTPS response")
     func cleartextAPI() async throws {
-        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.misconfigured))
         #expect(outcomes.statuses == [cleartext: .failed, hstsMissing: .inconclusive])
     }
 
@@ -33,9 +31,7 @@ struct TransportSecurityCheckTests {
         let outcomes = try await withHTTPS(DemoAPI.router(.hardened)) { httpsPort in
             let redirect = CheckHarness.router(
                 status: .movedPermanently, headers: [.location: "https://127.0.0.1:\(httpsPort)/"])
-            return try await LocalHTTPServer.withRunning(redirect) { port in
-                try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-            }
+            return try await CheckHarness.outcomes(of: check, servedBy: redirect)
         }
         #expect(outcomes.statuses == [cleartext: .passed, hstsMissing: .passed, hstsWeak: .passed])
     }

@@ -11,9 +11,7 @@ struct VersionDisclosureCheckTests {
 
     @Test("the misconfigured demo API discloses its server version and framework")
     func misconfigured() async throws {
-        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.misconfigured))
         let failed = outcomes.filter { $0.status == .failed }
         #expect(failed.map(\.location.discriminator) == ["Server", "X-Powered-By"])
         #expect(failed.map(\.detail) == ["Server: nginx/1.18.0 (Ubuntu)", "X-Powered-By: Express 4.17.1"])
@@ -21,9 +19,7 @@ struct VersionDisclosureCheckTests {
 
     @Test("the hardened demo API passes for every watched header")
     func hardened() async throws {
-        let outcomes = try await LocalHTTPServer.withRunning(DemoAPI.router(.hardened)) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.hardened))
         #expect(outcomes.count == 5)
         #expect(outcomes.allSatisfy { $0.status == .passed })
     }
@@ -40,9 +36,7 @@ struct VersionDisclosureCheckTests {
     )
     func banners(name: String, value: String, expected: Outcome.Status) async throws {
         let router = CheckHarness.router(headers: [HTTPField.Name(name)!: value])
-        let outcomes = try await LocalHTTPServer.withRunning(router) { port in
-            try await CheckHarness.outcomes(of: check, at: "http://127.0.0.1:\(port)/")
-        }
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: router)
         #expect(outcomes.statuses["headers.version-disclosure[\(name)]"] == expected)
     }
 }
