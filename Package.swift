@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -43,7 +46,16 @@ let package = Package(
             name: "ScantrailChecks",
             dependencies: ["ScantrailCore", "ScantrailHTTP"]
         ),
-        .target(name: "ScantrailReports", dependencies: ["ScantrailCore"]),
+        .target(
+            name: "ScantrailStore",
+            dependencies: [
+                "ScantrailCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "ScantrailReports", dependencies: ["ScantrailCore", "ScantrailStore"]),
         .target(
             name: "ScantrailDemo",
             dependencies: [
@@ -55,7 +67,9 @@ let package = Package(
         .target(
             name: "ScantrailCLI",
             dependencies: [
-                "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailReports", "ScantrailDemo",
+                "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailStore", "ScantrailReports",
+                "ScantrailDemo",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +92,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore"]),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailCLITests",

@@ -1,0 +1,26 @@
+import Crypto
+import Foundation
+
+/// JSON with sorted keys and unescaped slashes: the same value always gives the same bytes,
+/// which is what hashes and audit details need.
+enum CanonicalJSON {
+    /// The canonical JSON text of `value`.
+    static func string(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Decodes canonical JSON text.
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    /// Lower-case hex SHA-256 of `text`.
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

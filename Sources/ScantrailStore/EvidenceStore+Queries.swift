@@ -1,0 +1,164 @@
+import Foundation
+import ScantrailCore
+
+extension EvidenceStore {
+    /// Recorded scans, oldest first; only those of `target` (a base URL) when given.
+    public func scans(target: String? = nil) async throws -> [ScanRecord] {
+        let statement =
+            target.map { SQLStatement("SELECT * FROM scans WHERE target = ? ORDER BY seq", [.text($0)]) }
+            ?? SQLStatement("SELECT * FROM scans ORDER BY seq")
+        return try await database.rows(statement).map(ScanRecord.init(row:))
+    }
+
+    /// The scan with this reference: its sequence number (`3`) or a prefix of its id.
+    ///
+    /// - Throws: ``StoreError`` when none or several match.
+    public func scan(_ reference: String) async throws -> ScanRecord {
+        let statement: SQLStatement
+        if let sequence = Int(reference) {
+            statement = SQLStatement("SELECT * FROM scans WHERE seq = ?", [.int(sequence)])
+        } else {
+            statement = SQLStatement("SELECT * FROM scans WHERE id LIKE ?", [.text(try Self.prefixPattern(reference))])
+        }
+        return try ScanRecord(row: Self.single(try await database.rows(statement), what: "scan \(reference)"))
+    }
+
+    /// Tracked findings, most severe and oldest first.
+    ///
+    /// - Parameters:
+    ///   - status: Only findings in this state.
+    ///   - overdueAt: Only findings open past their deadline at this time.
+    public func findings(status: FindingStatus? = nil, overdueAt: Date? = nil) async throws -> [TrackedFinding] {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let status {
+            conditions.append("status = ?")
+            arguments.append(.text(status.rawValue))
+        }
+        if let overdueAt {
+            conditions.append("status = 'open' AND due_at IS NOT NULL AND due_at < ?")
+            arguments.append(.integer(overdueAt.milliseconds))
+        }
+        let clause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let rows = try await database.rows(SQLStatement("SELECT * FROM findings\(clause)", arguments))
+        return try rows.map(TrackedFinding.init(row:)).sorted {
+            ($0.severity, $1.firstSeenAt, $1.fingerprint.rawValue) > (
+                $1.severity, $0.firstSeenAt, $0.fingerprint.rawValue
+            )
+        }
+    }
+
+    /// One finding's whole life, by a prefix of its fingerprint (its 12-digit id or shorter).
+    ///
+    /// - Throws: ``StoreError`` when none or several match.
+    public func finding(_ reference: String) async throws -> FindingHistory {
+        let row = try Self.single(
+            try await database.rows(
+                SQLStatement(
+                    "SELECT * FROM findings WHERE fingerprint LIKE ?", [.text(try Self.prefixPattern(reference))])),
+            what: "finding \(reference)")
+        let finding = try TrackedFinding(row: row)
+        let entries = try await database.rows(
+            SQLStatement(
+                "SELECT * FROM audit_log WHERE subject = ? ORDER BY seq", [.text(finding.fingerprint.rawValue)])
+        ).map(AuditEntry.init(row:))
+        return FindingHistory(finding: finding, entries: entries, proofOfFix: try await proofOfFix(in: entries))
+    }
+
+    /// Fingerprints failing in a scan: what `--baseline` treats as known.
+    public func failingFingerprints(in scanID: String) async throws -> Set<Fingerprint> {
+        let rows = try await database.rows(
+            SQLStatement("SELECT fingerprint FROM outcomes WHERE scan_id = ? AND status = 'failed'", [.text(scanID)]))
+        return Set(try rows.map { Fingerprint(rawValue: try $0.text("fingerprint")) })
+    }
+
+    /// What changed from scan `from` to scan `to` (references as for ``scan(_:)``).
+    public func diff(from: String, to: String) async throws -> ScanDiff {
+        let (earlier, later) = (try await scan(from), try await scan(to))
+        let query =
+            "SELECT fingerprint, rule_id, status, origin, method, path, discriminator FROM outcomes WHERE scan_id = ?"
+        let rows = try await database.read([
+            SQLStatement(query, [.text(earlier.id)]), SQLStatement(query, [.text(later.id)]),
+        ])
+        let (before, after) = (try Self.judged(rows[0]), try Self.judged(rows[1]))
+        func items(_ keys: some Sequence<String>, from map: [String: (Outcome.Status, ScanDiff.Item)]) -> [ScanDiff
+            .Item]
+        {
+            keys.compactMap { map[$0]?.1 }.sorted()
+        }
+        let failingBefore = Set(before.filter { $0.value.0 == .failed }.keys)
+        let failingAfter = Set(after.filter { $0.value.0 == .failed }.keys)
+        let passedAfter = Set(after.filter { $0.value.0 == .passed }.keys)
+        return ScanDiff(
+            from: earlier.id, to: later.id,
+            new: items(failingAfter.subtracting(failingBefore), from: after),
+            fixed: items(failingBefore.intersection(passedAfter), from: before),
+            unchanged: items(failingBefore.intersection(failingAfter), from: after),
+            notRetested: items(failingBefore.subtracting(failingAfter).subtracting(passedAfter), from: before),
+            coverageGained: items(Set(after.keys).subtracting(before.keys), from: after),
+            coverageLost: items(Set(before.keys).subtracting(after.keys), from: before)
+        )
+    }
+
+    /// Outcomes that were judged (passed or failed), by fingerprint.
+    private static func judged(_ rows: [SQLRow]) throws -> [String: (Outcome.Status, ScanDiff.Item)] {
+        var judged: [String: (Outcome.Status, ScanDiff.Item)] = [:]
+        for row in rows {
+            guard let status = Outcome.Status(rawValue: try row.text("status")), status != .inconclusive else {
+                continue
+            }
+            let location = Location(
+                origin: try row.text("origin"), method: try row.optionalText("method"), path: try row.text("path"),
+                discriminator: try row.optionalText("discriminator"))
+            let fingerprint = try row.text("fingerprint")
+            judged[fingerprint] = (
+                status,
+                ScanDiff.Item(fingerprint: fingerprint, ruleID: try row.text("rule_id"), location: location.display)
+            )
+        }
+        return judged
+    }
+
+    /// The failing and passing evidence of the latest `finding.fixed` entry, read back and re-hashed.
+    private func proofOfFix(in entries: [AuditEntry]) async throws -> (
+        failing: StoredEvidence, passing: StoredEvidence
+    )? {
+        struct Fixed: Decodable {
+            let failing: EvidenceReference
+            let passing: EvidenceReference
+        }
+        guard let entry = entries.last(where: { $0.action == "finding.fixed" }),
+            let fixed = try? CanonicalJSON.decode(Fixed.self, from: entry.details)
+        else { return nil }
+        return (try await evidence(fixed.failing), try await evidence(fixed.passing))
+    }
+
+    private func evidence(_ reference: EvidenceReference) async throws -> StoredEvidence {
+        let row = try await database.rows(
+            SQLStatement(
+                "SELECT evidence FROM check_evidence WHERE scan_id = ? AND check_id = ?",
+                [.text(reference.scanID), .text(reference.checkID)])
+        ).first
+        let json = try row?.optionalText("evidence")
+        let value = try json.map { try CanonicalJSON.decode(JSONValue.self, from: $0) }
+        let isIntact = row != nil && CanonicalJSON.sha256(json ?? "null") == reference.sha256
+        return StoredEvidence(reference: reference, evidence: value, isIntact: isIntact)
+    }
+
+    /// A `LIKE` pattern for an identifier prefix; only hex digits and dashes are allowed, so no
+    /// wildcard can slip in.
+    static func prefixPattern(_ reference: String) throws -> String {
+        let prefix = reference.lowercased()
+        guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw StoreError.invalid("'\(reference)' is not an identifier (at least 4 hex digits)")
+        }
+        return prefix + "%"
+    }
+
+    /// The one row, or an error naming `what`.
+    static func single(_ rows: [SQLRow], what: String) throws -> SQLRow {
+        guard let row = rows.first else { throw StoreError.notFound(what) }
+        guard rows.count == 1 else { throw StoreError.ambiguous(what) }
+        return row
+    }
+}

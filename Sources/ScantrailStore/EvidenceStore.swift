@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import ScantrailCore
+
+/// The evidence trail: every scan, every finding's life from detection to verified fix,
+/// remediation deadlines, risk acceptances, and a hash-chained audit log, on either backend.
+public struct EvidenceStore: Sendable {
+    /// The database underneath.
+    public let database: any SQLDatabase
+    /// Remediation days per severity, applied to new findings.
+    public let policy: SLAPolicy
+    /// Who is acting, written into audit entries (`alice@laptop`).
+    public let actor: String
+    let now: @Sendable () -> Date
+
+    /// Opens a store on `database`, applying pending migrations.
+    ///
+    /// - Parameters:
+    ///   - policy: SLA days per severity for findings detected from now on.
+    ///   - actor: Who is acting, for the audit log.
+    ///   - now: The store's clock ("recorded at", acceptance expiry, SLA), replaceable in tests.
+    public static func open(
+        _ database: any SQLDatabase,
+        policy: SLAPolicy = SLAPolicy(),
+        actor: String,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> EvidenceStore {
+        try await Schema.migrate(database, now: now().milliseconds)
+        return EvidenceStore(database: database, policy: policy, actor: actor, now: now)
+    }
+
+    /// Opens the store at `location` for the length of `body`.
+    public static func withStore<Result: Sendable>(
+        at location: StoreLocation,
+        policy: SLAPolicy = SLAPolicy(),
+        actor: String,
+        now: @escaping @Sendable () -> Date = Date.init,
+        _ body: (EvidenceStore) async throws -> Result
+    ) async throws -> Result {
+        switch location {
+        case .sqlite(let path):
+            let store = try await open(SQLiteDatabase(path: path), policy: policy, actor: actor, now: now)
+            return try await body(store)
+        case .postgres(let url):
+            return try await PostgresDatabase.withDatabase(url: url) { database in
+                try await body(try await open(database, policy: policy, actor: actor, now: now))
+            }
+        }
+    }
+
+    /// Records a scan: its configuration, evidence and outcomes, and what it does to the tracked
+    /// findings (new, fixed, reopened), with an audit entry for the scan and for each change.
+    /// Lapsed acceptances are reopened first.
+    ///
+    /// - Returns: The stored scan with its counts.
+    @discardableResult
+    public func record(_ result: ScanResult) async throws -> ScanRecord {
+        let scan = try PreparedScan(result)
+        let scanID = UUID().uuidString.lowercased()
+        let recordedAt = now()
+        let configuration = try CanonicalJSON.string(result.configuration)
+        let lookups = SQLStatement.select(
+            "SELECT * FROM findings", where: "fingerprint", in: scan.judgedFingerprints.map { .text($0.rawValue) })
+        let reads =
+            lookups + [
+                Self.lapsedQuery(at: recordedAt), AuditChain.headQuery,
+                SQLStatement("SELECT MAX(seq) AS seq FROM scans"),
+            ]
+        let (policy, actor) = (policy, actor)
+        return try await database.write(reading: reads) { rows in
+            let existing = try rows[..<lookups.count].joined().map(TrackedFinding.init(row:))
+            let lapsed = try rows[lookups.count].map(TrackedFinding.init(row:))
+            var chain = try AuditChain(headRows: rows[lookups.count + 1], at: recordedAt, actor: actor)
+            let sequence = Int(try rows[lookups.count + 2].first?.optionalInteger("seq") ?? 0) + 1
+            let reopened = try AcceptanceExpiry.reopen(lapsed, at: recordedAt, chain: &chain)
+            var planner = LifecyclePlanner(
+                scan: scan, scanID: scanID, policy: policy, existing: existing, reopened: reopened)
+            try planner.apply(to: &chain)
+            let record = ScanRecord(
+                id: scanID, sequence: sequence, target: result.targetURL, observedAt: result.startedAt,
+                finishedAt: result.finishedAt, recordedAt: recordedAt,
+                completion: result.completion.reason.map { "incomplete: \($0)" } ?? "complete",
+                scannerVersion: result.scanner.version, catalogueVersion: result.ruleCatalogueVersion,
+                requestsSent: result.requestsSent, counts: planner.counts
+            )
+            // The scan's own entry closes the changes it caused, with their counts.
+            try chain.append(
+                "scan.recorded", subject: scanID,
+                details: ScanRecorded(record: record, configurationSHA256: CanonicalJSON.sha256(configuration)))
+            let statements =
+                [record.insert(configuration: configuration)] + scan.evidenceStatements(scanID: scanID)
+                + TrackedFinding.upsert(planner.changedFindings) + AuditEntry.insert(chain.entries)
+            return (statements, record)
+        }
+    }
+
+    /// What the `scan.recorded` audit entry says.
+    private struct ScanRecorded: Encodable {
+        let record: ScanRecord
+        let configurationSHA256: String
+    }
+
+    /// Findings whose acceptance or false-positive mark has lapsed at `now`.
+    static func lapsedQuery(at now: Date) -> SQLStatement {
+        SQLStatement(
+            "SELECT * FROM findings WHERE status IN ('accepted', 'false-positive') AND accept_expires_at IS NOT NULL AND accept_expires_at <= ?",
+            [.integer(now.milliseconds)])
+    }
+}

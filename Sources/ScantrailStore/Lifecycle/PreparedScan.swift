@@ -1,0 +1,96 @@
+import Foundation
+import ScantrailCore
+
+/// A scan result taken apart into what the store keeps: one observation per fingerprint, and
+/// each check's evidence with its hash. Computed before the write transaction starts.
+struct PreparedScan {
+    /// One rule at one place, as this scan judged it.
+    struct Observation {
+        let fingerprint: Fingerprint
+        let outcome: Outcome
+        let checkID: String
+    }
+
+    /// Each check's evidence as canonical JSON and its SHA-256.
+    struct Evidence {
+        let run: CheckRun
+        let json: String?
+        let sha256: String
+    }
+
+    let result: ScanResult
+    /// Observations by fingerprint; when a scan judged one place twice, failed beats passed
+    /// beats inconclusive.
+    let observations: [Fingerprint: Observation]
+    /// Evidence by check id.
+    let evidence: [String: Evidence]
+    /// Findings of the scan by fingerprint (severity and title for new findings).
+    let findings: [Fingerprint: Finding]
+
+    init(_ result: ScanResult) throws {
+        self.result = result
+        var observations: [Fingerprint: Observation] = [:]
+        var evidence: [String: Evidence] = [:]
+        for run in result.checks {
+            let json = try run.evidence.map { try CanonicalJSON.string($0) }
+            evidence[run.checkID] = Evidence(run: run, json: json, sha256: CanonicalJSON.sha256(json ?? "null"))
+            for outcome in run.outcomes {
+                let fingerprint = Fingerprint(ruleID: outcome.ruleID, location: outcome.location)
+                if let kept = observations[fingerprint], Self.rank(kept.outcome.status) >= Self.rank(outcome.status) {
+                    continue
+                }
+                observations[fingerprint] = Observation(
+                    fingerprint: fingerprint, outcome: outcome, checkID: run.checkID)
+            }
+        }
+        self.observations = observations
+        self.evidence = evidence
+        self.findings = Dictionary(
+            result.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func rank(_ status: Outcome.Status) -> Int {
+        switch status {
+        case .failed: 2
+        case .passed: 1
+        case .inconclusive: 0
+        }
+    }
+
+    /// Fingerprints judged passed or failed: the ones whose tracked findings may change.
+    var judgedFingerprints: [Fingerprint] {
+        observations.values.filter { $0.outcome.status != .inconclusive }.map(\.fingerprint)
+    }
+
+    /// Statements storing the scan's evidence and outcomes under `scanID`.
+    func evidenceStatements(scanID: String) -> [SQLStatement] {
+        let evidenceRows: [[SQLValue]] = evidence.values.sorted { $0.run.checkID < $1.run.checkID }.map { item in
+            [
+                .text(scanID), .text(item.run.checkID), .text(item.run.status.rawValue), .text(item.run.reason),
+                .int(item.run.durationMilliseconds), .int(item.run.requestsSent), .text(item.sha256), .text(item.json),
+            ]
+        }
+        let outcomeRows: [[SQLValue]] = observations.values.map { observation in
+            let location = observation.outcome.location
+            return [
+                .text(scanID), .text(observation.fingerprint.rawValue), .text(observation.outcome.ruleID),
+                .text(observation.checkID), .text(observation.outcome.status.rawValue), .text(location.origin),
+                .text(location.method), .text(location.path), .text(location.discriminator),
+                .text(observation.outcome.detail),
+            ]
+        }
+        return SQLStatement.insert(
+            into: "check_evidence",
+            columns: ["scan_id", "check_id", "status", "reason", "duration_ms", "requests_sent", "sha256", "evidence"],
+            rows: evidenceRows
+        )
+            + SQLStatement.insert(
+                into: "outcomes",
+                columns: [
+                    "scan_id", "fingerprint", "rule_id", "check_id", "status", "origin", "method", "path",
+                    "discriminator", "detail",
+                ],
+                rows: outcomeRows
+            )
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// The embedded backend: one SQLite file through GRDB, in WAL mode (readers never block the
+/// single writer), waiting up to 30 s for another process's write to finish.
+public final class SQLiteDatabase: SQLDatabase {
+    public let kind = "sqlite"
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the database file at `path`, and its folder.
+    ///
+    /// - Throws: ``StoreError`` when the file cannot be opened.
+    public init(path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            configuration.label = "scantrail"
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.unavailable("cannot open SQLite database \(path): \(error)")
+        }
+    }
+
+    public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        try await pool.read { db in
+            try statements.map { try Self.fetch($0, in: db) }
+        }
+    }
+
+    public func write<Result: Sendable>(
+        reading: [SQLStatement],
+        _ plan: @Sendable ([[SQLRow]]) throws -> (statements: [SQLStatement], result: Result)
+    ) async throws -> Result {
+        try await pool.write { db in
+            let rows = try reading.map { try Self.fetch($0, in: db) }
+            let (statements, result) = try plan(rows)
+            for statement in statements {
+                try db.execute(sql: statement.sql, arguments: Self.arguments(statement))
+            }
+            return result
+        }
+    }
+
+    private static func fetch(_ statement: SQLStatement, in db: Database) throws -> [SQLRow] {
+        try Row.fetchAll(db, sql: statement.sql, arguments: arguments(statement)).map { row in
+            var values: [String: SQLValue] = [:]
+            for (column, value) in row {
+                switch value.storage {
+                case .null: values[column] = .null
+                case .int64(let int): values[column] = .integer(int)
+                case .double(let double): values[column] = .real(double)
+                case .string(let string): values[column] = .text(string)
+                case .blob(let data): values[column] = .text(String(decoding: data, as: UTF8.self))
+                }
+            }
+            return SQLRow(values)
+        }
+    }
+
+    private static func arguments(_ statement: SQLStatement) -> StatementArguments {
+        StatementArguments(
+            statement.arguments.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .null: nil
+                case .integer(let int): int
+                case .real(let double): double
+                case .text(let string): string
+                }
+            }
+        )
+    }
+}

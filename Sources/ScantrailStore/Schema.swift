@@ -1,0 +1,73 @@
+/// The store's tables, as versioned migrations applied in order on open. One schema for both
+/// backends: only types both SQLite and PostgreSQL read alike (TEXT, BIGINT), times in
+/// milliseconds since 1970, JSON as TEXT.
+enum Schema {
+    /// Each migration's version and statements. Append only; never edit a published one.
+    static let migrations: [(version: Int, statements: [String])] = [
+        (
+            1,
+            [
+                """
+                CREATE TABLE scans (
+                    id TEXT PRIMARY KEY, seq BIGINT NOT NULL UNIQUE, target TEXT NOT NULL,
+                    observed_at BIGINT NOT NULL, finished_at BIGINT NOT NULL, recorded_at BIGINT NOT NULL,
+                    completion TEXT NOT NULL, scanner_version TEXT NOT NULL, catalogue_version TEXT NOT NULL,
+                    configuration TEXT NOT NULL, counts TEXT NOT NULL, requests_sent BIGINT NOT NULL)
+                """,
+                "CREATE INDEX scans_by_target ON scans (target, seq)",
+                """
+                CREATE TABLE check_evidence (
+                    scan_id TEXT NOT NULL, check_id TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
+                    duration_ms BIGINT NOT NULL, requests_sent BIGINT NOT NULL, sha256 TEXT NOT NULL, evidence TEXT,
+                    PRIMARY KEY (scan_id, check_id))
+                """,
+                """
+                CREATE TABLE outcomes (
+                    scan_id TEXT NOT NULL, fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL, check_id TEXT NOT NULL,
+                    status TEXT NOT NULL, origin TEXT NOT NULL, method TEXT, path TEXT NOT NULL, discriminator TEXT,
+                    detail TEXT NOT NULL, PRIMARY KEY (scan_id, fingerprint))
+                """,
+                """
+                CREATE TABLE findings (
+                    fingerprint TEXT PRIMARY KEY, target TEXT NOT NULL, rule_id TEXT NOT NULL, check_id TEXT NOT NULL,
+                    severity TEXT NOT NULL, title TEXT NOT NULL, origin TEXT NOT NULL, method TEXT, path TEXT NOT NULL,
+                    discriminator TEXT, status TEXT NOT NULL, first_scan TEXT NOT NULL, first_seen_at BIGINT NOT NULL,
+                    last_scan TEXT NOT NULL, last_seen_at BIGINT NOT NULL, last_evidence_sha TEXT NOT NULL,
+                    last_detail TEXT NOT NULL, due_at BIGINT, fixed_scan TEXT, fixed_at BIGINT,
+                    reopen_count BIGINT NOT NULL, accept_status TEXT, accept_reason TEXT, accept_by TEXT,
+                    accept_at BIGINT, accept_expires_at BIGINT)
+                """,
+                "CREATE INDEX findings_by_status_due ON findings (status, due_at)",
+                "CREATE INDEX findings_by_target ON findings (target, status)",
+                """
+                CREATE TABLE audit_log (
+                    seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                    subject TEXT NOT NULL, details TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                """,
+                "CREATE INDEX audit_by_subject ON audit_log (subject, seq)",
+                "CREATE INDEX audit_by_time ON audit_log (at)",
+            ]
+        )
+    ]
+
+    /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.
+    static func migrate(_ database: any SQLDatabase, now: Int64) async throws {
+        try await database.execute([
+            SQLStatement(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        ])
+        try await database.write(reading: [SQLStatement("SELECT version FROM schema_migrations")]) { rows in
+            let applied = Set(try rows[0].map { try $0.integer("version") })
+            let pending = migrations.filter { !applied.contains(Int64($0.version)) }
+            let statements = pending.flatMap { migration in
+                migration.statements.map { SQLStatement($0) }
+                    + [
+                        SQLStatement(
+                            "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                            [.int(migration.version), .integer(now)])
+                    ]
+            }
+            return (statements, ())
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real PostgreSQL server for the tests, on 127.0.0.1: the one named by
+/// `SCANTRAIL_TEST_POSTGRES_URL` if set, otherwise one this process starts from the installed
+/// PostgreSQL binaries in a temporary folder (as the `postgres` user when running as root) and
+/// stops when it exits.
+actor PostgresTestServer {
+    static let shared = PostgresTestServer()
+
+    struct StartFailed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private var url: String?
+
+    /// The server's URL (database `postgres`), starting the server on first use.
+    func baseURL() throws -> String {
+        if let url { return url }
+        if let configured = ProcessInfo.processInfo.environment["SCANTRAIL_TEST_POSTGRES_URL"], !configured.isEmpty {
+            url = configured
+            return configured
+        }
+        let started = try start()
+        url = started
+        return started
+    }
+
+    private func start() throws -> String {
+        guard let bin = Self.binaries() else {
+            throw StartFailed(
+                description:
+                    "PostgreSQL is not installed (apt-get install postgresql) and SCANTRAIL_TEST_POSTGRES_URL is unset")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scantrail-pg-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if geteuid() == 0 {
+            try Self.run("/bin/chown", ["postgres:postgres", folder], asPostgres: false)
+        }
+        let data = folder + "/data"
+        let port = try Self.freePort()
+        try Self.run(bin + "/initdb", ["-D", data, "-U", "scantrail", "--auth=trust", "-E", "UTF8", "--no-sync"])
+        try Self.run(
+            bin + "/pg_ctl",
+            [
+                "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
+                "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start",
+            ])
+        Self.stopCommand = [bin + "/pg_ctl", "-D", data, "-m", "immediate", "stop"]
+        atexit {
+            guard let command = PostgresTestServer.stopCommand else { return }
+            try? PostgresTestServer.run(command[0], Array(command.dropFirst()))
+        }
+        return "postgres://scantrail@127.0.0.1:\(port)/postgres?sslmode=disable"
+    }
+
+    /// How to stop the server this process started.
+    nonisolated(unsafe) static var stopCommand: [String]?
+
+    private static func binaries() -> String? {
+        let candidates = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
+            .sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
+            .map { "/usr/lib/postgresql/\($0)/bin" }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0 + "/pg_ctl") }
+    }
+
+    /// Runs a command to completion (as `postgres` when this process is root), failing on a
+    /// non-zero exit. Spawned and reaped directly: the server it starts outlives it, and
+    /// Foundation's `Process` does not always notice such a child exit.
+    static func run(_ executable: String, _ arguments: [String], asPostgres: Bool = true) throws {
+        let argv =
+            asPostgres && geteuid() == 0
+            ? ["/usr/sbin/runuser", "-u", "postgres", "--", executable] + arguments : [executable] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ) == 0 else {
+            throw StartFailed(description: "cannot run \(argv[0])")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard status == 0 else {
+            throw StartFailed(description: "\(executable) exited with status \(status)")
+        }
+    }
+
+    /// A port nothing listens on right now, found by binding port 0 on 127.0.0.1.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw StartFailed(description: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ScantrailCore
+
+/// Builds scan results by hand: which rule at which path passed, failed or was inconclusive.
+enum ScanFactory {
+    static let high = Rule(
+        id: "test.high", title: "A high problem", severity: .high, description: "d", remediation: "r",
+        mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
+    static let low = Rule(
+        id: "test.low", title: "A low problem", severity: .low, description: "d", remediation: "r",
+        mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
+    static let catalogue = RuleCatalogue(rules: [high, low])
+    static let target = ScanTarget(scheme: "https", host: "api.example.com", port: 443)
+
+    /// One observation: the rule, the path, the status.
+    struct Observed {
+        let rule: Rule
+        let path: String
+        let status: Outcome.Status
+
+        static func failed(_ rule: Rule, _ path: String) -> Observed {
+            Observed(rule: rule, path: path, status: .failed)
+        }
+        static func passed(_ rule: Rule, _ path: String) -> Observed {
+            Observed(rule: rule, path: path, status: .passed)
+        }
+        static func inconclusive(_ rule: Rule, _ path: String) -> Observed {
+            Observed(rule: rule, path: path, status: .inconclusive)
+        }
+    }
+
+    /// A complete scan of `target` started at `at` that observed `observed`.
+    static func result(at: Date, target: ScanTarget = target, _ observed: [Observed]) -> ScanResult {
+        let outcomes = observed.map { item in
+            Outcome(
+                ruleID: item.rule.id, status: item.status, location: target.location(path: item.path),
+                detail: "\(item.path) \(item.status.rawValue)")
+        }
+        let evidence = JSONValue.object([
+            "seen": .array(observed.map { .string("\($0.rule.id) \($0.path) \($0.status.rawValue)") })
+        ])
+        let run = CheckRun(
+            checkID: "test.check", title: "Test check", status: .completed, startedAt: at, durationMilliseconds: 5,
+            requestsSent: observed.count, outcomes: outcomes, evidence: evidence, reason: nil)
+        return ScanResult(
+            scanner: .current, catalogue: catalogue, configuration: ScanConfiguration(), target: target, startedAt: at,
+            finishedAt: at.addingTimeInterval(1), completion: .complete, requestsSent: observed.count, checks: [run])
+    }
+
+    /// The fingerprint of `rule` at `path` on the default target.
+    static func fingerprint(_ rule: Rule, _ path: String) -> Fingerprint {
+        Fingerprint(ruleID: rule.id, location: target.location(path: path))
+    }
+}
