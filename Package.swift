@@ -52,6 +52,7 @@ let package = Package(
                 "ScantrailCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -96,7 +97,11 @@ let package = Package(
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailCLITests",
-            dependencies: ["scantrail", "ScantrailDemo", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "scantrail", "ScantrailDemo", "ScantrailStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
     ]
 )

@@ -7,7 +7,10 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Start a deliberately misconfigured API on 127.0.0.1 and scan it.",
-        discussion: "No outside target is needed: the API runs inside this process on a free port and stops afterwards."
+        discussion: """
+            No outside target is needed: the API runs inside this process on a free port and stops afterwards. \
+            The demo records nothing in the evidence store.
+            """
     )
 
     @Flag(help: "Scan the hardened twin of the demo API instead (expect no findings from the header checks).")
@@ -24,7 +27,10 @@ struct DemoCommand: AsyncParsableCommand {
                 )
             }
             let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
-            _ = try await ScanRunner(output: output).run(target, configuration: ScanConfiguration())
+            let result = try await ScanRunner(output: output).run(target, configuration: ScanConfiguration())
+            if result.completion.reason == "cancelled" {
+                throw ExitStatus.interrupted
+            }
         }
     }
 }

@@ -10,9 +10,9 @@ public enum FailThreshold: String, CaseIterable, ExpressibleByArgument, Sendable
         Severity(rawValue: rawValue)
     }
 
-    /// Whether `result` has a finding at or above the threshold.
-    func isCrossed(by result: ScanResult) -> Bool {
-        guard let severity, let highest = result.highestSeverity else { return false }
-        return highest >= severity
+    /// Whether any of `findings` is at or above the threshold.
+    func isCrossed(by findings: [Finding]) -> Bool {
+        guard let severity else { return false }
+        return findings.contains { $0.severity >= severity }
     }
 }

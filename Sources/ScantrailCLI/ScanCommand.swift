@@ -22,21 +22,66 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low or none.")
     var failOn: FailThreshold = .high
 
-    func run() async throws {
-        let target: ScanTarget
-        do {
-            target = try ScanTarget(parsing: url)
-        } catch {
-            throw InputError(description: error.description)
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Do not record this scan in the evidence store.")
+    var noStore = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Fail only on findings not already failing in this recorded scan (number or id).", valueName: "scan"))
+    var baseline: String?
+
+    func validate() throws {
+        if noStore && baseline != nil {
+            throw ValidationError("--baseline needs the evidence store; drop --no-store")
         }
+    }
+
+    func run() async throws {
+        let target = try ScanTarget.input(url)
         let known = CheckRegistry.all.map { type(of: $0).metadata.id }
-        let result = try await ScanRunner(output: output).run(
-            target, configuration: scan.configuration(knownChecks: known))
-        if failOn.isCrossed(by: result) {
+        let configuration = try scan.configuration(knownChecks: known)
+        // Resolve the baseline first: a typo should not cost a scan.
+        var baselineID: String?
+        if let baseline {
+            baselineID = try await store.withStore { try await $0.scan(baseline).id }
+        }
+        let result = try await ScanRunner(output: output).run(target, configuration: configuration)
+        let gating = noStore ? result.findings : try await record(result, baselineID: baselineID)
+        if result.completion.reason == "cancelled" {
+            throw ExitStatus.interrupted
+        }
+        if failOn.isCrossed(by: gating) {
             throw ExitStatus.findings
         }
         if !result.completion.isComplete {
             throw ExitStatus.scanFailed
+        }
+    }
+
+    /// Records the scan and returns the findings that count toward `--fail-on`: not accepted,
+    /// not marked false positive, and not already failing in the baseline.
+    private func record(_ result: ScanResult, baselineID: String?) async throws -> [Finding] {
+        try await store.withStore { trail in
+            let record = try await trail.record(result)
+            var excluded = try await trail.acceptedFingerprints()
+            if let baselineID {
+                excluded.formUnion(try await trail.failingFingerprints(in: baselineID))
+            }
+            let gating = result.findings.filter { !excluded.contains($0.fingerprint) }
+            if !output.quiet {
+                let counts = record.counts
+                StandardError.write(
+                    "scantrail: recorded as scan #\(record.sequence) (\(record.id.prefix(8))) in \(store.location): "
+                        + "\(counts.new) new, \(counts.fixed) fixed, \(counts.reopened) reopened")
+                if gating.count < result.findings.count {
+                    StandardError.write(
+                        "scantrail: \(result.findings.count - gating.count) findings are accepted or in the baseline and do not count toward --fail-on"
+                    )
+                }
+            }
+            return gating
         }
     }
 }

@@ -10,10 +10,10 @@ import ScantrailReports
 struct ScanRunner {
     let output: OutputOptions
 
-    /// Scans `target` and writes the report.
+    /// Scans `target` and writes the report — a partial one too, when Ctrl-C stopped the scan.
     ///
-    /// - Returns: The scan's result, for the caller's exit decision.
-    /// - Throws: `ExitCode` when the scan could not run or was interrupted.
+    /// - Returns: The scan's result, for the caller to record and decide the exit status on.
+    /// - Throws: `ExitCode` when the scan could not run or was interrupted before it started.
     func run(_ target: ScanTarget, configuration: ScanConfiguration) async throws -> ScanResult {
         let progress = ProgressPrinter(enabled: !output.quiet)
         let scan = Task {
@@ -38,9 +38,6 @@ struct ScanRunner {
         }
         progress.finish()
         try write(result)
-        if result.completion.reason == "cancelled" {
-            throw ExitStatus.interrupted
-        }
         return result
     }
 

@@ -7,7 +7,10 @@ public struct ScantrailCommand: AsyncParsableCommand {
         commandName: "scantrail",
         abstract: "External security scanner for HTTP APIs whose results are SOC 2 evidence.",
         version: ScannerInfo.current.version,
-        subcommands: [ScanCommand.self, RulesCommand.self, DemoCommand.self]
+        subcommands: [
+            ScanCommand.self, HistoryCommand.self, FindingsCommand.self, FindingCommand.self, AcceptCommand.self,
+            DiffCommand.self, AuditCommand.self, RulesCommand.self, DemoCommand.self,
+        ]
     )
 
     public init() {}

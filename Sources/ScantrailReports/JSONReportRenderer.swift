@@ -9,11 +9,6 @@ public struct JSONReportRenderer: Sendable {
 
     /// The report as UTF-8 JSON.
     public func render(_ result: ScanResult) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(result)
-        data.append(0x0A)
-        return data
+        try JSONRendering.render(result)
     }
 }

@@ -41,12 +41,7 @@ public struct RuleCatalogueRenderer: Sendable {
     private static let headings = ["ID", "SEVERITY", "TITLE", "TSC", "OWASP API 2023", "CWE"]
 
     private func text() -> String {
-        let rows = [Self.headings] + catalogue.rules.map(columns)
-        let widths = Self.headings.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
+        let lines = TextTable.render([Self.headings] + catalogue.rules.map(columns))
         return (lines + ["", "\(catalogue.rules.count) rules · catalogue \(catalogue.version)"]).joined(separator: "\n")
             + "\n"
     }

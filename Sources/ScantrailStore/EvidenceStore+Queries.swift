@@ -120,9 +120,7 @@ extension EvidenceStore {
     }
 
     /// The failing and passing evidence of the latest `finding.fixed` entry, read back and re-hashed.
-    private func proofOfFix(in entries: [AuditEntry]) async throws -> (
-        failing: StoredEvidence, passing: StoredEvidence
-    )? {
+    private func proofOfFix(in entries: [AuditEntry]) async throws -> ProofOfFix? {
         struct Fixed: Decodable {
             let failing: EvidenceReference
             let passing: EvidenceReference
@@ -130,7 +128,7 @@ extension EvidenceStore {
         guard let entry = entries.last(where: { $0.action == "finding.fixed" }),
             let fixed = try? CanonicalJSON.decode(Fixed.self, from: entry.details)
         else { return nil }
-        return (try await evidence(fixed.failing), try await evidence(fixed.passing))
+        return ProofOfFix(failing: try await evidence(fixed.failing), passing: try await evidence(fixed.passing))
     }
 
     private func evidence(_ reference: EvidenceReference) async throws -> StoredEvidence {

@@ -22,6 +22,15 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A request the store refuses (e.g. retention under 90 days).
     public static func invalid(_ detail: String) -> Self { Self(code: .invalid(detail)) }
 
+    /// Whether the request was at fault (unknown, ambiguous or refused), rather than the
+    /// database (unreachable or corrupt).
+    public var isRequestError: Bool {
+        switch code {
+        case .notFound, .ambiguous, .invalid: true
+        case .unavailable, .corrupt: false
+        }
+    }
+
     public var description: String {
         switch code {
         case .unavailable(let detail): detail

@@ -28,8 +28,11 @@ enum Scantrail {
     /// Runs `scantrail arguments…` to completion.
     ///
     /// - Parameter whileRunning: Called with the process once it started (e.g. to signal it).
+    /// - Parameter database: The evidence store for the run (`SCANTRAIL_DATABASE`); by default
+    ///   a fresh file in the run's temporary folder, so no test touches the user's store.
     static func run(
         _ arguments: [String],
+        database: String? = nil,
         whileRunning: @escaping @Sendable (Process, URL) async throws -> Void = { _, _ in }
     ) async throws -> Run {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -43,6 +46,10 @@ enum Scantrail {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SCANTRAIL_DATABASE"] = database ?? directory.appendingPathComponent("scantrail.db").path
+        environment["SCANTRAIL_CONFIG"] = nil
+        process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
@@ -62,6 +69,11 @@ enum Scantrail {
             stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
             stderr: try String(contentsOf: stderrURL, encoding: .utf8)
         )
+    }
+
+    /// A fresh path in the temporary folder for a database.
+    static func databasePath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("scantrail-db-\(UUID().uuidString)/trail.db").path
     }
 
     /// A fresh path in the temporary folder for a report.

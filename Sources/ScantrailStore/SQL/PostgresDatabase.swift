@@ -21,13 +21,16 @@ public final class PostgresDatabase: SQLDatabase {
     /// (`postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require][&search_path=schema]`),
     /// runs `body`, then closes every connection.
     ///
-    /// - Throws: ``StoreError`` for a malformed URL, or what `body` throws.
+    /// - Throws: ``StoreError`` for a malformed URL or a server that cannot be used (checked with
+    ///   one connection first, so a wrong address or password fails at once), or what `body` throws.
     public static func withDatabase<Result: Sendable>(
         url: String,
         logger: Logger = Logger(label: "scantrail.postgres", factory: { _ in SwiftLogNoOpLogHandler() }),
         _ body: (PostgresDatabase) async throws -> Result
     ) async throws -> Result {
-        let client = PostgresClient(configuration: try configuration(url), backgroundLogger: logger)
+        let parsed = try PostgresURL(url)
+        try await preflight(parsed, logger: logger)
+        let client = PostgresClient(configuration: parsed.clientConfiguration, backgroundLogger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
@@ -35,31 +38,14 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    static func configuration(_ url: String) throws -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url),
-            ["postgres", "postgresql"].contains(components.scheme?.lowercased() ?? ""),
-            let host = components.host, !host.isEmpty, let user = components.user
-        else {
-            throw StoreError.unavailable("not a PostgreSQL URL (postgres://user@host:port/database)")
+    private static func preflight(_ url: PostgresURL, logger: Logger) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: try url.connectionConfiguration(), id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw StoreError.unavailable("cannot use PostgreSQL at \(url.host):\(url.port): \(reason(error))")
         }
-        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
-        let tls: PostgresClient.Configuration.TLS
-        switch mode {
-        case "disable": tls = .disable
-        case "require": tls = .require(.makeClientConfiguration())
-        default: tls = .prefer(.makeClientConfiguration())
-        }
-        let database = components.path.split(separator: "/").first.map(String.init)
-        var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database, tls: tls
-        )
-        if let schema = components.queryItems?.first(where: { $0.name == "search_path" })?.value {
-            configuration.options.additionalStartupParameters = [("search_path", schema)]
-        }
-        configuration.options.maximumConnections = 8
-        configuration.options.connectTimeout = .seconds(10)
-        return configuration
     }
 
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
@@ -82,8 +68,7 @@ public final class PostgresDatabase: SQLDatabase {
             try await client.withTransaction(logger: logger) { connection in
                 _ = try await Self.fetch(
                     SQLStatement("SELECT pg_advisory_xact_lock(?)", [.integer(Self.writeLock)]), on: connection,
-                    logger: logger
-                )
+                    logger: logger)
                 var rows: [[SQLRow]] = []
                 for statement in reading {
                     rows.append(try await Self.fetch(statement, on: connection, logger: logger))
@@ -97,21 +82,27 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    /// Turns driver errors into ``StoreError`` without quoting values, which may be evidence.
+    /// Turns driver errors into ``StoreError`` without quoting queries or values, which may be evidence.
     private func mapping<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
         } catch let error as StoreError {
             throw error
-        } catch let error as PSQLError {
-            let message = error.serverInfo?[.message] ?? "\(error.code)"
-            throw StoreError.unavailable("PostgreSQL: \(message)")
         } catch let error as PostgresTransactionError {
             if let closure = error.closureError as? StoreError { throw closure }
-            throw StoreError.unavailable(
-                "PostgreSQL transaction failed: \(error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError.map { $0 as any Error } ?? error)"
-            )
+            let cause = error.closureError ?? error.commitError ?? error.beginError ?? error
+            throw StoreError.unavailable("PostgreSQL transaction failed: \(Self.reason(cause))")
+        } catch {
+            throw StoreError.unavailable("PostgreSQL: \(Self.reason(error))")
         }
+    }
+
+    /// The server's message, or the kind of failure; never a query or its values.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(type(of: error))" }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
     }
 
     private static func fetch(_ statement: SQLStatement, on connection: PostgresConnection, logger: Logger) async throws

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import ScantrailCore
+import ScantrailReports
+
+/// `scantrail history [TARGET]`.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List recorded scans, oldest first, with what each found and changed."
+    )
+
+    @Argument(help: "Only scans of this base URL.")
+    var target: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: TrailFormat
+
+    func run() async throws {
+        let url = try target.map { try ScanTarget.input($0).url }
+        let scans = try await store.withStore { try await $0.scans(target: url) }
+        try output.print(text: { TrailTextRenderer(now: Date()).history(scans) }, json: scans)
+    }
+}

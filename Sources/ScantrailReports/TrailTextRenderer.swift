@@ -1,0 +1,130 @@
+import Foundation
+import ScantrailCore
+import ScantrailStore
+
+/// Renders the evidence trail's views for a terminal: scan history, finding lists, one
+/// finding's life, scan diffs and the audit log.
+public struct TrailTextRenderer: Sendable {
+    /// The time SLA states are judged at.
+    public let now: Date
+
+    /// Creates a renderer judging SLAs at `now`.
+    public init(now: Date) {
+        self.now = now
+    }
+
+    /// `scantrail history`.
+    public func history(_ scans: [ScanRecord]) -> String {
+        guard !scans.isEmpty else { return "No scans recorded.\n" }
+        let rows = scans.map { scan in
+            [
+                "#\(scan.sequence)", String(scan.id.prefix(8)), Self.time(scan.observedAt), scan.target,
+                scan.completion,
+                "\(scan.counts.passed)/\(scan.counts.failed)/\(scan.counts.inconclusive)",
+                "\(scan.counts.new)/\(scan.counts.fixed)/\(scan.counts.reopened)",
+            ]
+        }
+        let heading = ["SCAN", "ID", "OBSERVED", "TARGET", "COMPLETION", "PASS/FAIL/INCONCL", "NEW/FIXED/REOPENED"]
+        return (TextTable.render([heading] + rows) + ["", "\(scans.count) scans"]).joined(separator: "\n") + "\n"
+    }
+
+    /// `scantrail findings`.
+    public func findings(_ findings: [TrackedFinding]) -> String {
+        guard !findings.isEmpty else { return "No findings.\n" }
+        let rows = findings.map { finding in
+            [
+                finding.id, finding.severity.rawValue, finding.status.rawValue, finding.slaStatus(at: now).rawValue,
+                finding.dueAt.map(Self.time) ?? "-", finding.ruleID, finding.location.display,
+            ]
+        }
+        let heading = ["ID", "SEVERITY", "STATUS", "SLA", "DUE", "RULE", "LOCATION"]
+        return (TextTable.render([heading] + rows) + ["", "\(findings.count) findings"]).joined(separator: "\n") + "\n"
+    }
+
+    /// `scantrail finding ID`.
+    public func finding(_ history: FindingHistory) -> String {
+        let finding = history.finding
+        var lines = [
+            "\(finding.id)  \(finding.ruleID)  \(finding.title)",
+            "  fingerprint   \(finding.fingerprint)",
+            "  severity      \(finding.severity.rawValue)",
+            "  location      \(finding.location.display)",
+            "  status        \(finding.status.rawValue)\(finding.reopenCount > 0 ? " (reopened \(finding.reopenCount)×)" : "")",
+            "  SLA           \(finding.slaStatus(at: now).rawValue), due \(finding.dueAt.map(Self.time) ?? "never")",
+            "  first seen    \(Self.time(finding.firstSeenAt)) in scan \(finding.firstScanID.prefix(8))",
+            "  last failing  \(Self.time(finding.lastSeenAt)) in scan \(finding.lastScanID.prefix(8)): \(finding.lastDetail)",
+        ]
+        if let fixedAt = finding.fixedAt, let scan = finding.fixedScanID {
+            lines.append("  fixed         \(Self.time(fixedAt)) in scan \(scan.prefix(8))")
+        }
+        if let acceptance = finding.acceptance {
+            let expiry = acceptance.expiresAt.map { " until \(Self.time($0))" } ?? ""
+            lines.append(
+                "  \(acceptance.status.rawValue)      by \(acceptance.by) at \(Self.time(acceptance.at))\(expiry): \(acceptance.reason)"
+            )
+        }
+        if let proof = history.proofOfFix {
+            lines.append("")
+            lines.append("Proof of fix")
+            for (label, evidence) in [("failing", proof.failing), ("passing", proof.passing)] {
+                let state = evidence.isIntact ? "intact" : "CHANGED SINCE RECORDED"
+                lines.append(
+                    "  \(label)  scan \(evidence.reference.scanID.prefix(8)) · \(evidence.reference.checkID) · "
+                        + "sha256 \(evidence.reference.sha256.prefix(16))… (\(state)): \(evidence.reference.detail)")
+            }
+        }
+        lines.append("")
+        lines.append("Audit entries")
+        lines += history.entries.map { "  #\($0.sequence)  \(Self.time($0.at))  \($0.action)  by \($0.actor)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `scantrail accept`: the decision just recorded.
+    public func decision(_ finding: TrackedFinding) -> String {
+        let expiry = finding.acceptance?.expiresAt.map { " until \(Self.time($0))" } ?? ""
+        return "Finding \(finding.id) is now \(finding.status.rawValue)\(expiry).\n"
+    }
+
+    /// `scantrail diff A B`.
+    public func diff(_ diff: ScanDiff) -> String {
+        var lines = ["Scan \(diff.from.prefix(8)) → \(diff.to.prefix(8))"]
+        let sections: [(String, [ScanDiff.Item])] = [
+            ("New", diff.new), ("Fixed", diff.fixed), ("Unchanged", diff.unchanged),
+            ("Not retested (failing before, not judged now: proves nothing)", diff.notRetested),
+            ("Coverage gained", diff.coverageGained), ("Coverage lost", diff.coverageLost),
+        ]
+        for (title, items) in sections {
+            lines.append("")
+            lines.append("\(title) (\(items.count))")
+            lines += items.map { "  \($0.fingerprint.prefix(12))  \($0.ruleID)  \($0.location)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `scantrail audit log`.
+    public func audit(_ entries: [AuditEntry]) -> String {
+        let rows = entries.map { entry in
+            [
+                "#\(entry.sequence)", Self.time(entry.at), entry.actor, entry.action, String(entry.subject.prefix(12)),
+                String(entry.hash.prefix(12)),
+            ]
+        }
+        return TextTable.render([["SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "HASH"]] + rows).joined(separator: "\n")
+            + "\n"
+    }
+
+    /// `scantrail audit verify`.
+    public func verification(_ verification: AuditVerification) -> String {
+        if verification.isIntact {
+            return "Audit chain intact: \(verification.entriesChecked) entries verified.\n"
+        }
+        return
+            (["Audit chain BROKEN (\(verification.entriesChecked) entries checked):"]
+            + verification.problems.map { "  \($0)" })
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func time(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
