@@ -75,6 +75,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),
+        .executableTarget(name: "store-benchmark", dependencies: ["ScantrailStore"], path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "ScantrailCoreTests", dependencies: ["ScantrailCore"]),
         .testTarget(
             name: "ScantrailHTTPTests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScantrailCore
 import ScantrailReports
+import ScantrailStore
 
 /// `scantrail history [TARGET]`.
 struct HistoryCommand: AsyncParsableCommand {
@@ -18,7 +19,11 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = try target.map { try ScanTarget.input($0).url }
-        let scans = try await store.withStore { try await $0.scans(target: url) }
-        try output.print(text: { TrailTextRenderer(now: Date()).history(scans) }, json: scans)
+        let history = try await store.withStore { trail in
+            TargetHistory(
+                target: url, scans: try await trail.scans(target: url),
+                findingsByStatus: try await trail.statusCounts(target: url))
+        }
+        try output.print(text: { TrailTextRenderer(now: Date()).history(history) }, json: history)
     }
 }

@@ -14,7 +14,8 @@ public struct TrailTextRenderer: Sendable {
     }
 
     /// `scantrail history`.
-    public func history(_ scans: [ScanRecord]) -> String {
+    public func history(_ history: TargetHistory) -> String {
+        let scans = history.scans
         guard !scans.isEmpty else { return "No scans recorded.\n" }
         let rows = scans.map { scan in
             [
@@ -25,7 +26,12 @@ public struct TrailTextRenderer: Sendable {
             ]
         }
         let heading = ["SCAN", "ID", "OBSERVED", "TARGET", "COMPLETION", "PASS/FAIL/INCONCL", "NEW/FIXED/REOPENED"]
-        return (TextTable.render([heading] + rows) + ["", "\(scans.count) scans"]).joined(separator: "\n") + "\n"
+        let states = FindingStatus.allCases.map { "\(history.findingsByStatus[$0] ?? 0) \($0.rawValue)" }
+        return
+            (TextTable.render([heading] + rows) + [
+                "", "\(scans.count) scans · findings now: \(states.joined(separator: ", "))",
+            ])
+            .joined(separator: "\n") + "\n"
     }
 
     /// `scantrail findings`.

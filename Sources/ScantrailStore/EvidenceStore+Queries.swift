@@ -10,6 +10,20 @@ extension EvidenceStore {
         return try await database.rows(statement).map(ScanRecord.init(row:))
     }
 
+    /// How many tracked findings of `target` (a base URL; all targets when `nil`) are in each state.
+    public func statusCounts(target: String? = nil) async throws -> [FindingStatus: Int] {
+        let statement =
+            target.map {
+                SQLStatement("SELECT status, COUNT(*) AS n FROM findings WHERE target = ? GROUP BY status", [.text($0)])
+            } ?? SQLStatement("SELECT status, COUNT(*) AS n FROM findings GROUP BY status")
+        var counts: [FindingStatus: Int] = [:]
+        for row in try await database.rows(statement) {
+            guard let status = FindingStatus(rawValue: try row.text("status")) else { continue }
+            counts[status] = Int(try row.integer("n"))
+        }
+        return counts
+    }
+
     /// The scan with this reference: its sequence number (`3`) or a prefix of its id.
     ///
     /// - Throws: ``StoreError`` when none or several match.

@@ -40,6 +40,6 @@ public struct RuleCatalogue: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(rules)) ?? Data()
-        return SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).prefix(6).hexString
     }
 }

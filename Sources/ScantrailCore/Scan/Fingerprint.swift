@@ -26,7 +26,7 @@ public struct Fingerprint: RawRepresentable, Hashable, Codable, Sendable, Custom
         ]
         // A unit separator cannot appear in any part, so distinct tuples never collide.
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        self.rawValue = digest.map { String(format: "%02x", $0) }.joined()
+        self.rawValue = digest.hexString
     }
 
     public var description: String { rawValue }

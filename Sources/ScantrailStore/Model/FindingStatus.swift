@@ -9,3 +9,6 @@ public enum FindingStatus: String, Codable, Sendable, CaseIterable {
     /// Marked as not a real problem, with a reason.
     case falsePositive = "false-positive"
 }
+
+/// Encodes as an object key (`{"open": 3}`) in dictionaries keyed by status.
+extension FindingStatus: CodingKeyRepresentable {}

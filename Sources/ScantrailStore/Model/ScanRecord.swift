@@ -41,3 +41,20 @@ public struct ScanRecord: Hashable, Codable, Sendable {
     /// Counts.
     public let counts: Counts
 }
+
+/// A target's (or the whole store's) history: its scans and where its findings stand now.
+public struct TargetHistory: Codable, Sendable {
+    /// The base URL, or `nil` for every target.
+    public let target: String?
+    /// Recorded scans, oldest first.
+    public let scans: [ScanRecord]
+    /// Tracked findings per state.
+    public let findingsByStatus: [FindingStatus: Int]
+
+    /// Creates a history.
+    public init(target: String?, scans: [ScanRecord], findingsByStatus: [FindingStatus: Int]) {
+        self.target = target
+        self.scans = scans
+        self.findingsByStatus = findingsByStatus
+    }
+}

@@ -109,12 +109,13 @@ public final class PostgresDatabase: SQLDatabase {
         -> [SQLRow]
     {
         var rows: [SQLRow] = []
+        var columns: [String: Int]?
         for try await row in try await connection.query(query(statement), logger: logger) {
-            var values: [String: SQLValue] = [:]
-            for cell in row {
-                values[cell.columnName] = try value(of: cell)
-            }
-            rows.append(SQLRow(values))
+            let index =
+                columns
+                ?? Dictionary(row.enumerated().map { ($1.columnName, $0) }, uniquingKeysWith: { first, _ in first })
+            columns = index
+            rows.append(SQLRow(columns: index, cells: try row.map(value(of:))))
         }
         return rows
     }

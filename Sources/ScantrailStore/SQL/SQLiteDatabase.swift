@@ -44,19 +44,26 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     private static func fetch(_ statement: SQLStatement, in db: Database) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: statement.sql, arguments: arguments(statement)).map { row in
-            var values: [String: SQLValue] = [:]
-            for (column, value) in row {
+        let cursor = try Row.fetchCursor(db, sql: statement.sql, arguments: arguments(statement))
+        var columns: [String: Int]?
+        var rows: [SQLRow] = []
+        while let row = try cursor.next() {
+            let index =
+                columns
+                ?? Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            columns = index
+            let cells = row.databaseValues.map { value -> SQLValue in
                 switch value.storage {
-                case .null: values[column] = .null
-                case .int64(let int): values[column] = .integer(int)
-                case .double(let double): values[column] = .real(double)
-                case .string(let string): values[column] = .text(string)
-                case .blob(let data): values[column] = .text(String(decoding: data, as: UTF8.self))
+                case .null: .null
+                case .int64(let int): .integer(int)
+                case .double(let double): .real(double)
+                case .string(let string): .text(string)
+                case .blob(let data): .text(String(decoding: data, as: UTF8.self))
                 }
             }
-            return SQLRow(values)
+            rows.append(SQLRow(columns: index, cells: Array(cells)))
         }
+        return rows
     }
 
     private static func arguments(_ statement: SQLStatement) -> StatementArguments {
