@@ -7,6 +7,7 @@ public enum CheckRegistry {
         TransportSecurityCheck(),
         SecurityHeadersCheck(),
         VersionDisclosureCheck(),
+        ExposureCheck(),
     ]
 
     /// The rule catalogue: every rule of every check.

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 
 /// A small JSON API with two faces: as shipped by a team in a hurry (version banners, no
-/// security headers, cleartext) and as hardened. `scantrail demo` scans the first; tests use
+/// security headers, cleartext, a `.env` and `.git/config` left in the web root) and as hardened. `scantrail demo` scans the first; tests use
 /// both to prove each finding and its absence.
 public enum DemoAPI {
     /// Which face the API shows.
@@ -47,7 +47,28 @@ public enum DemoAPI {
         router.get("/health") { _, _ in
             json(#"{"status":"ok"}"#)
         }
+        if profile == .misconfigured {
+            // Left behind by a careless deploy (the values are made up).
+            router.get("/.env") { _, _ in
+                text(
+                    "APP_ENV=production\nDATABASE_URL=postgres://orders:Tr0ub4dor-demo@db.internal/orders\nJWT_SECRET=demo-not-a-real-secret-0000\n"
+                )
+            }
+            router.get("/.git/config") { _, _ in
+                text(
+                    "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n[remote \"origin\"]\n\turl = git@git.example.com:shop/orders.git\n"
+                )
+            }
+        }
         return router
+    }
+
+    static func text(_ body: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body))
+        )
     }
 
     static func json(_ text: String) -> Response {

@@ -14,12 +14,12 @@ struct CLITests {
         ] {
             #expect(run.stdout.contains(rule))
         }
-        #expect(run.stdout.contains("Checks: 3 run"))
+        #expect(run.stdout.contains("Checks: 4 run"))
     }
 
     @Test(
         "the exit status follows --fail-on",
-        arguments: [("high", Int32(1)), ("none", 0), ("critical", 0), ("low", 1)]
+        arguments: [("high", Int32(1)), ("none", 0), ("critical", 1), ("low", 1)]
     )
     func failOn(threshold: String, expected: Int32) async throws {
         let run = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
@@ -45,9 +45,10 @@ struct CLITests {
         #expect(try await ReportSchema.errors(in: path) == "")
         let report = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!report.contains("s3cr3t-token"))
+        #expect(!report.contains("Tr0ub4dor-demo") && !report.contains("demo-not-a-real-secret"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? String == "1.0")
-        #expect((json["findings"] as? [Any])?.count == 7)
+        #expect((json["findings"] as? [Any])?.count == 9)
     }
 
     @Test(
@@ -108,7 +109,7 @@ struct CLITests {
             try await Scantrail.run(["scan", "http://127.0.0.1:\(port)/", "--format", "json", "--output", path]) {
                 process, stderr in
                 for _ in 0..<100 {
-                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("running 3 checks") {
+                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("running 4 checks") {
                         break
                     }
                     try await Task.sleep(for: .milliseconds(50))

@@ -15,7 +15,9 @@ enum CheckHarness {
     ) async throws -> [Outcome] {
         let target = try ScanTarget(parsing: url)
         return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
-            let context = ScanContext(http: probe, configuration: configuration, logger: .init(label: "test"))
+            let context = ScanContext(
+                http: probe, configuration: configuration,
+                softNotFound: SoftNotFoundBaseline(http: probe, origin: target.origin), logger: .init(label: "test"))
             let evidence = try await check.collect(target, context: context)
             let stored = try JSONValue(encoding: evidence).decode(Check.Evidence.self)
             return check.evaluate(stored)

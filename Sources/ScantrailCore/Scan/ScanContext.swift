@@ -6,13 +6,21 @@ public struct ScanContext: Sendable {
     public let http: any HTTPProbing
     /// The scan's configuration.
     public let configuration: ScanConfiguration
+    /// The scan's soft-404 baseline: ask it before judging any probed path.
+    public let softNotFound: SoftNotFoundBaseline
     /// A logger for diagnostics; checks report results as outcomes, never as log lines.
     public let logger: Logger
 
     /// Creates a context.
-    public init(http: any HTTPProbing, configuration: ScanConfiguration, logger: Logger) {
+    public init(
+        http: any HTTPProbing,
+        configuration: ScanConfiguration,
+        softNotFound: SoftNotFoundBaseline,
+        logger: Logger
+    ) {
         self.http = http
         self.configuration = configuration
+        self.softNotFound = softNotFound
         self.logger = logger
     }
 }

@@ -61,6 +61,8 @@ public struct ScanEngine: Sendable {
             throw ScanError.unreachable(url: target.url, failure: failure)
         }
         onEvent(.started(checks: checks.count))
+        let baselineProbe = CountingProbe(http)
+        let softNotFound = SoftNotFoundBaseline(http: baselineProbe, origin: target.origin)
 
         let stop = StopSignal()
         var runs: [String: CheckRun] = [:]
@@ -78,7 +80,10 @@ public struct ScanEngine: Sendable {
             var pending = checks.makeIterator()
             func startNext() {
                 guard let check = pending.next() else { return }
-                group.addTask { .finished(await execute(check, on: target, stop: stop, onEvent: onEvent)) }
+                group.addTask {
+                    .finished(
+                        await execute(check, on: target, softNotFound: softNotFound, stop: stop, onEvent: onEvent))
+                }
             }
             for _ in 0..<configuration.limits.maxConcurrentChecks { startNext() }
             for await step in group {
@@ -115,7 +120,8 @@ public struct ScanEngine: Sendable {
             startedAt: startedAt,
             finishedAt: finishedAt,
             completion: completion,
-            requestsSent: preflight.requestsSent + ordered.reduce(0) { $0 + $1.requestsSent },
+            requestsSent: preflight.requestsSent + baselineProbe.requestsSent
+                + ordered.reduce(0) { $0 + $1.requestsSent },
             checks: ordered
         )
     }
@@ -131,6 +137,7 @@ public struct ScanEngine: Sendable {
     private func execute<Check: SecurityCheck>(
         _ check: Check,
         on target: ScanTarget,
+        softNotFound: SoftNotFoundBaseline,
         stop: StopSignal,
         onEvent: @Sendable (ScanEvent) -> Void
     ) async -> CheckRun {
@@ -140,7 +147,8 @@ public struct ScanEngine: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let probe = CountingProbe(http)
-        let context = ScanContext(http: probe, configuration: configuration, logger: logger)
+        let context = ScanContext(
+            http: probe, configuration: configuration, softNotFound: softNotFound, logger: logger)
 
         func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
             -> CheckRun

@@ -1,0 +1,131 @@
+import Foundation
+import ScantrailCore
+
+/// Probes the catalogue of sensitive files and endpoints, and reports one only when its content
+/// is really there: a success that is not the server's soft-404, of the expected kind (page or
+/// not), matching its signatures. Evidence keeps facts and a masked excerpt, never the secrets.
+public struct ExposureCheck: SecurityCheck {
+    /// What one probe observed.
+    public struct Observation: Codable, Sendable {
+        /// The path probed.
+        public let path: String
+        /// The rule it would report.
+        public let ruleID: String
+        /// Status, when a response came.
+        public let status: Int?
+        /// Media type of the response.
+        public let mediaType: String?
+        /// Why there is no usable response (transport failure, persistent 429).
+        public let inconclusive: String?
+        /// Whether the response matched the server's answer to random paths of the same shape.
+        public let softNotFound: Bool
+        /// Whether the body looks like an HTML page.
+        public let looksLikeHTML: Bool
+        /// Whether the content matched the probe's signatures or magic bytes.
+        public let contentMatches: Bool
+        /// The start of the body with long words masked.
+        public let maskedExcerpt: String
+    }
+
+    /// Everything observed.
+    public struct Evidence: Codable, Sendable {
+        /// The probed origin.
+        public let origin: String
+        /// One observation per catalogue entry, in catalogue order.
+        public let observations: [Observation]
+    }
+
+    private let probes: [ExposureProbe]
+
+    /// Creates the check over `probes` (the whole catalogue by default).
+    public init(probes: [ExposureProbe] = ExposureCatalogue.probes) {
+        self.probes = probes
+    }
+
+    public static let metadata = CheckMetadata(
+        id: "exposure.files",
+        title: "Exposed files and endpoints",
+        rules: ExposureKind.allCases.map(\.rule)
+    )
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let observations = try await withThrowingTaskGroup(of: (Int, Observation).self) { group in
+            for (index, probe) in probes.enumerated() {
+                group.addTask { (index, try await observe(probe, on: target, context: context)) }
+            }
+            var observations: [(Int, Observation)] = []
+            for try await observation in group {
+                observations.append(observation)
+            }
+            return observations.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return Evidence(origin: target.origin, observations: observations)
+    }
+
+    private func observe(_ probe: ExposureProbe, on target: ScanTarget, context: ScanContext) async throws
+        -> Observation
+    {
+        let exchange = try await context.http.send(ProbeRequest(url: target.url(path: probe.path)))
+        guard exchange.inconclusiveReason == nil, let response = exchange.response else {
+            return Observation(
+                path: probe.path, ruleID: probe.kind.rawValue, status: exchange.response?.status, mediaType: nil,
+                inconclusive: exchange.inconclusiveReason ?? "no response", softNotFound: false, looksLikeHTML: false,
+                contentMatches: false, maskedExcerpt: "")
+        }
+        let text = String(decoding: response.body.prefix(HTTPExchange.bodyExcerptLimit), as: UTF8.self)
+        let isSuccess = (200...299).contains(response.status)
+        let softNotFound = isSuccess ? try await context.softNotFound.isSoftNotFound(response, path: probe.path) : false
+        return Observation(
+            path: probe.path, ruleID: probe.kind.rawValue, status: response.status, mediaType: response.mediaType,
+            inconclusive: nil, softNotFound: softNotFound,
+            looksLikeHTML: Self.looksLikeHTML(text, mediaType: response.mediaType),
+            contentMatches: Self.matches(probe, text: text, body: response.body),
+            maskedExcerpt: Masking.mask(String(text.prefix(160))))
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        evidence.observations.compactMap { observation in
+            guard let kind = ExposureKind(rawValue: observation.ruleID),
+                let probe = probes.first(where: { $0.path == observation.path })
+            else { return nil }
+            let location = Location(origin: evidence.origin, method: "GET", path: observation.path)
+            let rule = kind.rule
+            if let reason = observation.inconclusive {
+                return .inconclusive(rule, at: location, reason)
+            }
+            let status = observation.status ?? 0
+            guard (200...299).contains(status) else {
+                return .passed(rule, at: location, "answered \(status)")
+            }
+            if observation.softNotFound {
+                return .passed(rule, at: location, "answered \(status) like any missing path (soft-404)")
+            }
+            if observation.looksLikeHTML != probe.isHTML {
+                let kindSeen = observation.looksLikeHTML ? "an HTML page" : "not an HTML page"
+                return .passed(rule, at: location, "answered \(status) with \(kindSeen), not the expected content")
+            }
+            guard observation.contentMatches else {
+                return .passed(rule, at: location, "answered \(status) but the content does not match")
+            }
+            return .failed(rule, at: location, "answered \(status) with matching content: \(observation.maskedExcerpt)")
+        }
+    }
+
+    /// Whether `text` is an HTML page, by media type or by its first tags.
+    static func looksLikeHTML(_ text: String, mediaType: String?) -> Bool {
+        if mediaType == "text/html" || mediaType == "application/xhtml+xml" { return true }
+        let head = text.prefix(1024).lowercased()
+        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
+    }
+
+    /// Whether the body matches `probe`: every signature, or one of the magic prefixes.
+    static func matches(_ probe: ExposureProbe, text: String, body: Data) -> Bool {
+        if !probe.magic.isEmpty {
+            let prefix = body.prefix(16).hexString
+            return probe.magic.contains { prefix.hasPrefix($0) }
+        }
+        return probe.signatures.allSatisfy {
+            text.range(of: $0, options: [.regularExpression, .caseInsensitive]) != nil
+        }
+    }
+}
