@@ -45,7 +45,7 @@ struct SLAContractTests {
         let clock = TestClock()
         let location = try await backend.freshLocation()
         let start = clock.now
-        try await EvidenceStore.withStore(at: location, actor: "tester", now: clock.reading) { store in
+        _ = try await EvidenceStore.withStore(at: location, actor: "tester", now: clock.reading) { store in
             try await store.record(F.result(at: start, [.failed(F.high, "/old")]))
         }
         var stricter = SLAPolicy()
