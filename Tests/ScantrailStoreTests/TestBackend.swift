@@ -27,6 +27,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// Runs `body` with a store on a fresh location.
+    @discardableResult
     func withStore<Result: Sendable>(
         clock: TestClock = TestClock(),
         policy: SLAPolicy = SLAPolicy(),
