@@ -7,6 +7,7 @@ public enum CheckRegistry {
         TransportSecurityCheck(),
         SecurityHeadersCheck(),
         VersionDisclosureCheck(),
+        CORSCheck(),
         ExposureCheck(),
     ]
 

@@ -14,7 +14,7 @@ struct CLITests {
         ] {
             #expect(run.stdout.contains(rule))
         }
-        #expect(run.stdout.contains("Checks: 4 run"))
+        #expect(run.stdout.contains("Checks: 5 run"))
     }
 
     @Test(
@@ -109,7 +109,7 @@ struct CLITests {
             try await Scantrail.run(["scan", "http://127.0.0.1:\(port)/", "--format", "json", "--output", path]) {
                 process, stderr in
                 for _ in 0..<100 {
-                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("running 4 checks") {
+                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("scantrail: running ") {
                         break
                     }
                     try await Task.sleep(for: .milliseconds(50))

@@ -14,6 +14,8 @@ struct RedactionTests {
             ("X-API-Key", "k-123", "[REDACTED]"),
             ("X-Acme-Token", "t-123", "[REDACTED]"),
             ("Content-Type", "application/json", "application/json"),
+            ("Access-Control-Allow-Credentials", "true", "true"),
+            ("WWW-Authenticate", "Bearer realm=\"api\"", "Bearer realm=\"api\""),
         ]
     )
     func headers(name: String, value: String, expected: String) {

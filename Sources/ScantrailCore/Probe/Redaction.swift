@@ -5,7 +5,8 @@ import Foundation
 /// Values of `Authorization`, `Proxy-Authorization` and `Cookie` headers, and of any header
 /// whose name contains `auth`, `token`, `secret`, `key`, `password`, `passwd`, `session`,
 /// `credential` or `signature`, become `[REDACTED]` (an `Authorization` scheme such as
-/// `Bearer` is kept). `Set-Cookie` keeps the cookie's name and attributes, not its value.
+/// `Bearer` is kept) — except standard headers that only look so, such as
+/// `Access-Control-Allow-Credentials` and `WWW-Authenticate`. `Set-Cookie` keeps the cookie's name and attributes, not its value.
 /// Query parameters with such names keep their name, not their value.
 public enum Redaction {
     /// The replacement text.
@@ -15,6 +16,11 @@ public enum Redaction {
         "auth", "token", "secret", "key", "password", "passwd", "session", "credential", "signature", "cookie",
     ]
     private static let sensitiveQueryNames: Set<String> = ["code", "sig", "pass", "pwd", "jwt", "sid"]
+    /// Standard headers whose names look sensitive but whose values never carry a secret.
+    private static let publicHeaders: Set<String> = [
+        "access-control-allow-credentials", "access-control-allow-headers", "access-control-expose-headers",
+        "access-control-request-headers", "www-authenticate", "proxy-authenticate",
+    ]
 
     /// Whether a header or parameter name is treated as carrying a secret.
     public static func isSensitive(name: String) -> Bool {
@@ -33,7 +39,7 @@ public enum Redaction {
             let value = parts.count == 2 ? "\(parts[0]) \(marker)" : marker
             return HeaderField(name: field.name, value: value)
         }
-        guard isSensitive(name: name), !field.value.isEmpty else { return field }
+        guard isSensitive(name: name), !publicHeaders.contains(name), !field.value.isEmpty else { return field }
         return HeaderField(name: field.name, value: marker)
     }
 
