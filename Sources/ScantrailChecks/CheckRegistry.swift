@@ -7,6 +7,8 @@ public enum CheckRegistry {
         TransportSecurityCheck(),
         SecurityHeadersCheck(),
         VersionDisclosureCheck(),
+        CookieCheck(),
+        HTTPMethodsCheck(),
         CORSCheck(),
         ExposureCheck(),
     ]

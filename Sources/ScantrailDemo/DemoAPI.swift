@@ -21,6 +21,7 @@ public enum DemoAPI {
             [
                 .server: "nginx/1.18.0 (Ubuntu)",
                 HTTPField.Name("X-Powered-By")!: "Express 4.17.1",
+                .setCookie: "session=demo-session-0001; Path=/",
             ]
         case .hardened:
             [

@@ -14,7 +14,7 @@ struct CLITests {
         ] {
             #expect(run.stdout.contains(rule))
         }
-        #expect(run.stdout.contains("Checks: 5 run"))
+        #expect(run.stdout.contains(" run · outcomes: "))
     }
 
     @Test(
@@ -48,7 +48,7 @@ struct CLITests {
         #expect(!report.contains("Tr0ub4dor-demo") && !report.contains("demo-not-a-real-secret"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? String == "1.0")
-        #expect((json["findings"] as? [Any])?.count == 9)
+        #expect((json["findings"] as? [Any])?.count == 11)
     }
 
     @Test(
@@ -109,7 +109,8 @@ struct CLITests {
             try await Scantrail.run(["scan", "http://127.0.0.1:\(port)/", "--format", "json", "--output", path]) {
                 process, stderr in
                 for _ in 0..<100 {
-                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("scantrail: running ") {
+                    if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("scantrail: running ")
+                    {
                         break
                     }
                     try await Task.sleep(for: .milliseconds(50))
