@@ -76,6 +76,9 @@ let package = Package(
         ),
         .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),
         .executableTarget(name: "store-benchmark", dependencies: ["ScantrailStore"], path: "Benchmarks/StoreBenchmark"),
+        .executableTarget(
+            name: "path-benchmark", dependencies: ["ScantrailChecks", "ScantrailHTTP"], path: "Benchmarks/PathBenchmark"
+        ),
         .testTarget(name: "ScantrailCoreTests", dependencies: ["ScantrailCore"]),
         .testTarget(
             name: "ScantrailHTTPTests",

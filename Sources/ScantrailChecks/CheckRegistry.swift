@@ -9,6 +9,7 @@ public enum CheckRegistry {
         VersionDisclosureCheck(),
         CookieCheck(),
         HTTPMethodsCheck(),
+        VerboseErrorCheck(),
         CORSCheck(),
         ExposureCheck(),
     ]

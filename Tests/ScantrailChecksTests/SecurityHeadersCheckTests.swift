@@ -10,14 +10,15 @@ struct SecurityHeadersCheckTests {
     let check = SecurityHeadersCheck()
     let rules = SecurityHeadersCheck.Rules.self
 
-    @Test("the misconfigured demo API fails every header rule")
+    @Test("the misconfigured demo API fails every header rule, cookie caching included")
     func misconfigured() async throws {
         let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.misconfigured))
-        #expect(outcomes.count == 4)
+        #expect(outcomes.count == 5)
         #expect(outcomes.allSatisfy { $0.status == .failed })
+        #expect(outcomes.last?.detail == "a response that sets a cookie has no Cache-Control")
     }
 
-    @Test("the hardened demo API passes every header rule, with the header seen as evidence")
+    @Test("the hardened demo API passes every header rule that applies, with the header seen as evidence")
     func hardened() async throws {
         let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.hardened))
         #expect(outcomes.count == 4)
@@ -26,7 +27,7 @@ struct SecurityHeadersCheckTests {
     }
 
     @Test(
-        "each header is judged on its value, not its presence",
+        "each header is judged on its value, not its presence, and only where it applies",
         arguments: [
             (
                 ["X-Content-Type-Options": "sniff"], false, "headers.x-content-type-options-missing",
@@ -53,9 +54,18 @@ struct SecurityHeadersCheckTests {
                 ["Referrer-Policy": "no-referrer, strict-origin-when-cross-origin"], false,
                 "headers.referrer-policy-missing", .passed
             ),
+            ([:], true, "headers.permissions-policy-missing", .failed),
+            (["Permissions-Policy": "camera=()"], true, "headers.permissions-policy-missing", .passed),
+            ([:], false, "headers.permissions-policy-missing", nil),
+            (
+                ["Set-Cookie": "sid=1", "Cache-Control": "public, max-age=60"], false, "headers.cache-control-missing",
+                .failed
+            ),
+            (["Set-Cookie": "sid=1", "Cache-Control": "no-store"], false, "headers.cache-control-missing", .passed),
+            ([:], false, "headers.cache-control-missing", nil),
         ]
     )
-    func headerValues(headers: [String: String], html: Bool, rule: String, expected: Outcome.Status) async throws {
+    func headerValues(headers: [String: String], html: Bool, rule: String, expected: Outcome.Status?) async throws {
         var fields = HTTPFields()
         for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
         let outcomes = try await CheckHarness.outcomes(
@@ -71,7 +81,7 @@ struct SecurityHeadersCheckTests {
             of: check, servedBy: CheckHarness.router(status: .tooManyRequests),
             configuration: ScanConfiguration(limits: limits)
         )
-        #expect(outcomes.count == 4)
+        #expect(outcomes.count == 6)
         #expect(outcomes.allSatisfy { $0.status == .inconclusive && $0.detail.contains("429") })
     }
 }

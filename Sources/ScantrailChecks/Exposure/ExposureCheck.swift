@@ -72,12 +72,16 @@ public struct ExposureCheck: SecurityCheck {
                 inconclusive: exchange.inconclusiveReason ?? "no response", softNotFound: false, looksLikeHTML: false,
                 contentMatches: false, maskedExcerpt: "")
         }
+        guard (200...299).contains(response.status) else {
+            // Only a success can expose anything: its content is not even read.
+            return Observation(
+                path: probe.path, ruleID: probe.kind.rawValue, status: response.status, mediaType: response.mediaType,
+                inconclusive: nil, softNotFound: false, looksLikeHTML: false, contentMatches: false, maskedExcerpt: "")
+        }
         let text = String(decoding: response.body.prefix(HTTPExchange.bodyExcerptLimit), as: UTF8.self)
-        let isSuccess = (200...299).contains(response.status)
-        let softNotFound = isSuccess ? try await context.softNotFound.isSoftNotFound(response, path: probe.path) : false
         return Observation(
             path: probe.path, ruleID: probe.kind.rawValue, status: response.status, mediaType: response.mediaType,
-            inconclusive: nil, softNotFound: softNotFound,
+            inconclusive: nil, softNotFound: try await context.softNotFound.isSoftNotFound(response, path: probe.path),
             looksLikeHTML: Self.looksLikeHTML(text, mediaType: response.mediaType),
             contentMatches: Self.matches(probe, text: text, body: response.body),
             maskedExcerpt: Masking.mask(String(text.prefix(160))))

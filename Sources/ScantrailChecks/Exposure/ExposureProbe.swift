@@ -13,6 +13,15 @@ public struct ExposureProbe: Sendable, Hashable {
     /// Whether the genuine content is an HTML page; otherwise an HTML page means "not it".
     public let isHTML: Bool
 
+    /// Creates a probe.
+    public init(path: String, kind: ExposureKind, signatures: [String], magic: [String], isHTML: Bool) {
+        self.path = path
+        self.kind = kind
+        self.signatures = signatures
+        self.magic = magic
+        self.isHTML = isHTML
+    }
+
     /// A text file recognised by `signatures`.
     static func text(_ path: String, _ kind: ExposureKind, _ signatures: String...) -> ExposureProbe {
         ExposureProbe(path: path, kind: kind, signatures: signatures, magic: [], isHTML: false)

@@ -11,7 +11,10 @@ public struct SecurityHeadersCheck: SecurityCheck {
     public static let metadata = CheckMetadata(
         id: "headers.security",
         title: "Security headers",
-        rules: [Rules.contentTypeOptions, Rules.contentSecurityPolicy, Rules.frameProtection, Rules.referrerPolicy]
+        rules: [
+            Rules.contentTypeOptions, Rules.contentSecurityPolicy, Rules.frameProtection, Rules.referrerPolicy,
+            Rules.permissionsPolicy, Rules.cacheControl,
+        ]
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> ResponseEvidence {
@@ -36,6 +39,38 @@ public struct SecurityHeadersCheck: SecurityCheck {
             judgeFrameProtection(headers.first("X-Frame-Options"), policy, at: location),
             judgeReferrerPolicy(headers.first("Referrer-Policy"), at: location),
         ]
+            + (isHTML ? [judgePermissionsPolicy(headers.first("Permissions-Policy"), at: location)] : [])
+            + judgeCacheControl(response, request: evidence.exchange.request, at: location)
+    }
+
+    /// Pages can use powerful browser features; APIs are not asked for a Permissions-Policy.
+    private func judgePermissionsPolicy(_ value: String?, at location: Location) -> Outcome {
+        guard let value, !value.trimmed.isEmpty else {
+            return .failed(Rules.permissionsPolicy, at: location, "HTML response without Permissions-Policy")
+        }
+        return .passed(Rules.permissionsPolicy, at: location, "Permissions-Policy: \(value)")
+    }
+
+    /// Judged only for responses that carry credentials: the request sent some, or the response sets a cookie.
+    private func judgeCacheControl(
+        _ response: HTTPExchange.Response, request: HTTPExchange.Request, at location: Location
+    )
+        -> [Outcome]
+    {
+        let sentCredentials = request.headers.contains { field in
+            let name = field.name.lowercased()
+            return name == "authorization" || name == "cookie" || Redaction.isSensitive(name: name)
+        }
+        let setsCookie = !response.headers.all("Set-Cookie").isEmpty
+        guard sentCredentials || setsCookie else { return [] }
+        let why = sentCredentials ? "a response to a request with credentials" : "a response that sets a cookie"
+        let value = response.headers.all("Cache-Control").joined(separator: ", ")
+        let directives = value.lowercased().split(separator: ",").map { $0.trimmed }
+        if directives.contains("no-store") || directives.contains("private") {
+            return [.passed(Rules.cacheControl, at: location, "\(why) has Cache-Control: \(value)")]
+        }
+        let seen = value.isEmpty ? "no Cache-Control" : "Cache-Control: \(value)"
+        return [.failed(Rules.cacheControl, at: location, "\(why) has \(seen)")]
     }
 
     private func judgeContentTypeOptions(_ value: String?, at location: Location) -> Outcome {
@@ -146,6 +181,36 @@ extension SecurityHeadersCheck {
                 "Send `Content-Security-Policy: frame-ancestors 'none'` (and `X-Frame-Options: DENY` for old browsers).",
             references: ["https://cwe.mitre.org/data/definitions/1021.html"],
             mapping: ControlMapping(tsc: [.cc6_6, .cc7_1], owasp: [.api8], cwe: [CWE(1021)])
+        )
+
+        /// An HTML page without Permissions-Policy.
+        public static let permissionsPolicy = Rule(
+            id: "headers.permissions-policy-missing",
+            title: "HTML pages set no Permissions-Policy",
+            severity: .info,
+            description: """
+                A page served from the API's origin does not restrict browser features (camera, geolocation, \
+                payment…) for itself and the frames it embeds. Judged for HTML responses only.
+                """,
+            remediation:
+                "Send a `Permissions-Policy` that disables what the page does not use, e.g. `camera=(), geolocation=()`.",
+            references: ["https://developer.mozilla.org/docs/Web/HTTP/Headers/Permissions-Policy"],
+            mapping: headersMapping
+        )
+
+        /// A response carrying credentials may be cached.
+        public static let cacheControl = Rule(
+            id: "headers.cache-control-missing",
+            title: "Responses carrying credentials may be cached",
+            severity: .low,
+            description: """
+                A response to a request with credentials, or one that sets a cookie, has no `Cache-Control: no-store` \
+                (or `private`): shared caches and proxies may keep personal data or session cookies and serve them \
+                to someone else.
+                """,
+            remediation: "Send `Cache-Control: no-store` on authenticated and personal responses.",
+            references: ["https://cwe.mitre.org/data/definitions/525.html"],
+            mapping: ControlMapping(tsc: [.cc6_6, .cc7_1], owasp: [.api8], cwe: [CWE(525)])
         )
 
         /// No Referrer-Policy, or one that leaks URLs.
