@@ -18,6 +18,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 mkdir -p "$work/root/.git" "$work/logs"
 printf '[core]\n\tbare = false\n' > "$work/root/.git/config"
 printf 'DB_PASSWORD=benchmark\n' > "$work/root/.env"
+chmod -R a+rX "$work"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
 error_log $work/logs/error.log;

@@ -85,7 +85,7 @@ public final class HTTPClientProbe: HTTPProbing {
         guard request.isReusable else {
             return try await perform(request)
         }
-        return try await reuse.exchange(for: request) { try await self.perform(request) }
+        return try await reuse.exchange(for: request) { try await perform(request) }
     }
 
     /// Sends `request`, following redirects if asked and backing off on 429.
@@ -168,29 +168,35 @@ public final class HTTPClientProbe: HTTPProbing {
         let maxBody = limits.maxBodyBytes
         do {
             return try await limiter.withSlot(for: "\(host):\(url.port ?? -1)") {
-                try await withDeadline(timeout) { [client, outgoing] in
-                    let response = try await client.execute(
-                        outgoing, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
-                    var body = Data()
-                    var received = 0
-                    var truncated = false
-                    for try await chunk in response.body {
-                        received += chunk.readableBytes
-                        let room = maxBody - body.count
-                        body.append(contentsOf: chunk.readableBytesView.prefix(room))
-                        if received > maxBody {
-                            truncated = true
-                            break
-                        }
+                // The client's deadline bounds connecting and the head; the body is checked against
+                // the same deadline chunk by chunk (a drip of bytes keeps the read timeout at bay),
+                // and a silent peer trips the read timeout.
+                let clock = ContinuousClock()
+                let deadline = clock.now.advanced(by: timeout)
+                let response = try await client.execute(
+                    outgoing, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
+                var body = Data()
+                var received = 0
+                var truncated = false
+                for try await chunk in response.body {
+                    received += chunk.readableBytes
+                    let room = maxBody - body.count
+                    body.append(contentsOf: chunk.readableBytesView.prefix(room))
+                    if received > maxBody {
+                        truncated = true
+                        break
                     }
-                    return .success(
-                        HTTPExchange.Response(
-                            status: Int(response.status.code),
-                            headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
-                            body: body, bodyLength: received, bodyTruncated: truncated
-                        )
-                    )
+                    if clock.now >= deadline {
+                        throw DeadlineExceeded()
+                    }
                 }
+                return .success(
+                    HTTPExchange.Response(
+                        status: Int(response.status.code),
+                        headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
+                        body: body, bodyLength: received, bodyTruncated: truncated
+                    )
+                )
             }
         } catch {
             if Task.isCancelled { throw CancellationError() }

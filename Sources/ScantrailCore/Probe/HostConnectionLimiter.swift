@@ -9,9 +9,43 @@ public final class HostConnectionLimiter: Sendable {
         let continuation: CheckedContinuation<Void, any Error>
     }
 
+    /// Waiters of one host, first in first out, without shifting the array on every pop.
+    private struct Queue {
+        private var items: [Waiter?] = []
+        private var head = 0
+
+        var isEmpty: Bool { head == items.count }
+
+        mutating func append(_ waiter: Waiter) {
+            items.append(waiter)
+        }
+
+        mutating func popFirst() -> Waiter? {
+            while head < items.count {
+                let waiter = items[head]
+                items[head] = nil
+                head += 1
+                if head > 64 && head * 2 > items.count {
+                    items.removeFirst(head)
+                    head = 0
+                }
+                if let waiter { return waiter }
+            }
+            return nil
+        }
+
+        /// Takes out the waiter with `id`, if it is still queued.
+        mutating func remove(id: Int) -> Waiter? {
+            guard let index = items[head...].firstIndex(where: { $0?.id == id }) else { return nil }
+            let waiter = items[index]
+            items[index] = nil
+            return waiter
+        }
+    }
+
     private struct State {
         var inFlight: [String: Int] = [:]
-        var waiters: [String: [Waiter]] = [:]
+        var waiters: [String: Queue] = [:]
         var cancelled: Set<Int> = []
         var nextID = 0
     }
@@ -55,7 +89,7 @@ public final class HostConnectionLimiter: Sendable {
                         state.inFlight[host, default: 0] += 1
                         return .go
                     }
-                    state.waiters[host, default: []].append(Waiter(id: ticket, continuation: continuation))
+                    state.waiters[host, default: Queue()].append(Waiter(id: ticket, continuation: continuation))
                     return .wait
                 }
                 switch next {
@@ -66,12 +100,12 @@ public final class HostConnectionLimiter: Sendable {
             }
         } onCancel: {
             let waiter: Waiter? = state.withLock { state in
-                guard let index = state.waiters[host]?.firstIndex(where: { $0.id == ticket }) else {
+                guard let waiter = state.waiters[host]?.remove(id: ticket) else {
                     // Not queued yet: the continuation will see the mark and give up.
                     state.cancelled.insert(ticket)
                     return nil
                 }
-                return state.waiters[host]!.remove(at: index)
+                return waiter
             }
             waiter?.continuation.resume(throwing: CancellationError())
         }
@@ -79,10 +113,8 @@ public final class HostConnectionLimiter: Sendable {
 
     private func release(_ host: String) {
         let next: Waiter? = state.withLock { state in
-            if var queue = state.waiters[host], !queue.isEmpty {
-                // Hand the slot straight to the next waiter: the in-flight count stays the same.
-                let next = queue.removeFirst()
-                state.waiters[host] = queue
+            // Hand the slot straight to the next waiter: the in-flight count stays the same.
+            if let next = state.waiters[host]?.popFirst() {
                 return next
             }
             state.inFlight[host, default: 1] -= 1

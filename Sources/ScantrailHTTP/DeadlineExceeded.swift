@@ -1,0 +1,2 @@
+/// A response did not complete within the request timeout.
+struct DeadlineExceeded: Error {}
