@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTLS
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Runs a Hummingbird router on 127.0.0.1 at a free port for the length of a closure: the
 /// demo's target and the tests' real servers.
@@ -19,6 +20,7 @@ public enum LocalHTTPServer {
         _ body: (Int) async throws -> Result
     ) async throws -> Result where Context.Source == ApplicationRequestContextSource {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let quiet = Logger(label: "scantrail.local-server", factory: { _ in SwiftLogNoOpLogHandler() })
         let app = Application(
             router: router,
             server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
@@ -27,17 +29,29 @@ public enum LocalHTTPServer {
                 if let port = channel.localAddress?.port { continuation.yield(port) }
                 continuation.finish()
             },
-            logger: Logger(label: "scantrail.local-server", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: quiet
         )
+        // Stopped by a graceful shutdown, never by cancelling the serving task: cancelling can
+        // leave a just-accepted connection unserved, which SwiftNIO traps on (apple/swift-nio#3481).
+        let services = ServiceGroup(configuration: .init(services: [app], logger: quiet))
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { continuation.finish() }
-                try await app.run()
+                try await services.run()
             }
-            defer { group.cancelAll() }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw StartError() }
-            return try await body(port)
+            guard let port = await iterator.next() else {
+                await services.triggerGracefulShutdown()
+                throw StartError()
+            }
+            do {
+                let result = try await body(port)
+                await services.triggerGracefulShutdown()
+                return result
+            } catch {
+                await services.triggerGracefulShutdown()
+                throw error
+            }
         }
     }
 }

@@ -24,12 +24,14 @@ extension EvidenceStore {
         return counts
     }
 
-    /// The scan with this reference: its sequence number (`3`) or a prefix of its id.
+    /// The scan with this reference: its sequence number (`3` or `#3`, up to 7 digits) or a prefix
+    /// of its id (at least 8 characters, so that an all-digit prefix is not taken for a number).
     ///
     /// - Throws: ``StoreError`` when none or several match.
     public func scan(_ reference: String) async throws -> ScanRecord {
         let statement: SQLStatement
-        if let sequence = Int(reference) {
+        // Up to 7 digits is a scan number; an id prefix (8 or more characters) may be all digits too.
+        if reference.count < 8, let sequence = Int(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference) {
             statement = SQLStatement("SELECT * FROM scans WHERE seq = ?", [.int(sequence)])
         } else {
             statement = SQLStatement("SELECT * FROM scans WHERE id LIKE ?", [.text(try Self.prefixPattern(reference))])

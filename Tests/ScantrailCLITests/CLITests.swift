@@ -77,11 +77,12 @@ struct CLITests {
 
     @Test("an unreachable target exits 3 with one line and no report")
     func unreachable() async throws {
-        let closedPort = try await LocalHTTPServer.withRunning(DemoAPI.router(.hardened)) { $0 }
-        let run = try await Scantrail.run(["scan", "http://127.0.0.1:\(closedPort)/"])
-        #expect(run.status == 3)
-        #expect(run.stderr == "scantrail: cannot reach http://127.0.0.1:\(closedPort)/: connection refused\n")
-        #expect(run.stdout.isEmpty)
+        try await ClosedPort.withReserved { closedPort in
+            let run = try await Scantrail.run(["scan", "http://127.0.0.1:\(closedPort)/"])
+            #expect(run.status == 3)
+            #expect(run.stderr == "scantrail: cannot reach http://127.0.0.1:\(closedPort)/: connection refused\n")
+            #expect(run.stdout.isEmpty)
+        }
     }
 
     @Test("a scan that hits its deadline writes a report marked incomplete and exits 3")

@@ -13,7 +13,7 @@ enum SlowAPI {
                 return count
             }
             if hit > 1 {
-                try await Task.sleep(for: .seconds(6))
+                try await Task.sleep(for: .seconds(3))
             }
             return "{}"
         }

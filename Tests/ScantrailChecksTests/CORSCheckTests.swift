@@ -81,7 +81,9 @@ struct CORSCheckTests {
     @Test("an HTTPS API that trusts its own cleartext origin fails the cleartext rule")
     func cleartextOrigin() async throws {
         let router = Self.server { origin in (origin.hasPrefix("http://127.0.0.1") ? origin : nil, true) }
-        let outcomes = try await LocalHTTPServer.withRunning(router, tls: try TestCertificate.serverConfiguration()) {
+        let outcomes = try await LocalHTTPServer.withRunning(
+            router, tls: try await TestCertificate.serverConfiguration()
+        ) {
             port in
             try await CheckHarness.outcomes(of: check, at: "https://127.0.0.1:\(port)/")
         }

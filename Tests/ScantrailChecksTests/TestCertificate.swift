@@ -4,8 +4,8 @@ import NIOSSL
 /// A self-signed certificate for 127.0.0.1, made by the openssl command line once per test run.
 enum TestCertificate {
     /// A server TLS configuration presenting the certificate.
-    static func serverConfiguration() throws -> TLSConfiguration {
-        let (certificate, key) = try files.get()
+    static func serverConfiguration() async throws -> TLSConfiguration {
+        let (certificate, key) = try await files.value.get()
         return TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
@@ -14,7 +14,14 @@ enum TestCertificate {
 
     struct OpenSSLFailed: Error {}
 
-    private static let files: Result<(String, String), any Error> = Result {
+    /// Made once, on a thread of its own: waiting for openssl must not hold up the cooperative pool.
+    private static let files = Task<Result<(String, String), any Error>, Never> {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: Result { try makeFiles() }) }.start()
+        }
+    }
+
+    private static func makeFiles() throws -> (String, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "scantrail-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

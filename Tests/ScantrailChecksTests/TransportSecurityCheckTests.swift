@@ -17,7 +17,7 @@ struct TransportSecurityCheckTests {
         _ router: Router<BasicRequestContext>,
         _ body: (Int) async throws -> Result
     ) async throws -> Result {
-        try await LocalHTTPServer.withRunning(router, tls: try TestCertificate.serverConfiguration(), body)
+        try await LocalHTTPServer.withRunning(router, tls: try await TestCertificate.serverConfiguration(), body)
     }
 
     @Test("a cleartext API fails, and HSTS cannot be judged without an HTTPS response")
@@ -51,12 +51,13 @@ struct TransportSecurityCheckTests {
 
     @Test("a closed cleartext port passes: nothing to downgrade to")
     func closedCleartextPort() async throws {
-        let closedPort = try await LocalHTTPServer.withRunning(CheckHarness.router()) { $0 }
-        let outcomes = try await withHTTPS(DemoAPI.router(.hardened)) { httpsPort in
-            try await CheckHarness.outcomes(
-                of: check, at: "https://127.0.0.1:\(httpsPort)/",
-                configuration: ScanConfiguration(cleartextPort: closedPort)
-            )
+        let outcomes = try await ClosedPort.withReserved { closedPort in
+            try await withHTTPS(DemoAPI.router(.hardened)) { httpsPort in
+                try await CheckHarness.outcomes(
+                    of: check, at: "https://127.0.0.1:\(httpsPort)/",
+                    configuration: ScanConfiguration(cleartextPort: closedPort)
+                )
+            }
         }
         #expect(outcomes.statuses == [cleartext: .passed, hstsMissing: .passed, hstsWeak: .passed])
         #expect(outcomes.first?.detail.contains("connection refused") == true)

@@ -130,7 +130,8 @@ struct HTTPClientProbeTests {
 
     @Test("a decompression bomb is stopped at the ratio limit")
     func decompressionBomb() async throws {
-        try await withProbe { probe, base, _ in
+        _ = await HostileRoutes.gzipBomb.value  // made before the clock starts
+        try await withProbe({ $0.requestTimeoutSeconds = 10 }) { probe, base, _ in
             let exchange = try await probe.send(ProbeRequest(url: "\(base)/bomb"))
             #expect(exchange.failure?.code == .decompressionLimit)
         }
@@ -146,11 +147,13 @@ struct HTTPClientProbeTests {
 
     @Test("a closed port is a refused connection, reported at once")
     func refused() async throws {
-        let port = try await LocalHTTPServer.withRunning(HostileRoutes.router(counter: HitCounter())) { $0 }
-        try await HTTPClientProbe.withProbe(configuration: ScanConfiguration()) { probe in
-            let exchange = try await probe.send(ProbeRequest(url: "http://127.0.0.1:\(port)/"))
-            #expect(exchange.failure?.code == .connectionRefused)
-            #expect(exchange.failure?.isUnreachable == true)
+        try await ClosedPort.withReserved { port in
+            try await HTTPClientProbe.withProbe(configuration: ScanConfiguration()) { probe in
+                let exchange = try await probe.send(ProbeRequest(url: "http://127.0.0.1:\(port)/"))
+                #expect(exchange.failure?.code == .connectionRefused)
+                #expect(exchange.failure?.isUnreachable == true)
+            }
         }
     }
+
 }

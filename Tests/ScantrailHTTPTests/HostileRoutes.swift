@@ -36,8 +36,16 @@ enum HostileRoutes {
             return "done"
         }
         router.get("/huge") { _, _ in
+            // 5 MiB in 64 KiB chunks: the client stops reading long before the end.
             Response(
-                status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 5 << 20)))
+                status: .ok,
+                body: ResponseBody { writer in
+                    for _ in 0..<80 {
+                        try await writer.write(ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10))
+                    }
+                    try await writer.finish(nil)
+                }
+            )
         }
         router.get("/endless") { _, _ in
             Response(
@@ -67,7 +75,7 @@ enum HostileRoutes {
             Response(
                 status: .ok,
                 headers: [.contentEncoding: "gzip", .contentType: "application/json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: gzipBomb))
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: await gzipBomb.value))
             )
         }
         router.get("/big-header") { _, _ in
@@ -95,16 +103,21 @@ enum HostileRoutes {
         return router
     }
 
-    /// 20 MB of zeros, gzip-compressed to about 20 KB.
-    static let gzipBomb: Data = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "head -c 20000000 /dev/zero | gzip -c"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try? process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
-    }()
+    /// 20 MB of zeros, gzip-compressed to about 20 KB, made once by the gzip command on a thread
+    /// of its own (waiting for a process must not hold up the cooperative pool the servers use).
+    static let gzipBomb = Task<Data, Never> {
+        await withCheckedContinuation { continuation in
+            Thread {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "head -c 20000000 /dev/zero | gzip -c"]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try? process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: data)
+            }.start()
+        }
+    }
 }

@@ -15,21 +15,32 @@ actor PostgresTestServer {
         let description: String
     }
 
-    private var url: String?
+    private var url: Task<String, any Error>?
 
-    /// The server's URL (database `postgres`), starting the server on first use.
-    func baseURL() throws -> String {
-        if let url { return url }
-        if let configured = ProcessInfo.processInfo.environment["SCANTRAIL_TEST_POSTGRES_URL"], !configured.isEmpty {
-            url = configured
-            return configured
+    /// The server's URL (database `postgres`), starting the server on first use; concurrent
+    /// callers share the one start.
+    func baseURL() async throws -> String {
+        if let url { return try await url.value }
+        let task = Task<String, any Error> {
+            if let configured = ProcessInfo.processInfo.environment["SCANTRAIL_TEST_POSTGRES_URL"], !configured.isEmpty
+            {
+                return configured
+            }
+            return try await Self.offThePool { try Self.start() }
         }
-        let started = try start()
-        url = started
-        return started
+        url = task
+        return try await task.value
     }
 
-    private func start() throws -> String {
+    /// Runs blocking work (spawning and waiting for processes) on a thread of its own, so the
+    /// cooperative pool that serves the other tests' in-process servers is never starved.
+    private static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    private static func start() throws -> String {
         guard let bin = Self.binaries() else {
             throw StartFailed(
                 description:
@@ -50,7 +61,7 @@ actor PostgresTestServer {
                 "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
                 "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start",
             ])
-        Self.stopCommand = [bin + "/pg_ctl", "-D", data, "-m", "immediate", "stop"]
+        stopCommand = [bin + "/pg_ctl", "-D", data, "-m", "immediate", "stop"]
         atexit {
             guard let command = PostgresTestServer.stopCommand else { return }
             try? PostgresTestServer.run(command[0], Array(command.dropFirst()))
