@@ -31,7 +31,8 @@ extension EvidenceStore {
     public func scan(_ reference: String) async throws -> ScanRecord {
         let statement: SQLStatement
         // Up to 7 digits is a scan number; an id prefix (8 or more characters) may be all digits too.
-        if reference.count < 8, let sequence = Int(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference) {
+        if reference.count < 8, let sequence = Int(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference)
+        {
             statement = SQLStatement("SELECT * FROM scans WHERE seq = ?", [.int(sequence)])
         } else {
             statement = SQLStatement("SELECT * FROM scans WHERE id LIKE ?", [.text(try Self.prefixPattern(reference))])
