@@ -35,42 +35,15 @@ enum HostileRoutes {
             await counter.leave()
             return "done"
         }
+        // 5 MiB: the client stops reading long before the end.
         router.get("/huge") { _, _ in
-            // 5 MiB in 64 KiB chunks: the client stops reading long before the end.
-            Response(
-                status: .ok,
-                body: ResponseBody { writer in
-                    for _ in 0..<80 {
-                        try await writer.write(ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10))
-                    }
-                    try await writer.finish(nil)
-                }
-            )
+            streamed(chunks: 80, of: ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10))
         }
+        // Bounded so the server stops by itself, far beyond any client limit.
         router.get("/endless") { _, _ in
-            Response(
-                status: .ok,
-                body: ResponseBody { writer in
-                    // Bounded so the server stops by itself, far beyond any client limit.
-                    for _ in 0..<20_000 {
-                        try await writer.write(ByteBuffer(repeating: UInt8(ascii: "y"), count: 64 << 10))
-                    }
-                    try await writer.finish(nil)
-                }
-            )
+            streamed(chunks: 20_000, of: ByteBuffer(repeating: UInt8(ascii: "y"), count: 64 << 10))
         }
-        router.get("/drip") { _, _ in
-            Response(
-                status: .ok,
-                body: ResponseBody { writer in
-                    for _ in 0..<100 {
-                        try await writer.write(ByteBuffer(string: "."))
-                        try await Task.sleep(for: .milliseconds(300))
-                    }
-                    try await writer.finish(nil)
-                }
-            )
-        }
+        router.get("/drip") { _, _ in streamed(chunks: 100, of: ByteBuffer(string: "."), pause: .milliseconds(300)) }
         router.get("/bomb") { _, _ in
             Response(
                 status: .ok,
@@ -101,6 +74,20 @@ enum HostileRoutes {
             Response(status: .found, headers: [.location: "http://scantrail-offhost.invalid/"])
         }
         return router
+    }
+
+    /// A 200 whose body is `chunk` written `chunks` times, with `pause` between writes.
+    static func streamed(chunks: Int, of chunk: ByteBuffer, pause: Duration = .zero) -> Response {
+        Response(
+            status: .ok,
+            body: ResponseBody { writer in
+                for _ in 0..<chunks {
+                    try await writer.write(chunk)
+                    if pause > .zero { try await Task.sleep(for: pause) }
+                }
+                try await writer.finish(nil)
+            }
+        )
     }
 
     /// 20 MB of zeros, gzip-compressed to about 20 KB, made once by the gzip command on a thread
