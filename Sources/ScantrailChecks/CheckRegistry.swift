@@ -10,6 +10,7 @@ public enum CheckRegistry {
         CookieCheck(),
         HTTPMethodsCheck(),
         VerboseErrorCheck(),
+        GraphQLCheck(),
         CORSCheck(),
         ExposureCheck(),
     ]

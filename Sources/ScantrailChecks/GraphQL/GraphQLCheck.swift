@@ -1,0 +1,195 @@
+import Foundation
+import ScantrailCore
+
+/// Looks for a GraphQL endpoint at the common paths with a harmless `{__typename}` query, and
+/// where one answers, tries introspection, a misspelled field (for "Did you mean" suggestions),
+/// a batch of ten queries and a hundred aliases. Read-only queries only.
+public struct GraphQLCheck: SecurityCheck {
+    /// Where endpoints are looked for.
+    static let paths = ["/graphql", "/api/graphql", "/v1/graphql", "/query"]
+    /// How many queries a batch carries, and how many aliases one query.
+    static let batchSize = 10
+    static let aliasCount = 100
+
+    /// What one endpoint answered.
+    public struct Endpoint: Codable, Sendable {
+        /// Its path.
+        public let path: String
+        /// Whether the introspection query returned a schema without errors.
+        public let introspection: Answer
+        /// Whether a misspelled field drew a "Did you mean" suggestion.
+        public let suggestions: Answer
+        /// Whether a batch of ten queries was answered with ten results.
+        public let batching: Answer
+        /// Whether a hundred aliases were all answered.
+        public let aliases: Answer
+    }
+
+    /// One probe's verdict: `yes`, `no`, or why it could not be told.
+    public struct Answer: Codable, Sendable, Hashable {
+        /// Whether the server did it; `nil` when it could not be told.
+        public let accepted: Bool?
+        /// What was seen, or why nothing could be.
+        public let detail: String
+    }
+
+    /// Every endpoint found.
+    public struct Evidence: Codable, Sendable {
+        /// The origin.
+        public let origin: String
+        /// The paths tried.
+        public let tried: [String]
+        /// The endpoints that answered `{__typename}`.
+        public let endpoints: [Endpoint]
+    }
+
+    /// Creates the check.
+    public init() {}
+
+    public static let metadata = CheckMetadata(
+        id: "graphql.posture",
+        title: "GraphQL introspection, suggestions and batching",
+        rules: [Rules.introspection, Rules.suggestions, Rules.batching]
+    )
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        var endpoints: [Endpoint] = []
+        for path in Self.paths {
+            let url = target.url(path: path)
+            let probe = try await post(#"{"query":"query{__typename}"}"#, to: url, context: context)
+            guard let data = (probe?["data"] as? [String: Any]), data["__typename"] is String else { continue }
+            let aliasQuery = (0..<Self.aliasCount).map { "a\($0):__typename" }.joined(separator: " ")
+            let batch =
+                "[" + Array(repeating: #"{"query":"query{__typename}"}"#, count: Self.batchSize).joined(separator: ",")
+                + "]"
+            endpoints.append(
+                Endpoint(
+                    path: path,
+                    introspection: Self.judgeIntrospection(
+                        try await post(
+                            #"{"query":"query{__schema{queryType{name} types{name}}}"}"#, to: url, context: context)),
+                    suggestions: Self.judgeSuggestions(
+                        try await post(#"{"query":"query{__typenam}"}"#, to: url, context: context)),
+                    batching: Self.judgeBatch(try await postRaw(batch, to: url, context: context)),
+                    aliases: Self.judgeAliases(
+                        try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context))
+                ))
+        }
+        return Evidence(origin: target.origin, tried: Self.paths, endpoints: endpoints)
+    }
+
+    private func postRaw(_ body: String, to url: String, context: ScanContext) async throws -> Any? {
+        let exchange = try await context.http.send(
+            ProbeRequest(
+                method: "POST", url: url, headers: [HeaderField(name: "Content-Type", value: "application/json")],
+                body: Data(body.utf8)))
+        guard exchange.inconclusiveReason == nil, let body = exchange.response?.body else { return nil }
+        return try? JSONSerialization.jsonObject(with: body)
+    }
+
+    private func post(_ body: String, to url: String, context: ScanContext) async throws -> [String: Any]? {
+        try await postRaw(body, to: url, context: context) as? [String: Any]
+    }
+
+    static func judgeIntrospection(_ json: [String: Any]?) -> Answer {
+        guard let json else { return Answer(accepted: nil, detail: "no JSON answer") }
+        let schema = (json["data"] as? [String: Any])?["__schema"] as? [String: Any]
+        if let types = schema?["types"] as? [Any] {
+            return Answer(accepted: true, detail: "the schema came back with \(types.count) types")
+        }
+        return Answer(accepted: false, detail: "introspection refused")
+    }
+
+    static func judgeSuggestions(_ json: [String: Any]?) -> Answer {
+        guard let json else { return Answer(accepted: nil, detail: "no JSON answer") }
+        let messages = (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        if let suggestion = messages.first(where: { $0.contains("Did you mean") }) {
+            return Answer(accepted: true, detail: String(suggestion.prefix(120)))
+        }
+        return Answer(accepted: false, detail: messages.first.map { String($0.prefix(120)) } ?? "no suggestion")
+    }
+
+    static func judgeBatch(_ json: Any?) -> Answer {
+        guard let json else { return Answer(accepted: nil, detail: "no JSON answer") }
+        if let results = json as? [Any], results.count == batchSize {
+            return Answer(accepted: true, detail: "a batch of \(batchSize) queries got \(results.count) results")
+        }
+        return Answer(accepted: false, detail: "the batch was refused")
+    }
+
+    static func judgeAliases(_ json: [String: Any]?) -> Answer {
+        guard let json else { return Answer(accepted: nil, detail: "no JSON answer") }
+        let answered = (json["data"] as? [String: Any])?.count ?? 0
+        if answered >= aliasCount {
+            return Answer(accepted: true, detail: "\(aliasCount) aliases in one query were all answered")
+        }
+        return Answer(accepted: false, detail: "\(aliasCount) aliases were refused or cut to \(answered)")
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        evidence.endpoints.flatMap { endpoint in
+            let location = Location(origin: evidence.origin, method: "POST", path: endpoint.path)
+            return [
+                Self.outcome(Rules.introspection, endpoint.introspection, at: location),
+                Self.outcome(Rules.suggestions, endpoint.suggestions, at: location),
+                Self.outcome(Rules.batching, endpoint.batching, at: location.with(discriminator: "batch")),
+                Self.outcome(Rules.batching, endpoint.aliases, at: location.with(discriminator: "aliases")),
+            ]
+        }
+    }
+
+    static func outcome(_ rule: Rule, _ answer: Answer, at location: Location) -> Outcome {
+        switch answer.accepted {
+        case .some(true): .failed(rule, at: location, answer.detail)
+        case .some(false): .passed(rule, at: location, answer.detail)
+        case .none: .inconclusive(rule, at: location, answer.detail)
+        }
+    }
+}
+
+extension GraphQLCheck {
+    /// The rules this check reports.
+    public enum Rules {
+        /// Introspection is open.
+        public static let introspection = Rule(
+            id: "graphql.introspection-enabled",
+            title: "GraphQL introspection is enabled",
+            severity: .medium,
+            description: """
+                Anyone can download the whole GraphQL schema — every type, field and mutation, internal ones included \
+                — which maps the API for an attacker far better than guessing.
+                """,
+            remediation: "Disable introspection in production (or allow it only to authenticated developers).",
+            references: ["https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/"],
+            mapping: ControlMapping(tsc: [.cc6_6], owasp: [.api8], cwe: [CWE(200)])
+        )
+
+        /// Field suggestions leak the schema.
+        public static let suggestions = Rule(
+            id: "graphql.field-suggestions",
+            title: "GraphQL suggests field names",
+            severity: .low,
+            description: """
+                Misspelled fields get "Did you mean …?" answers, which let the schema be rebuilt field by field even \
+                with introspection off.
+                """,
+            remediation: "Turn off field suggestions in production error messages.",
+            mapping: ControlMapping(tsc: [.cc6_6], owasp: [.api8], cwe: [CWE(200)])
+        )
+
+        /// Batching or aliases without limits.
+        public static let batching = Rule(
+            id: "graphql.batching-unlimited",
+            title: "GraphQL accepts batches or aliases without limit",
+            severity: .low,
+            description: """
+                Many queries in one request (a batch, or aliases of one field) are all answered. One HTTP request \
+                then does the work of many, slipping past request-based rate limits, e.g. to brute-force logins or \
+                one-time codes.
+                """,
+            remediation: "Limit batch size, alias count and query cost per request.",
+            references: ["https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/"],
+            mapping: ControlMapping(tsc: [.cc6_6, .a1_1], owasp: [.api4], cwe: [CWE(770), CWE(799)])
+        )
+    }
+}
