@@ -11,6 +11,7 @@ public enum CheckRegistry {
         HTTPMethodsCheck(),
         VerboseErrorCheck(),
         GraphQLCheck(),
+        SecretsCheck(),
         CORSCheck(),
         ExposureCheck(),
     ]

@@ -8,6 +8,9 @@ public struct ScanContext: Sendable {
     public let configuration: ScanConfiguration
     /// The scan's soft-404 baseline: ask it before judging any probed path.
     public let softNotFound: SoftNotFoundBaseline
+    /// The successful responses the scan received so far (complete for checks that declare
+    /// ``CheckMetadata/readsOtherResponses``, which run last).
+    public let responses: ResponseLog
     /// A logger for diagnostics; checks report results as outcomes, never as log lines.
     public let logger: Logger
 
@@ -16,11 +19,13 @@ public struct ScanContext: Sendable {
         http: any HTTPProbing,
         configuration: ScanConfiguration,
         softNotFound: SoftNotFoundBaseline,
+        responses: ResponseLog = ResponseLog(),
         logger: Logger
     ) {
         self.http = http
         self.configuration = configuration
         self.softNotFound = softNotFound
+        self.responses = responses
         self.logger = logger
     }
 }

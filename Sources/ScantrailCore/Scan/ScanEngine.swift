@@ -55,7 +55,8 @@ public struct ScanEngine: Sendable {
     ) async throws -> ScanResult {
         guard !checks.isEmpty else { throw ScanError.noChecks }
         let startedAt = now()
-        let preflight = CountingProbe(http)
+        let responses = ResponseLog()
+        let preflight = CountingProbe(http, log: responses)
         let answer = try await preflight.send(ProbeRequest(url: target.url))
         if let failure = answer.failure, failure.isUnreachable {
             throw ScanError.unreachable(url: target.url, failure: failure)
@@ -77,15 +78,30 @@ public struct ScanEngine: Sendable {
                     return .watchdogCancelled
                 }
             }
-            var pending = checks.makeIterator()
-            func startNext() {
-                guard let check = pending.next() else { return }
-                group.addTask {
-                    .finished(
-                        await execute(check, on: target, softNotFound: softNotFound, stop: stop, onEvent: onEvent))
+            // Checks that read the other checks' responses start only once those have all finished.
+            let ordered =
+                checks.filter { !type(of: $0).metadata.readsOtherResponses }
+                + checks.filter { type(of: $0).metadata.readsOtherResponses }
+            let firstCount = ordered.count { !type(of: $0).metadata.readsOtherResponses }
+            var next = 0
+            var running = 0
+            var finishedFirst = 0
+            func startAvailable() {
+                while running < configuration.limits.maxConcurrentChecks, next < ordered.count,
+                    stop.current == nil, !Task.isCancelled, next < firstCount || finishedFirst == firstCount
+                {
+                    let check = ordered[next]
+                    next += 1
+                    running += 1
+                    group.addTask {
+                        .finished(
+                            await execute(
+                                check, on: target, softNotFound: softNotFound, responses: responses, stop: stop,
+                                onEvent: onEvent))
+                    }
                 }
             }
-            for _ in 0..<configuration.limits.maxConcurrentChecks { startNext() }
+            startAvailable()
             for await step in group {
                 switch step {
                 case .deadline:
@@ -95,12 +111,16 @@ public struct ScanEngine: Sendable {
                     break
                 case .finished(let run):
                     runs[run.checkID] = run
+                    running -= 1
+                    if ordered[..<firstCount].contains(where: { type(of: $0).metadata.id == run.checkID }) {
+                        finishedFirst += 1
+                    }
                     onEvent(
                         .checkFinished(id: run.checkID, status: run.status, completed: runs.count, total: checks.count))
                     if runs.count == checks.count {
                         group.cancelAll()
-                    } else if stop.current == nil && !Task.isCancelled {
-                        startNext()
+                    } else {
+                        startAvailable()
                     }
                 }
             }
@@ -138,6 +158,7 @@ public struct ScanEngine: Sendable {
         _ check: Check,
         on target: ScanTarget,
         softNotFound: SoftNotFoundBaseline,
+        responses: ResponseLog,
         stop: StopSignal,
         onEvent: @Sendable (ScanEvent) -> Void
     ) async -> CheckRun {
@@ -146,9 +167,9 @@ public struct ScanEngine: Sendable {
         let startedAt = now()
         let clock = ContinuousClock()
         let started = clock.now
-        let probe = CountingProbe(http)
+        let probe = CountingProbe(http, log: responses)
         let context = ScanContext(
-            http: probe, configuration: configuration, softNotFound: softNotFound, logger: logger)
+            http: probe, configuration: configuration, softNotFound: softNotFound, responses: responses, logger: logger)
 
         func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
             -> CheckRun

@@ -1,0 +1,140 @@
+import Foundation
+import ScantrailCore
+
+/// Reads every successful response the scan received (and the base URL's) for credentials,
+/// password hashes and sensitive fields. Runs after the other checks. Evidence keeps each match
+/// masked — never the secret itself.
+public struct SecretsCheck: SecurityCheck {
+    /// One response inspected.
+    public struct Inspected: Codable, Sendable {
+        /// Method of the request.
+        public let method: String
+        /// Path (and query) requested.
+        public let path: String
+        /// What was found, masked.
+        public let matches: [Match]
+    }
+
+    /// One masked match.
+    public struct Match: Codable, Sendable, Hashable {
+        /// `credential`, `password-hash` or `sensitive-field`.
+        public let kind: String
+        /// What it is.
+        public let name: String
+        /// The matched value: first 4 characters, the rest masked.
+        public let masked: String
+    }
+
+    /// Everything inspected.
+    public struct Evidence: Codable, Sendable {
+        /// The origin.
+        public let origin: String
+        /// Every successful response inspected.
+        public let inspected: [Inspected]
+        /// Responses the scan received after its response log was full, not inspected.
+        public let notInspected: Int
+    }
+
+    /// Creates the check.
+    public init() {}
+
+    public static let metadata = CheckMetadata(
+        id: "secrets.responses",
+        title: "Secrets and sensitive data in responses",
+        rules: [Rules.credential, Rules.passwordHash, Rules.sensitiveField],
+        readsOtherResponses: true
+    )
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        context.responses.record(try await context.http.send(ProbeRequest(url: target.url, followRedirects: true)))
+        let inspected = context.responses.entries.filter { URL(string: $0.url)?.host?.lowercased() == target.host }.map
+        { entry in
+            let components = URLComponents(string: entry.url)
+            let path =
+                (components?.path.isEmpty == false ? components!.path : "/")
+                + (components?.query.map { "?" + $0 } ?? "")
+            let body = String(decoding: entry.response.body, as: UTF8.self)
+            return Inspected(method: entry.method, path: Redaction.url(path), matches: Self.matches(in: body))
+        }
+        return Evidence(origin: target.origin, inspected: inspected, notInspected: context.responses.dropped)
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        evidence.inspected.flatMap { inspected in
+            let location = Location(origin: evidence.origin, method: inspected.method, path: inspected.path)
+            return [
+                (Rules.credential, SecretPattern.Kind.credential), (Rules.passwordHash, .passwordHash),
+                (Rules.sensitiveField, .sensitiveField),
+            ].map { rule, kind in
+                let found = inspected.matches.filter { $0.kind == kind.rawValue }
+                guard !found.isEmpty else {
+                    return Outcome.passed(rule, at: location, "none in the response")
+                }
+                let listed = found.prefix(5).map { "\($0.name) \($0.masked)" }.joined(separator: ", ")
+                return Outcome.failed(rule, at: location, "\(found.count) found: \(listed)")
+            }
+        }
+    }
+
+    /// Every pattern match in `body`, masked, at most 20.
+    static func matches(in body: String) -> [Match] {
+        var matches: [Match] = []
+        for pattern in SecretPattern.all {
+            guard let expression = try? NSRegularExpression(pattern: pattern.pattern) else { continue }
+            let range = NSRange(body.startIndex..., in: body)
+            for result in expression.matches(in: body, range: range).prefix(5) {
+                let captured = result.numberOfRanges > 1 ? result.range(at: 1) : result.range
+                guard let swiftRange = Range(captured, in: body) else { continue }
+                let value = String(body[swiftRange])
+                guard SecretPattern.entropy(value) >= pattern.minimumEntropy else { continue }
+                let masked = value.prefix(4) + String(repeating: "*", count: min(max(value.count - 4, 3), 12))
+                matches.append(Match(kind: pattern.kind.rawValue, name: pattern.name, masked: String(masked)))
+            }
+        }
+        return Array(Set(matches)).sorted { ($0.kind, $0.name, $0.masked) < ($1.kind, $1.name, $1.masked) }.prefix(20)
+            .map { $0 }
+    }
+}
+
+extension SecretsCheck {
+    /// The rules this check reports.
+    public enum Rules {
+        /// A credential in a response.
+        public static let credential = Rule(
+            id: "secrets.credential-in-response",
+            title: "A response contains a credential",
+            severity: .high,
+            description: """
+                A response carries a cloud key, API token, private key or JSON Web Token that anyone who can make the \
+                request can read and use.
+                """,
+            remediation:
+                "Remove the credential from the response, revoke it and issue a new one, and find how it got there.",
+            mapping: ControlMapping(tsc: [.cc6_1, .c1_1], owasp: [.api3], cwe: [CWE(200), CWE(798)])
+        )
+
+        /// A password hash in a response.
+        public static let passwordHash = Rule(
+            id: "secrets.password-hash-in-response",
+            title: "A response contains password hashes",
+            severity: .high,
+            description: "A response carries password hashes (bcrypt, crypt, Argon2), which can be cracked offline.",
+            remediation:
+                "Never serialise password hashes; return only the fields a client needs (an explicit response model).",
+            mapping: ControlMapping(tsc: [.cc6_1, .c1_1], owasp: [.api3], cwe: [CWE(200), CWE(213)])
+        )
+
+        /// A sensitive field in a response.
+        public static let sensitiveField = Rule(
+            id: "secrets.sensitive-field-in-response",
+            title: "A response contains sensitive fields",
+            severity: .medium,
+            description: """
+                A JSON response has fields such as `password`, `client_secret`, `api_key` or `ssn` with values: \
+                excessive data exposure, whatever the client shows of it.
+                """,
+            remediation: "Return only the properties each client needs; filter on the server, never in the client.",
+            mapping: ControlMapping(tsc: [.cc6_1, .c1_1], owasp: [.api3], cwe: [CWE(213)])
+        )
+    }
+}
