@@ -109,7 +109,7 @@ struct CLITests {
         let run = try await LocalHTTPServer.withRunning(SlowAPI.router()) { port in
             try await Scantrail.run(["scan", "http://127.0.0.1:\(port)/", "--format", "json", "--output", path]) {
                 process, stderr in
-                for _ in 0..<100 {
+                for _ in 0..<300 {
                     if let text = try? String(contentsOf: stderr, encoding: .utf8), text.contains("scantrail: running ")
                     {
                         break

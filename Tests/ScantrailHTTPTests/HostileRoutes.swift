@@ -31,7 +31,7 @@ enum HostileRoutes {
         }
         router.get("/busy") { _, _ in
             _ = await counter.enter()
-            try await Task.sleep(for: .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(300))
             await counter.leave()
             return "done"
         }
