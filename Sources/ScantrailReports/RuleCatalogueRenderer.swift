@@ -85,9 +85,7 @@ public struct RuleCatalogueRenderer: Sendable {
     }
 
     private func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(catalogue.rules), as: UTF8.self) + "\n"
+        String(decoding: try JSONRendering.render(catalogue.rules), as: UTF8.self)
     }
 
     /// GitHub's heading anchor for a rule id: dots dropped, lower case.

@@ -87,8 +87,7 @@ public struct SecretsCheck: SecurityCheck {
                 guard let swiftRange = Range(captured, in: body) else { continue }
                 let value = String(body[swiftRange])
                 guard SecretPattern.entropy(value) >= pattern.minimumEntropy else { continue }
-                let masked = value.prefix(4) + String(repeating: "*", count: min(max(value.count - 4, 3), 12))
-                matches.append(Match(kind: pattern.kind.rawValue, name: pattern.name, masked: String(masked)))
+                matches.append(Match(kind: pattern.kind.rawValue, name: pattern.name, masked: Masking.value(value)))
             }
         }
         return Array(Set(matches)).sorted { ($0.kind, $0.name, $0.masked) < ($1.kind, $1.name, $1.masked) }.prefix(20)

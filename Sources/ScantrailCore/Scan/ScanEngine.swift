@@ -194,8 +194,7 @@ public struct ScanEngine: Sendable {
             return record(.completed, outcomes, stored, nil)
         } catch {
             if Task.isCancelled || error is CancellationError {
-                let reason = stop.current ?? "cancelled"
-                let text = "interrupted: scan \(reason == "deadline" ? "deadline reached" : reason)"
+                let text = "interrupted: \(Self.describe(stop: stop.current ?? "cancelled"))"
                 return record(.interrupted, inconclusive(metadata, on: target, text), nil, text)
             }
             let reason = "check failed: \(error)"
@@ -204,12 +203,17 @@ public struct ScanEngine: Sendable {
     }
 
     private func notRun(_ metadata: CheckMetadata, on target: ScanTarget, at date: Date, reason: String?) -> CheckRun {
-        let text = "not run: scan \(reason == "deadline" ? "deadline reached" : reason ?? "stopped")"
+        let text = "not run: \(Self.describe(stop: reason ?? "stopped"))"
         return CheckRun(
             checkID: metadata.id, title: metadata.title, status: .interrupted, startedAt: date,
             durationMilliseconds: 0, requestsSent: 0, outcomes: inconclusive(metadata, on: target, text),
             evidence: nil, reason: text
         )
+    }
+
+    /// `scan deadline reached`, `scan cancelled`…: why a check did not finish.
+    private static func describe(stop reason: String) -> String {
+        "scan \(reason == "deadline" ? "deadline reached" : reason)"
     }
 
     private func inconclusive(_ metadata: CheckMetadata, on target: ScanTarget, _ reason: String) -> [Outcome] {

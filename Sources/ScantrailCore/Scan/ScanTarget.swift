@@ -69,11 +69,10 @@ public struct ScanTarget: Hashable, Codable, Sendable {
 
     /// The base URL as the user would write it (default ports omitted).
     public var url: String {
-        let isDefaultPort = (scheme == "https" && port == 443) || (scheme == "http" && port == 80)
-        return "\(scheme)://\(urlHost)\(isDefaultPort ? "" : ":\(port)")\(basePath)"
+        url(path: basePath)
     }
 
-    /// An absolute URL for a path relative to the origin.
+    /// An absolute URL for a path relative to the origin (default ports omitted).
     public func url(path: String) -> String {
         let isDefaultPort = (scheme == "https" && port == 443) || (scheme == "http" && port == 80)
         return "\(scheme)://\(urlHost)\(isDefaultPort ? "" : ":\(port)")\(path)"

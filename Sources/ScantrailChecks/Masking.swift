@@ -2,6 +2,11 @@
 /// `_-+/.` of 8 characters or more keeps its first 4 and masks the rest — except a name right
 /// before `=` or `:`, so `DB_PASSWORD=hunt***********` stays readable and its value does not.
 enum Masking {
+    /// One secret value: its first 4 characters, then 3 to 12 `*` (never its true length).
+    static func value(_ secret: String) -> String {
+        secret.prefix(4) + String(repeating: "*", count: min(max(secret.count - 4, 3), 12))
+    }
+
     static func mask(_ text: String) -> String {
         var output = ""
         var run = ""
