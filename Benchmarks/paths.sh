@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Path-probe throughput, Scantrail beside ffuf and gobuster, against the same local nginx and the
 # same wordlist, in one run (issue: unauthenticated attack-surface scan). Prints Markdown rows.
-#   bash Benchmarks/paths.sh [WORDS] [CONCURRENCY]     (defaults: 10000 words, 40 connections)
+#   bash Benchmarks/paths.sh [WORDS] [CONCURRENCY] [ROUNDS]   (defaults: 30000 words, 40 connections, 5 rounds)
+# The tools take turns, round after round, and each one's median wall time is reported: this
+# machine's speed drifts by a third from minute to minute, so single runs mislead.
 # Everything runs on 127.0.0.1; the nginx, ffuf and gobuster packages are installed if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-words="${1:-10000}"
+words="${1:-30000}"
 concurrency="${2:-40}"
+rounds="${3:-5}"
 missing=()
 for tool in ffuf gobuster nginx bc; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -54,10 +57,20 @@ timed() {
     end=$(date +%s.%N)
     echo "$end - $start" | bc
 }
-scantrail=$(.build/release/path-benchmark "http://127.0.0.1:$port/" "$work/wordlist.txt" "$concurrency" | cut -d' ' -f2)
-ffuf=$(timed ffuf -s -t "$concurrency" -w "$work/wordlist.txt" -u "http://127.0.0.1:$port/FUZZ")
-gobuster=$(timed gobuster dir -q -t "$concurrency" -w "$work/wordlist.txt" -u "http://127.0.0.1:$port/" --no-error -b 404)
-echo "| tool | requests | concurrency | wall time (s) | requests/s | time vs Scantrail |"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+: > "$work/scantrail.times"; : > "$work/ffuf.times"; : > "$work/gobuster.times"
+for _ in $(seq "$rounds"); do
+    timed .build/release/path-benchmark "http://127.0.0.1:$port/" "$work/wordlist.txt" "$concurrency" >> "$work/scantrail.times"
+    answered=$(cut -d' ' -f1 "$work/tool.log")
+    [ "$answered" -eq "$count" ] || { echo "benchmark: Scantrail answered $answered of $count paths" >&2; exit 1; }
+    timed ffuf -s -t "$concurrency" -w "$work/wordlist.txt" -u "http://127.0.0.1:$port/FUZZ" >> "$work/ffuf.times"
+    timed gobuster dir -q -t "$concurrency" -w "$work/wordlist.txt" -u "http://127.0.0.1:$port/" --no-error -b 404 \
+        >> "$work/gobuster.times"
+done
+scantrail=$(median < "$work/scantrail.times")
+ffuf=$(median < "$work/ffuf.times")
+gobuster=$(median < "$work/gobuster.times")
+echo "| tool | requests | concurrency | median wall time of $rounds (s) | requests/s | time vs Scantrail |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for row in "Scantrail $scantrail" "ffuf $ffuf" "gobuster $gobuster"; do
     set -- $row

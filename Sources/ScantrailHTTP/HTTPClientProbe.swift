@@ -1,12 +1,13 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import NIOSSL
 import ScantrailCore
 
-/// The scan's HTTP probe: one shared async-http-client that every check's requests go through.
+/// The scan's HTTP probe: one pool of keep-alive HTTP/1.1 connections (SwiftNIO) that every
+/// check's requests go through.
 ///
 /// It enforces the scan's ``ScanLimits``: the request budget, the per-host connection cap,
 /// the per-request timeout, the read timeout against slow drips, the body size and
@@ -18,7 +19,7 @@ public final class HTTPClientProbe: HTTPProbing {
     /// The `User-Agent` every request carries.
     public static let userAgent = "scantrail/\(ScannerInfo.current.version) (+security scan)"
 
-    private let client: HTTPClient
+    private let pool: ConnectionPool
     private let limits: ScanLimits
     private let defaultHeaders: [HeaderField]
     /// The scan's request budget.
@@ -27,8 +28,8 @@ public final class HTTPClientProbe: HTTPProbing {
     private let reuse = ExchangeReuse()
     private let logger: Logger
 
-    private init(client: HTTPClient, configuration: ScanConfiguration, logger: Logger) {
-        self.client = client
+    private init(pool: ConnectionPool, configuration: ScanConfiguration, logger: Logger) {
+        self.pool = pool
         self.limits = configuration.limits
         self.defaultHeaders =
             [
@@ -41,44 +42,30 @@ public final class HTTPClientProbe: HTTPProbing {
         self.logger = logger
     }
 
-    /// Runs `body` with a probe configured for one scan, and shuts the client down afterwards,
+    /// Runs `body` with a probe configured for one scan, and closes its connections afterwards,
     /// however `body` ends.
+    ///
+    /// - Throws: what `body` throws, or an error from setting up TLS.
     public static func withProbe<Result: Sendable>(
         configuration: ScanConfiguration,
         logger: Logger = Logger(label: "scantrail.http", factory: { _ in SwiftLogNoOpLogHandler() }),
         _ body: (HTTPClientProbe) async throws -> Result
     ) async throws -> Result {
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: clientConfiguration(configuration.limits))
-        let probe = HTTPClientProbe(client: client, configuration: configuration, logger: logger)
-        let result: Result
-        do {
-            result = try await body(probe)
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
-        return result
-    }
-
-    private static func clientConfiguration(_ limits: ScanLimits) -> HTTPClient.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = .none
-        var configuration = HTTPClient.Configuration(
-            tlsConfiguration: tls,
-            redirectConfiguration: .disallow,
-            timeout: .init(
-                connect: .milliseconds(Int64(min(limits.requestTimeoutSeconds, 5) * 1000)),
-                read: .milliseconds(Int64(limits.readTimeoutSeconds * 1000))
-            ),
-            decompression: .enabled(limit: .ratio(limits.maxDecompressionRatio))
-        )
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = limits.maxConnectionsPerHost
-        // A refused connection is an observation, not something to retry until the deadline.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.httpVersion = .http1Only
-        return configuration
+        let limits = configuration.limits
+        let settings = HTTP1Connection.Settings(
+            connectTimeout: .milliseconds(Int64(min(limits.requestTimeoutSeconds, 5) * 1000)),
+            readTimeout: .milliseconds(Int64(limits.readTimeoutSeconds * 1000)),
+            decompressionRatio: limits.maxDecompressionRatio,
+            tls: try NIOSSLContext(configuration: tls))
+        // The scan's tasks run on the loop that serves its connections: a request written by a
+        // task, and the response that resumes it, need no hop between threads.
+        let executor = EventLoopTaskExecutor(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+        let pool = ConnectionPool(settings: settings, eventLoop: executor.eventLoop)
+        defer { pool.shutdown() }
+        let probe = HTTPClientProbe(pool: pool, configuration: configuration, logger: logger)
+        return try await withTaskExecutorPreference(executor) { try await body(probe) }
     }
 
     public func send(_ request: ProbeRequest) async throws -> HTTPExchange {
@@ -92,11 +79,10 @@ public final class HTTPClientProbe: HTTPProbing {
     private func perform(_ request: ProbeRequest) async throws -> HTTPExchange {
         let clock = ContinuousClock()
         let started = clock.now
-        let headers = defaultHeaders + request.headers
+        let headers = request.headers.isEmpty ? defaultHeaders : defaultHeaders + request.headers
         let recorded = HTTPExchange.Request(method: request.method, url: request.url, headers: headers)
         var hop = request
         var redirects: [HTTPExchange.Redirect] = []
-        var visited: Set<String> = [request.url]
         var sent = 0
         var rateLimitRetries = 0
 
@@ -137,8 +123,9 @@ public final class HTTPClientProbe: HTTPProbing {
             guard redirects.count < limits.maxRedirects else {
                 return finish(response, ProbeFailure(.tooManyRedirects, "more than \(limits.maxRedirects) redirects"))
             }
+            let visited = target == request.url || redirects.contains { $0.location == target }
             redirects.append(HTTPExchange.Redirect(status: response.status, from: hop.url, location: target))
-            guard visited.insert(target).inserted else {
+            guard !visited else {
                 return finish(response, ProbeFailure(.redirectLoop, "redirect loop back to \(Redaction.url(target))"))
             }
             hop.url = target
@@ -153,50 +140,32 @@ public final class HTTPClientProbe: HTTPProbing {
     private func fetch(_ request: ProbeRequest, headers: [HeaderField]) async throws
         -> Swift.Result<HTTPExchange.Response, ProbeFailure>
     {
-        guard let url = URL(string: request.url), let host = url.host else {
-            return .failure(ProbeFailure(.invalidRequest, "not an absolute URL"))
+        guard let (endpoint, target) = Endpoint.parse(request.url) else {
+            return .failure(ProbeFailure(.invalidRequest, "not an absolute http or https URL"))
         }
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = HTTPMethod(rawValue: request.method)
+        guard headers.allSatisfy(\.fitsOnOneLine) else {
+            return .failure(ProbeFailure(.invalidRequest, "a header holds a line break or a NUL byte"))
+        }
+        var head = HTTPRequestHead(
+            version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: target)
+        head.headers.add(name: "Host", value: endpoint.hostHeader)
         for field in headers {
-            outgoing.headers.add(name: field.name, value: field.value)
+            head.headers.add(name: field.name, value: field.value)
         }
-        if let body = request.body {
-            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        let body = request.body.map { ByteBuffer(bytes: $0) }
+        if let body {
+            head.headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes))
+        } else if [.POST, .PUT, .PATCH].contains(head.method) {
+            head.headers.replaceOrAdd(name: "Content-Length", value: "0")
         }
-        let timeout = Duration.seconds(limits.requestTimeoutSeconds)
-        let maxBody = limits.maxBodyBytes
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(limits.requestTimeoutSeconds * 1e9))
         do {
-            return try await limiter.withSlot(for: "\(host):\(url.port ?? -1)") {
-                // The client's deadline bounds connecting and the head; the body is checked against
-                // the same deadline chunk by chunk (a drip of bytes keeps the read timeout at bay),
-                // and a silent peer trips the read timeout.
-                let clock = ContinuousClock()
-                let deadline = clock.now.advanced(by: timeout)
-                let response = try await client.execute(
-                    outgoing, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
-                var body = Data()
-                var received = 0
-                var truncated = false
-                for try await chunk in response.body {
-                    received += chunk.readableBytes
-                    let room = maxBody - body.count
-                    body.append(contentsOf: chunk.readableBytesView.prefix(room))
-                    if received > maxBody {
-                        truncated = true
-                        break
-                    }
-                    if clock.now >= deadline {
-                        throw DeadlineExceeded()
-                    }
-                }
-                return .success(
-                    HTTPExchange.Response(
-                        status: Int(response.status.code),
-                        headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
-                        body: body, bodyLength: received, bodyTruncated: truncated
-                    )
-                )
+            return try await limiter.withSlot(for: endpoint.slotKey) {
+                // The deadline bounds the whole response, checked as body chunks arrive (a drip of
+                // bytes keeps the read timeout at bay); a silent peer trips the read timeout.
+                let response = try await pool.execute(
+                    head, body: body, to: endpoint, deadline: deadline, maxBody: limits.maxBodyBytes)
+                return .success(response.exchangeResponse)
             }
         } catch {
             if Task.isCancelled { throw CancellationError() }

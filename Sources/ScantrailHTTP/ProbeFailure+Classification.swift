@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
@@ -15,10 +14,8 @@ extension ProbeFailure {
     /// text, which may quote a URL with credentials in it.
     init(classifying error: any Error, timeout: Double) {
         switch error {
-        case is DeadlineExceeded:
-            self.init(.timeout, "no complete response within \(Self.seconds(timeout))")
-        case let error as HTTPClientError:
-            self.init(classifyingClientError: error, timeout: timeout)
+        case let error as TransportError:
+            self.init(classifyingTransportError: error, timeout: timeout)
         case let error as NIOConnectionError:
             if error.dnsAError != nil || error.dnsAAAAError != nil, error.connectionErrors.isEmpty {
                 self.init(.hostNotFound, "the host name does not resolve")
@@ -46,22 +43,14 @@ extension ProbeFailure {
         }
     }
 
-    private init(classifyingClientError error: HTTPClientError, timeout: Double) {
+    private init(classifyingTransportError error: TransportError, timeout: Double) {
         switch error {
-        case .connectTimeout:
-            self.init(.connectTimeout, "no connection within the connect timeout")
-        case .readTimeout:
-            self.init(.timeout, "the server stopped sending (read timeout)")
         case .deadlineExceeded:
             self.init(.timeout, "no complete response within \(Self.seconds(timeout))")
-        case .remoteConnectionClosed:
+        case .readTimeout:
+            self.init(.timeout, "the server stopped sending (read timeout)")
+        case .closedBeforeResponse, .closedMidResponse:
             self.init(.connectionReset, "the server closed the connection")
-        case .tlsHandshakeTimeout:
-            self.init(.tlsFailure, "TLS handshake timed out")
-        case .invalidURL, .emptyHost, .emptyScheme:
-            self.init(.invalidRequest, "not a valid URL")
-        default:
-            self.init(.other, "HTTP client error (\(error.shortDescription))")
         }
     }
 

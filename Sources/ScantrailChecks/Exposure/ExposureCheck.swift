@@ -49,21 +49,8 @@ public struct ExposureCheck: SecurityCheck {
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        // As many probes in flight as the per-host cap allows, and no more tasks than that.
-        let width = max(1, context.configuration.limits.maxConnectionsPerHost)
-        let observations = try await withThrowingTaskGroup(of: (Int, Observation).self) { group in
-            var pending = probes.enumerated().makeIterator()
-            func startNext() {
-                guard let (index, probe) = pending.next() else { return }
-                group.addTask { (index, try await observe(probe, on: target, context: context)) }
-            }
-            for _ in 0..<width { startNext() }
-            var observations: [(Int, Observation)] = []
-            while let observation = try await group.next() {
-                observations.append(observation)
-                startNext()
-            }
-            return observations.sorted { $0.0 < $1.0 }.map(\.1)
+        let observations = try await context.concurrentMap(probes) { probe in
+            try await observe(probe, on: target, context: context)
         }
         return Evidence(origin: target.origin, observations: observations)
     }

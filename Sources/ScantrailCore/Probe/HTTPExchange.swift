@@ -62,9 +62,8 @@ public struct HTTPExchange: Sendable, Codable {
 
         /// The media type without parameters, lower-cased (`application/json`).
         public var mediaType: String? {
-            headers.first("Content-Type").map {
-                $0.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
-            }
+            // A media type holds no whitespace; dropping it all is the trim, without Foundation.
+            headers.first("Content-Type").map { $0.prefix { $0 != ";" }.filter { !$0.isWhitespace }.lowercased() }
         }
 
         /// Whether the status is a redirect (301, 302, 303, 307, 308).

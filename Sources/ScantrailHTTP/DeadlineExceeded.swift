@@ -1,2 +1,0 @@
-/// A response did not complete within the request timeout.
-struct DeadlineExceeded: Error {}

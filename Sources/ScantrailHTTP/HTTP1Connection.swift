@@ -1,0 +1,73 @@
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import NIOPosix
+import NIOSSL
+
+/// One keep-alive HTTP/1.1 connection (over TLS for `https`), carrying one request at a time.
+final class HTTP1Connection: Sendable {
+    /// How connections are made.
+    struct Settings: Sendable {
+        /// Longest wait for the TCP connection.
+        let connectTimeout: TimeAmount
+        /// Longest silence while a response is awaited.
+        let readTimeout: TimeAmount
+        /// Most times a compressed body may expand.
+        let decompressionRatio: Int
+        /// TLS without certificate verification: trust is the TLS checks' business.
+        let tls: NIOSSLContext
+    }
+
+    private let channel: any Channel
+
+    private init(channel: any Channel) {
+        self.channel = channel
+    }
+
+    /// Whether the connection is still open.
+    var isActive: Bool { channel.isActive }
+
+    /// Opens a connection to `endpoint`, served by `eventLoop`.
+    static func connect(to endpoint: Endpoint, on eventLoop: any EventLoop, settings: Settings) async throws
+        -> HTTP1Connection
+    {
+        let channel = try await ClientBootstrap(group: eventLoop)
+            .connectTimeout(settings.connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    if endpoint.usesTLS {
+                        try pipeline.addHandler(
+                            NIOSSLClientHandler(context: settings.tls, serverHostname: endpoint.serverName))
+                    }
+                    // Header lines are checked once, by the probe, before they get here.
+                    try pipeline.addHTTPClientHandlers(enableOutboundHeaderValidation: false)
+                    try pipeline.addHandler(NIOHTTPResponseDecompressor(limit: .ratio(settings.decompressionRatio)))
+                    try pipeline.addHandler(ResponseCollector(readTimeout: settings.readTimeout))
+                }
+            }
+            .connect(host: endpoint.host, port: endpoint.port)
+            .get()
+        return HTTP1Connection(channel: channel)
+    }
+
+    /// Sends one request and waits for its whole response. Cancelling closes the connection.
+    func execute(_ head: HTTPRequestHead, body: ByteBuffer?, deadline: NIODeadline, maxBody: Int) async throws
+        -> CollectedResponse
+    {
+        let promise = channel.eventLoop.makePromise(of: CollectedResponse.self)
+        let request = OutgoingRequest(head: head, body: body, deadline: deadline, maxBody: maxBody, promise: promise)
+        channel.writeAndFlush(request).whenFailure { promise.fail($0) }
+        return try await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Closes the connection.
+    func close() {
+        channel.close(promise: nil)
+    }
+}

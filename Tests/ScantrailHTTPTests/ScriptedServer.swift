@@ -1,0 +1,82 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// A raw TCP server on the loopback interface that answers each request head it reads with canned bytes,
+/// for the wire behaviours a framework server will not show: connections closed without
+/// notice, bodies delimited by the end of the connection. It counts the connections accepted.
+final class ScriptedServer: Sendable {
+    /// What the server does after reading one request head.
+    enum Reply: Sendable {
+        /// Writes the bytes and keeps the connection open.
+        case keepOpen(String)
+        /// Writes the bytes and closes the connection.
+        case thenClose(String)
+    }
+
+    private let connections = Atomic<Int>(0)
+    private let reply: @Sendable (_ requestHead: String) -> Reply
+
+    private init(reply: @escaping @Sendable (String) -> Reply) {
+        self.reply = reply
+    }
+
+    /// Connections accepted so far.
+    var connectionsAccepted: Int { connections.load(ordering: .relaxed) }
+
+    /// Runs `body` with the server listening; `reply` decides the answer to each request head.
+    static func withRunning<Result: Sendable>(
+        host: String = "127.0.0.1",
+        reply: @escaping @Sendable (_ requestHead: String) -> Reply,
+        _ body: (_ server: ScriptedServer, _ port: Int) async throws -> Result
+    ) async throws -> Result {
+        let server = ScriptedServer(reply: reply)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                server.connections.add(1, ordering: .relaxed)
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(Responder(reply: server.reply))
+                }
+            }
+            .bind(host: host, port: 0)
+            .get()
+        do {
+            let result = try await body(server, channel.localAddress!.port!)
+            try await channel.close()
+            return result
+        } catch {
+            try? await channel.close()
+            throw error
+        }
+    }
+
+    private final class Responder: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
+
+        private let reply: @Sendable (String) -> Reply
+        private var received = ""
+
+        init(reply: @escaping @Sendable (String) -> Reply) {
+            self.reply = reply
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            received += String(buffer: unwrapInboundIn(data))
+            while let end = received.range(of: "\r\n\r\n") {
+                let head = String(received[..<end.lowerBound])
+                received = String(received[end.upperBound...])
+                switch reply(head) {
+                case .keepOpen(let bytes):
+                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: bytes)), promise: nil)
+                case .thenClose(let bytes):
+                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: bytes))).whenComplete { _ in
+                        context.close(promise: nil)
+                    }
+                    return
+                }
+            }
+        }
+    }
+}
