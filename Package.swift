@@ -42,6 +42,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ScantrailTLS",
+            dependencies: [
+                "ScantrailCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "ScantrailChecks",
             dependencies: ["ScantrailCore", "ScantrailHTTP"]
         ),
@@ -55,7 +64,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "ScantrailReports", dependencies: ["ScantrailCore", "ScantrailStore"]),
+        .target(name: "ScantrailReports", dependencies: ["ScantrailCore", "ScantrailStore", "ScantrailTLS"]),
         .target(
             name: "ScantrailDemo",
             dependencies: [
@@ -63,13 +72,15 @@ let package = Package(
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
             name: "ScantrailCLI",
             dependencies: [
                 "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailStore", "ScantrailReports",
-                "ScantrailDemo",
+                "ScantrailDemo", "ScantrailTLS",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -86,8 +97,6 @@ let package = Package(
                 "ScantrailHTTP", "ScantrailDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -98,6 +107,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
+        ),
+        .testTarget(
+            name: "ScantrailTLSTests",
+            dependencies: ["ScantrailTLS", "ScantrailDemo"]
         ),
         .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore"]),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),

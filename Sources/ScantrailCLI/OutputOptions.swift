@@ -25,4 +25,23 @@ struct OutputOptions: ParsableArguments {
             }
         }
     }
+
+    /// Writes a report to `--output`, or to standard output.
+    ///
+    /// - Throws: `ExitStatus.usage` when the file cannot be written (said on standard error).
+    func write(_ report: Data) throws {
+        guard let path = output else {
+            FileHandle.standardOutput.write(report)
+            return
+        }
+        do {
+            try report.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            StandardError.write("scantrail: cannot write report to \(path): \(error.localizedDescription)")
+            throw ExitStatus.usage
+        }
+        if !quiet {
+            StandardError.write("scantrail: report written to \(path)")
+        }
+    }
 }

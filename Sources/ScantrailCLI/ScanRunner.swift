@@ -47,18 +47,6 @@ struct ScanRunner {
         case .json: data = try JSONReportRenderer().render(result)
         case .text: data = Data(TextReportRenderer().render(result).utf8)
         }
-        guard let path = output.output else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            StandardError.write("scantrail: cannot write report to \(path): \(error.localizedDescription)")
-            throw ExitStatus.usage
-        }
-        if !output.quiet {
-            StandardError.write("scantrail: report written to \(path)")
-        }
+        try output.write(data)
     }
 }

@@ -58,7 +58,11 @@ final class HTTP1Connection: Sendable {
     {
         let promise = channel.eventLoop.makePromise(of: CollectedResponse.self)
         let request = OutgoingRequest(head: head, body: body, deadline: deadline, maxBody: maxBody, promise: promise)
-        channel.writeAndFlush(request).whenFailure { promise.fail($0) }
+        channel.writeAndFlush(request).whenFailure { error in
+            // A kept-alive connection the server closed meanwhile: nothing was sent.
+            let closed = error as? ChannelError == .ioOnClosedChannel || error as? ChannelError == .alreadyClosed
+            promise.fail(closed ? TransportError.closedBeforeResponse : error)
+        }
         return try await withTaskCancellationHandler {
             try await promise.futureResult.get()
         } onCancel: {

@@ -59,13 +59,9 @@ public final class HTTPClientProbe: HTTPProbing {
             readTimeout: .milliseconds(Int64(limits.readTimeoutSeconds * 1000)),
             decompressionRatio: limits.maxDecompressionRatio,
             tls: try NIOSSLContext(configuration: tls))
-        // The scan's tasks run on the loop that serves its connections: a request written by a
-        // task, and the response that resumes it, need no hop between threads.
-        let executor = EventLoopTaskExecutor(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
-        let pool = ConnectionPool(settings: settings, eventLoop: executor.eventLoop)
+        let pool = ConnectionPool(settings: settings, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         defer { pool.shutdown() }
-        let probe = HTTPClientProbe(pool: pool, configuration: configuration, logger: logger)
-        return try await withTaskExecutorPreference(executor) { try await body(probe) }
+        return try await body(HTTPClientProbe(pool: pool, configuration: configuration, logger: logger))
     }
 
     public func send(_ request: ProbeRequest) async throws -> HTTPExchange {

@@ -1,5 +1,6 @@
 import Foundation
 import ScantrailCore
+import ScantrailDemo
 import ScantrailHTTP
 import Synchronization
 import Testing

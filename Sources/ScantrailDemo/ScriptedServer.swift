@@ -4,10 +4,11 @@ import Synchronization
 
 /// A raw TCP server on the loopback interface that answers each request head it reads with canned bytes,
 /// for the wire behaviours a framework server will not show: connections closed without
-/// notice, bodies delimited by the end of the connection. It counts the connections accepted.
-final class ScriptedServer: Sendable {
+/// notice, bodies delimited by the end of the connection, a TLS port that is not TLS. It
+/// counts the connections accepted.
+public final class ScriptedServer: Sendable {
     /// What the server does after reading one request head.
-    enum Reply: Sendable {
+    public enum Reply: Sendable {
         /// Writes the bytes and keeps the connection open.
         case keepOpen(String)
         /// Writes the bytes and closes the connection.
@@ -22,11 +23,14 @@ final class ScriptedServer: Sendable {
     }
 
     /// Connections accepted so far.
-    var connectionsAccepted: Int { connections.load(ordering: .relaxed) }
+    public var connectionsAccepted: Int { connections.load(ordering: .relaxed) }
 
     /// Runs `body` with the server listening; `reply` decides the answer to each request head.
-    static func withRunning<Result: Sendable>(
+    /// A `greeting` is written as soon as a connection opens, before anything is read (a banner,
+    /// as SMTP or SSH servers send).
+    public static func withRunning<Result: Sendable>(
         host: String = "127.0.0.1",
+        greeting: String? = nil,
         reply: @escaping @Sendable (_ requestHead: String) -> Reply,
         _ body: (_ server: ScriptedServer, _ port: Int) async throws -> Result
     ) async throws -> Result {
@@ -36,7 +40,7 @@ final class ScriptedServer: Sendable {
             .childChannelInitializer { channel in
                 server.connections.add(1, ordering: .relaxed)
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Responder(reply: server.reply))
+                    try channel.pipeline.syncOperations.addHandler(Responder(greeting: greeting, reply: server.reply))
                 }
             }
             .bind(host: host, port: 0)
@@ -55,11 +59,20 @@ final class ScriptedServer: Sendable {
         typealias InboundIn = ByteBuffer
         typealias OutboundOut = ByteBuffer
 
+        private let greeting: String?
         private let reply: @Sendable (String) -> Reply
         private var received = ""
 
-        init(reply: @escaping @Sendable (String) -> Reply) {
+        init(greeting: String?, reply: @escaping @Sendable (String) -> Reply) {
+            self.greeting = greeting
             self.reply = reply
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            if let greeting {
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: greeting)), promise: nil)
+            }
+            context.fireChannelActive()
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import ScantrailReports
+import ScantrailTLS
+
+/// `scantrail tls HOST[:PORT]`: the TLS prober on its own.
+struct TLSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tls",
+        abstract: "Probe a server's TLS: protocol versions, cipher suites, groups, fallback, renegotiation.",
+        discussion: """
+            Sends hand-built ClientHellos (no TLS library involved), so it also finds what modern \
+            libraries cannot speak: SSLv3, export, NULL, RC4 and anonymous suites. Suites are found \
+            by elimination, all versions in parallel within --max-connections.
+            """
+    )
+
+    @Argument(help: "HOST, HOST:PORT, [IPv6]:PORT or an https:// URL (port 443 by default).")
+    var target: String
+
+    @Option(help: "Server name to send as SNI (default: the host, when it is a name).")
+    var sni: String?
+
+    @Option(help: "Connect to this address instead of resolving the host (probe one address of a name).")
+    var ip: String?
+
+    @Option(help: "Most connections open at once.")
+    var maxConnections = 8
+
+    @Option(help: "Seconds to wait for a connection and a reply.")
+    var timeout = 5.0
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() async throws {
+        let probeTarget = try TLSProbeTarget.input(target, serverName: sni, address: ip)
+        var settings = TLSProbeSettings()
+        settings.maxConnections = maxConnections
+        settings.timeoutSeconds = timeout
+        let result: TLSScanResult
+        do {
+            result = try await TLSProber(target: probeTarget, settings: settings).scan()
+        } catch let error as TLSProbeError {
+            StandardError.write("scantrail: \(error)")
+            throw ExitStatus.scanFailed
+        }
+        let data: Data
+        switch output.format {
+        case .json: data = try JSONRendering.render(result)
+        case .text: data = Data(TLSTextRenderer().render(result).utf8)
+        }
+        try output.write(data)
+    }
+}

@@ -1,0 +1,94 @@
+import NIOCore
+import NIOPosix
+
+/// Sends one ClientHello on a fresh TCP connection and reads the reply (SwiftNIO).
+enum HelloExchange {
+    /// Connecting failed: nothing listens, or the address does not resolve.
+    struct Unreachable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Sends `hello` to `host`:`port`. Connection refused or an unresolvable name throw
+    /// ``Unreachable``; every other failure is an inconclusive outcome.
+    static func send(
+        _ hello: [UInt8], to host: String, port: Int, readsWholeFlight: Bool, timeout: TimeAmount
+    ) async throws -> HelloOutcome {
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        let promise = eventLoop.makePromise(of: HelloOutcome.self)
+        let channel: any Channel
+        do {
+            // The reader is in place before the first byte can arrive: a server that speaks
+            // first (SSH, SMTP) must not have its banner dropped.
+            channel = try await ClientBootstrap(group: eventLoop)
+                .connectTimeout(timeout)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let parser = ServerReplyParser(readsWholeFlight: readsWholeFlight)
+                        try channel.pipeline.syncOperations.addHandler(
+                            ReplyReader(parser: parser, promise: promise, timeout: timeout))
+                    }
+                }
+                .connect(host: host, port: port)
+                .get()
+        } catch let error as ChannelError {
+            promise.fail(error)
+            if case .connectTimeout = error { return .inconclusive("no TCP connection within the timeout") }
+            throw Unreachable(description: "cannot connect to \(host):\(port)")
+        } catch {
+            promise.fail(error)
+            throw Unreachable(description: "cannot connect to \(host):\(port)")
+        }
+        channel.writeAndFlush(ByteBuffer(bytes: hello), promise: nil)
+        return try await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Feeds what arrives to the parser and completes the promise with the first outcome.
+    private final class ReplyReader: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+
+        private var parser: ServerReplyParser
+        private let promise: EventLoopPromise<HelloOutcome>
+        private let timeout: TimeAmount
+
+        init(parser: ServerReplyParser, promise: EventLoopPromise<HelloOutcome>, timeout: TimeAmount) {
+            self.parser = parser
+            self.promise = promise
+            self.timeout = timeout
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            let promise = promise
+            let channel = context.channel
+            let reason = "no complete reply within \(timeout.nanoseconds / 1_000_000) ms"
+            context.eventLoop.scheduleTask(in: timeout) {
+                promise.succeed(.inconclusive(reason))
+                channel.close(promise: nil)
+            }
+            context.fireChannelActive()
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let buffer = unwrapInboundIn(data)
+            if let outcome = parser.feed(buffer.readableBytesView) {
+                promise.succeed(outcome)
+                context.close(promise: nil)
+            }
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            promise.succeed(parser.finish())
+            context.fireChannelInactive()
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            // A reset: what was read so far decides, as for a close.
+            promise.succeed(parser.finish())
+            context.close(promise: nil)
+        }
+    }
+}

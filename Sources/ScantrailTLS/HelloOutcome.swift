@@ -1,0 +1,10 @@
+/// How a server answered one ClientHello.
+public enum HelloOutcome: Hashable, Sendable {
+    /// A ServerHello (or HelloRetryRequest) came back.
+    case accepted(ServerHello)
+    /// An alert came back instead.
+    case rejected(TLSAlert)
+    /// No verdict: a timeout, a reset, a closed connection, a reply that is not TLS, or an
+    /// alert that blames our hello. Never to be read as "rejected".
+    case inconclusive(String)
+}

@@ -1,0 +1,307 @@
+import Foundation
+import NIOCore
+import ScantrailCore
+import Synchronization
+
+/// Probes one server's TLS with hand-built ClientHellos: protocol versions and, by
+/// elimination, the accepted suites of each (offer a set, drop the suite the server picks,
+/// repeat until it refuses), all versions and suite chunks in parallel within the connection
+/// cap; then groups, server order, fallback signalling, renegotiation and compression.
+public struct TLSProber: Sendable {
+    /// The server.
+    public let target: TLSProbeTarget
+    /// The bounds.
+    public let settings: TLSProbeSettings
+    private let limiter: HostConnectionLimiter
+    private let handshakes = HandshakeCounter()
+
+    /// Most suites in one hello: larger hellos break servers.
+    static let suitesPerHello = 128
+
+    /// Creates a prober for `target`.
+    public init(target: TLSProbeTarget, settings: TLSProbeSettings = TLSProbeSettings()) {
+        self.target = target
+        self.settings = settings
+        self.limiter = HostConnectionLimiter(limitPerHost: max(1, settings.maxConnections))
+    }
+
+    /// Probes the server.
+    ///
+    /// - Throws: ``TLSProbeError/unreachable(_:)`` when nothing accepts connections there;
+    ///   `CancellationError` when cancelled.
+    public func scan() async throws -> TLSScanResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let protocols = try await withThrowingTaskGroup(of: (TLSVersion, VersionProbe).self) { group in
+            for version in TLSVersion.allCases {
+                group.addTask { (version, try await probe(version)) }
+            }
+            var results: [TLSVersion: VersionProbe] = [:]
+            for try await (version, result) in group { results[version] = result }
+            return results
+        }
+        async let groups = acceptedGroups(protocols)
+        async let fallback = fallbackSignal(protocols)
+        async let extras = firstFlightFacts(protocols)
+        let (renegotiation, compression, chain, stapled) = try await extras
+        let acceptedGroups = try await groups
+        let fallbackFinding = try await fallback
+        return TLSScanResult(
+            target: "\(target.host):\(target.port)", serverName: target.serverName,
+            protocols: TLSVersion.allCases.map { protocols[$0]!.support(for: $0) },
+            groups: acceptedGroups.map(\.name), fallbackSCSV: fallbackFinding,
+            secureRenegotiation: renegotiation, compression: compression,
+            certificateChain: chain.map { Data($0).base64EncodedString() }, ocspStapled: stapled,
+            handshakes: handshakes.count, durationMilliseconds: Int((clock.now - started) / .milliseconds(1)))
+    }
+
+    // MARK: Protocols and suites
+
+    /// What elimination found for one version.
+    struct VersionProbe: Sendable {
+        var accepted: [CipherSuite] = []
+        var firstHello: ServerHello?
+        var alerts: [TLSAlert] = []
+        var downgradedTo: UInt16?
+        var inconclusive: String?
+        var serverOrderEnforced: Bool?
+
+        func support(for version: TLSVersion) -> TLSScanResult.ProtocolSupport {
+            let status: TLSScanResult.Status
+            let reason: String
+            if !accepted.isEmpty {
+                (status, reason) = (.accepted, "accepted (\(accepted.count) suites)")
+            } else if let inconclusive {
+                (status, reason) = (.inconclusive, inconclusive)
+            } else if let downgradedTo {
+                let chosen =
+                    TLSVersion(rawValue: downgradedTo)?.description ?? "version 0x\(String(downgradedTo, radix: 16))"
+                (status, reason) = (.rejected, "rejected: the server answered with \(chosen)")
+            } else {
+                let names = Set(alerts.map(\.name)).sorted().joined(separator: ", ")
+                (status, reason) = (.rejected, "rejected with alert \(names)")
+            }
+            return TLSScanResult.ProtocolSupport(
+                version: version.key, name: version.description, status: status, reason: reason,
+                suites: accepted.map(\.name), suitesComplete: inconclusive == nil,
+                serverOrderEnforced: serverOrderEnforced)
+        }
+    }
+
+    private func probe(_ version: TLSVersion) async throws -> VersionProbe {
+        // Suites a modern server is likely to accept go first, so the first hello of each
+        // version usually settles whether the version is accepted.
+        let candidates = version.candidateSuites.sorted { likelihood($0) > likelihood($1) }
+        let chunks = stride(from: 0, to: candidates.count, by: Self.suitesPerHello).map {
+            Array(candidates[$0..<min($0 + Self.suitesPerHello, candidates.count)])
+        }
+        let parts = try await withThrowingTaskGroup(of: (Int, VersionProbe).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask { (index, try await eliminate(chunk, version: version)) }
+            }
+            var parts: [(Int, VersionProbe)] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var result = VersionProbe()
+        for part in parts {
+            result.accepted += part.accepted
+            result.firstHello = result.firstHello ?? part.firstHello
+            result.alerts += part.alerts
+            result.downgradedTo = result.downgradedTo ?? part.downgradedTo
+            result.inconclusive = result.inconclusive ?? part.inconclusive
+        }
+        if result.accepted.count >= 2 {
+            result.serverOrderEnforced = try await serverOrderEnforced(result.accepted, version: version)
+        }
+        return result
+    }
+
+    private func likelihood(_ suite: CipherSuite) -> Int {
+        (suite.isAEAD ? 4 : 0) + (suite.hasForwardSecrecy ? 2 : 0) + (suite.keyExchange.contains("RSA") ? 1 : 0)
+    }
+
+    /// Offers `suites`, removes the one the server picks, and repeats until it refuses.
+    private func eliminate(_ suites: [CipherSuite], version: TLSVersion) async throws -> VersionProbe {
+        var remaining = suites
+        var result = VersionProbe()
+        while !remaining.isEmpty {
+            let outcome = try await send(
+                ClientHello(version: version, suites: remaining.map(\.code), serverName: target.serverName))
+            switch outcome {
+            case .accepted(let hello):
+                guard hello.version == version.rawValue else {
+                    result.downgradedTo = hello.version
+                    return result
+                }
+                guard let index = remaining.firstIndex(where: { $0.code == hello.suite }) else {
+                    result.inconclusive =
+                        "the server chose suite 0x\(String(hello.suite, radix: 16)), which was not offered"
+                    return result
+                }
+                result.firstHello = result.firstHello ?? hello
+                result.accepted.append(remaining.remove(at: index))
+            case .rejected(let alert):
+                result.alerts.append(alert)
+                return result
+            case .inconclusive(let reason):
+                result.inconclusive = reason
+                return result
+            }
+        }
+        return result
+    }
+
+    /// Offers the accepted suites in reverse of the order the server chose them: a server that
+    /// enforces its own order still picks its favourite.
+    private func serverOrderEnforced(_ accepted: [CipherSuite], version: TLSVersion) async throws -> Bool? {
+        let reversed = accepted.prefix(Self.suitesPerHello).reversed().map(\.code)
+        guard
+            case .accepted(let hello) = try await send(
+                ClientHello(version: version, suites: reversed, serverName: target.serverName))
+        else { return nil }
+        if hello.suite == accepted[0].code { return true }
+        if hello.suite == reversed[0] { return false }
+        return nil
+    }
+
+    // MARK: Groups, fallback, first-flight facts
+
+    private func acceptedGroups(_ protocols: [TLSVersion: VersionProbe]) async throws -> [NamedGroup] {
+        var remaining = NamedGroup.all
+        var accepted: [NamedGroup] = []
+        if let tls13 = protocols[.tls13], !tls13.accepted.isEmpty {
+            while !remaining.isEmpty {
+                var hello = ClientHello(
+                    version: .tls13, suites: tls13.accepted.map(\.code), serverName: target.serverName)
+                hello.groups = remaining
+                hello.keyShareGroups = Array(remaining.filter { ClientHello.keyShare(for: $0) != nil }.prefix(1))
+                guard case .accepted(let reply) = try await send(hello), let code = reply.keyShareGroup,
+                    let index = remaining.firstIndex(where: { $0.code == code })
+                else { break }
+                accepted.append(remaining.remove(at: index))
+            }
+            return accepted
+        }
+        var ecdhe: (TLSVersion, [CipherSuite])?
+        for version in [TLSVersion.tls12, .tls11, .tls10] where ecdhe == nil {
+            let suites = protocols[version]?.accepted.filter { $0.keyExchange.hasPrefix("ECDHE") } ?? []
+            if !suites.isEmpty { ecdhe = (version, suites) }
+        }
+        guard let (version, suites) = ecdhe else { return [] }
+        remaining.removeAll(where: \.isFiniteField)
+        while !remaining.isEmpty {
+            var hello = ClientHello(version: version, suites: suites.map(\.code), serverName: target.serverName)
+            hello.groups = remaining
+            guard case .accepted(let reply) = try await send(hello, readsWholeFlight: true),
+                case .namedGroup(let code) = reply.keyExchange,
+                let index = remaining.firstIndex(where: { $0.code == code })
+            else { break }
+            accepted.append(remaining.remove(at: index))
+        }
+        return accepted
+    }
+
+    private func fallbackSignal(_ protocols: [TLSVersion: VersionProbe]) async throws -> TLSScanResult.Finding {
+        let accepted = TLSVersion.allCases.filter { !(protocols[$0]?.accepted.isEmpty ?? true) }
+        guard accepted.count >= 2, let lower = accepted.dropLast().last, let suites = protocols[lower]?.accepted else {
+            return .init(verdict: "not-applicable", evidence: "fewer than two protocol versions accepted")
+        }
+        var hello = ClientHello(
+            version: lower, suites: suites.prefix(Self.suitesPerHello).map(\.code), serverName: target.serverName)
+        hello.signalsFallback = true
+        switch try await send(hello) {
+        case .rejected(let alert) where alert == .inappropriateFallback:
+            return .init(
+                verdict: "yes", evidence: "a \(lower) hello marked as fallback was refused with inappropriate_fallback")
+        case .rejected(let alert):
+            return .init(verdict: "inconclusive", evidence: "a fallback \(lower) hello was refused with \(alert.name)")
+        case .accepted:
+            return .init(verdict: "no", evidence: "a \(lower) hello marked as fallback was accepted")
+        case .inconclusive(let reason):
+            return .init(verdict: "inconclusive", evidence: reason)
+        }
+    }
+
+    /// Renegotiation, compression and the certificate chain, read from a full TLS ≤ 1.2 first
+    /// flight at the highest such version the server accepts.
+    private func firstFlightFacts(_ protocols: [TLSVersion: VersionProbe]) async throws
+        -> (TLSScanResult.Finding, TLSScanResult.Finding, [[UInt8]], Bool?)
+    {
+        let legacy = [TLSVersion.tls12, .tls11, .tls10, .sslv3].first { !(protocols[$0]?.accepted.isEmpty ?? true) }
+        guard let version = legacy, let probe = protocols[version] else {
+            let none = TLSScanResult.Finding(verdict: "not-applicable", evidence: "no version below TLS 1.3 accepted")
+            return (none, none, [], nil)
+        }
+        let suites = probe.accepted.prefix(Self.suitesPerHello).map(\.code)
+        let renegotiation: TLSScanResult.Finding =
+            probe.firstHello?.supportsSecureRenegotiation == true
+            ? .init(verdict: "yes", evidence: "\(version) ServerHello carries renegotiation_info")
+            : .init(verdict: "no", evidence: "\(version) ServerHello lacks renegotiation_info")
+        var compressed = ClientHello(version: version, suites: suites, serverName: target.serverName)
+        compressed.offersCompression = true
+        let compression: TLSScanResult.Finding
+        switch try await send(compressed) {
+        case .accepted(let hello):
+            compression =
+                hello.compression == 1
+                ? .init(verdict: "yes", evidence: "the server chose DEFLATE when offered")
+                : .init(verdict: "no", evidence: "the server chose no compression when DEFLATE was offered")
+        case .rejected(let alert):
+            compression = .init(
+                verdict: "inconclusive", evidence: "a hello offering DEFLATE was refused with \(alert.name)")
+        case .inconclusive(let reason):
+            compression = .init(verdict: "inconclusive", evidence: reason)
+        }
+        let flight = try await send(
+            ClientHello(version: version, suites: suites, serverName: target.serverName), readsWholeFlight: true)
+        guard case .accepted(let hello) = flight else { return (renegotiation, compression, [], nil) }
+        return (renegotiation, compression, hello.certificates, hello.staplesOCSP)
+    }
+
+    // MARK: Sending
+
+    private func send(_ hello: ClientHello, readsWholeFlight: Bool = false) async throws -> HelloOutcome {
+        guard handshakes.take(limit: settings.handshakeBudget) else {
+            return .inconclusive("the handshake budget of \(settings.handshakeBudget) is spent")
+        }
+        return try await limiter.withSlot(for: "\(target.connectHost):\(target.port)") {
+            do {
+                return try await HelloExchange.send(
+                    hello.bytes(), to: target.connectHost, port: target.port, readsWholeFlight: readsWholeFlight,
+                    timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
+            } catch let error as HelloExchange.Unreachable {
+                throw TLSProbeError.unreachable(error.description)
+            }
+        }
+    }
+}
+
+/// Counts the hellos sent, within a budget.
+final class HandshakeCounter: Sendable {
+    private let sent = Mutex(0)
+
+    /// Takes one hello from the budget; `false` once it is spent.
+    func take(limit: Int) -> Bool {
+        sent.withLock {
+            guard $0 < limit else { return false }
+            $0 += 1
+            return true
+        }
+    }
+
+    /// Hellos sent so far.
+    var count: Int { sent.withLock { $0 } }
+}
+
+/// Why a TLS probe could not run at all.
+public enum TLSProbeError: Error, CustomStringConvertible {
+    /// Nothing accepts connections at the target.
+    case unreachable(String)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let message): message
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// What the TLS prober found on one server: per protocol version, whether it is accepted and
+/// which suites; plus groups, fallback signalling, renegotiation and compression. The JSON
+/// form is documented in docs/report-format.md.
+public struct TLSScanResult: Codable, Sendable {
+    /// A verdict that may be unknown.
+    public enum Status: String, Codable, Sendable {
+        case accepted, rejected, inconclusive
+    }
+
+    /// One protocol version.
+    public struct ProtocolSupport: Codable, Sendable {
+        /// `sslv3`, `tls10` … `tls13`.
+        public let version: String
+        /// `SSLv3`, `TLS 1.0` … `TLS 1.3`.
+        public let name: String
+        /// Accepted, rejected, or inconclusive.
+        public let status: Status
+        /// Why, in one line: "rejected with alert protocol_version", or the inconclusive reason.
+        public let reason: String
+        /// The accepted suites by IANA name, in the order the server chose them.
+        public let suites: [String]
+        /// Whether every suite was tested: `false` when a probe was inconclusive midway.
+        public let suitesComplete: Bool
+        /// Whether the server picks by its own preference (`nil`: fewer than two suites, or unknown).
+        public let serverOrderEnforced: Bool?
+    }
+
+    /// A yes/no property that may be unknown or not apply.
+    public struct Finding: Codable, Sendable {
+        /// `yes`, `no`, `inconclusive` or `not-applicable`.
+        public let verdict: String
+        /// One line of evidence.
+        public let evidence: String
+    }
+
+    /// `host:port` probed.
+    public let target: String
+    /// SNI sent, if any.
+    public let serverName: String?
+    /// One entry per version, SSLv3 first.
+    public let protocols: [ProtocolSupport]
+    /// Key-exchange groups the server accepted, in the order it chose them.
+    public let groups: [String]
+    /// Whether the server honours TLS_FALLBACK_SCSV (RFC 7507).
+    public let fallbackSCSV: Finding
+    /// Whether the server supports secure renegotiation (RFC 5746).
+    public let secureRenegotiation: Finding
+    /// Whether the server accepts TLS compression (CRIME).
+    public let compression: Finding
+    /// Certificates as served (DER, base64, leaf first), when read in clear (TLS ≤ 1.2).
+    public let certificateChain: [String]
+    /// Whether an OCSP response was stapled.
+    public let ocspStapled: Bool?
+    /// ClientHellos sent.
+    public let handshakes: Int
+    /// Wall time of the probe, in milliseconds.
+    public let durationMilliseconds: Int
+
+    /// The entry for `version`.
+    public func support(for version: TLSVersion) -> ProtocolSupport? {
+        protocols.first { $0.version == version.key }
+    }
+}

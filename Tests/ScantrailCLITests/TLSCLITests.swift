@@ -1,0 +1,33 @@
+import Foundation
+import ScantrailDemo
+import Testing
+
+@Suite("scantrail tls, run as a user runs it")
+struct TLSCLITests {
+    @Test("a port that speaks another protocol is reported inconclusive on every version, in text and JSON")
+    func notTLS() async throws {
+        try await ScriptedServer.withRunning(greeting: "SSH-2.0-OpenSSH_9.2\r\n", reply: { _ in .keepOpen("") }) {
+            _, port in
+            let text = try await Scantrail.run(["tls", "127.0.0.1:\(port)", "--timeout", "5"])
+            #expect(text.status == 0, "\(text.stderr)")
+            #expect(text.stdout.contains("TLS of 127.0.0.1:\(port)"))
+            #expect(text.stdout.contains("TLS 1.2   the reply is not TLS"))
+            let json = try await Scantrail.run(["tls", "127.0.0.1:\(port)", "--format", "json"])
+            let report = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let protocols = try #require(report["protocols"] as? [[String: Any]])
+            #expect(protocols.map { $0["version"] as? String } == ["sslv3", "tls10", "tls11", "tls12", "tls13"])
+            #expect(protocols.allSatisfy { $0["status"] as? String == "inconclusive" })
+        }
+    }
+
+    @Test("nothing listening is exit status 3 with one line; a bad target is exit status 2")
+    func failures() async throws {
+        let closed = try await ClosedPort.withReserved { port in try await Scantrail.run(["tls", "127.0.0.1:\(port)"]) }
+        #expect(closed.status == 3)
+        #expect(closed.stderr.contains("cannot connect to 127.0.0.1:"))
+        for target in ["127.0.0.1:99999", "host name", "[::1", "ftp://example.test"] {
+            let run = try await Scantrail.run(["tls", target])
+            #expect(run.status == 2, "\(target): \(run.stderr)")
+        }
+    }
+}
