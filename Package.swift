@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "ScantrailChecks",
-            dependencies: ["ScantrailCore", "ScantrailHTTP"]
+            dependencies: ["ScantrailCore", "ScantrailHTTP", "ScantrailTLS"]
         ),
         .target(
             name: "ScantrailStore",
@@ -112,7 +112,7 @@ let package = Package(
             name: "ScantrailTLSTests",
             dependencies: ["ScantrailTLS", "ScantrailDemo"]
         ),
-        .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore"]),
+        .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailDemo"]),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailCLITests",

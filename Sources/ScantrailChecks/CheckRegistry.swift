@@ -5,6 +5,7 @@ public enum CheckRegistry {
     /// All checks, passive and active; the engine selects among them.
     public static let all: [any SecurityCheck] = [
         TransportSecurityCheck(),
+        TLSCheck(),
         SecurityHeadersCheck(),
         VersionDisclosureCheck(),
         CookieCheck(),

@@ -94,7 +94,7 @@ final class ResponseCollector: ChannelDuplexHandler {
             }
             if received > request.maxBody {
                 complete(truncated: true)
-                context.close(promise: nil)
+                abandon(context)
             } else if lastActivity >= request.deadline {
                 fail(TransportError.deadlineExceeded, context: context)
             }
@@ -128,7 +128,19 @@ final class ResponseCollector: ChannelDuplexHandler {
     private func fail(_ error: any Error, context: ChannelHandlerContext) {
         pending?.promise.fail(error)
         pending = nil
-        context.close(promise: nil)
+        abandon(context)
+    }
+
+    /// Closes a connection whose response is given up on with a reset (SO_LINGER 0), as a
+    /// client that stops reading does: the server's pending writes fail at once instead of
+    /// streaming on into a half-closed connection.
+    private func abandon(_ context: ChannelHandlerContext) {
+        let channel = context.channel
+        guard let socket = channel as? any SocketOptionProvider else {
+            channel.close(promise: nil)
+            return
+        }
+        socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// One timer per connection, re-armed only when it fires while bytes are still arriving.

@@ -18,6 +18,11 @@ public struct CipherSuite: Hashable, Sendable, Codable, CustomStringConvertible 
 
     private static let byCode: [UInt16: CipherSuite] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
+    private static let byName: [String: CipherSuite] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// The registered suite with the IANA name `name`.
+    public static func withName(_ name: String) -> CipherSuite? { byName[name] }
+
     /// The registered suite with value `code`, or a placeholder named by its value.
     public static func named(_ code: UInt16) -> CipherSuite {
         byCode[code] ?? CipherSuite(code: code, name: "UNKNOWN_0x" + String(code, radix: 16, uppercase: true))

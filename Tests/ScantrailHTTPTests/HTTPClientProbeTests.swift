@@ -126,7 +126,7 @@ struct HTTPClientProbeTests {
             let clock = ContinuousClock()
             let started = clock.now
             let exchange = try await probe.send(ProbeRequest(url: "\(base)/drip"))
-            #expect(exchange.failure?.code == .timeout)
+            #expect(exchange.failure?.code == .timeout, "\(exchange.failure?.description ?? "no failure")")
             #expect(clock.now - started < .seconds(5))
         }
     }

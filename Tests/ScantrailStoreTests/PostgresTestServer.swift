@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailDemo
 
 #if canImport(Glibc)
     import Glibc
@@ -92,6 +93,7 @@ actor PostgresTestServer {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        InheritedDescriptors.closeAll(in: &actions)
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0

@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailDemo
 
 #if canImport(Glibc)
     import Glibc
@@ -26,6 +27,7 @@ final class Subprocess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
         posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        InheritedDescriptors.closeAll(in: &actions)
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0

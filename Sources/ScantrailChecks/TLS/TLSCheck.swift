@@ -1,0 +1,115 @@
+import ScantrailCore
+import ScantrailTLS
+
+/// Judges an HTTPS API's TLS from raw handshakes (ScantrailTLS): protocol versions, weak suite
+/// classes, forward secrecy, downgrade protection, renegotiation and compression. Cleartext
+/// targets have no TLS to judge; the transport check reports them.
+public struct TLSCheck: SecurityCheck {
+    /// What the prober found; `nil` for cleartext targets.
+    public struct Evidence: Codable, Sendable {
+        /// `scheme://host:port` of the target.
+        public let origin: String
+        /// The prober's result.
+        public let result: TLSScanResult?
+        /// Why there is no result.
+        public let note: String?
+    }
+
+    /// Creates the check.
+    public init() {}
+
+    public static let metadata = CheckMetadata(
+        id: "tls.configuration", title: "TLS protocols and cipher suites", rules: Rules.all)
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        guard target.isHTTPS else {
+            return Evidence(origin: target.origin, result: nil, note: "cleartext target: no TLS to probe")
+        }
+        var settings = TLSProbeSettings()
+        settings.maxConnections = context.configuration.limits.maxConnectionsPerHost
+        settings.timeoutSeconds = min(context.configuration.limits.requestTimeoutSeconds, 5)
+        do {
+            let result = try await TLSProber(
+                target: TLSProbeTarget(host: target.host, port: target.port), settings: settings
+            )
+            .scan()
+            return Evidence(origin: target.origin, result: result, note: nil)
+        } catch let error as TLSProbeError {
+            return Evidence(origin: target.origin, result: nil, note: error.description)
+        }
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        let location = Location(origin: evidence.origin, method: nil, path: "/")
+        guard let result = evidence.result else {
+            if evidence.note?.hasPrefix("cleartext") == true { return [] }
+            return Rules.all.map { .inconclusive($0, at: location, evidence.note ?? "TLS not probed") }
+        }
+        return protocolOutcomes(result, at: location) + suiteOutcomes(result, at: location)
+            + findingOutcomes(result, at: location)
+    }
+
+    private func protocolOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for (version, rule) in [(TLSVersion.sslv3, Rules.sslv3), (.tls10, Rules.tls10), (.tls11, Rules.tls11)] {
+            guard let support = result.support(for: version) else { continue }
+            switch support.status {
+            case .accepted: outcomes.append(.failed(rule, at: location, "\(support.name) \(support.reason)"))
+            case .rejected: outcomes.append(.passed(rule, at: location, "\(support.name) \(support.reason)"))
+            case .inconclusive: outcomes.append(.inconclusive(rule, at: location, "\(support.name): \(support.reason)"))
+            }
+        }
+        let modern = [TLSVersion.tls12, .tls13].compactMap { result.support(for: $0) }
+        if let accepted = modern.first(where: { $0.status == .accepted }) {
+            outcomes.append(.passed(Rules.noModernProtocol, at: location, "\(accepted.name) \(accepted.reason)"))
+        } else if modern.allSatisfy({ $0.status == .rejected }) {
+            let reasons = modern.map { "\($0.name) \($0.reason)" }.joined(separator: "; ")
+            outcomes.append(.failed(Rules.noModernProtocol, at: location, reasons))
+        } else {
+            outcomes.append(
+                .inconclusive(Rules.noModernProtocol, at: location, "TLS 1.2 and 1.3 could not both be judged"))
+        }
+        return outcomes
+    }
+
+    private func suiteOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
+        let accepted = result.protocols.flatMap { support in
+            support.suites.compactMap { name in CipherSuite.withName(name).map { (version: support.name, suite: $0) } }
+        }
+        let complete = result.protocols.allSatisfy { $0.status != .inconclusive && $0.suitesComplete }
+        func judge(_ rule: Rule, _ kind: String, _ isWeak: (CipherSuite) -> Bool) -> Outcome {
+            let weak = accepted.filter { isWeak($0.suite) }
+            if !weak.isEmpty {
+                let listed = weak.prefix(5).map { "\($0.version) \($0.suite.name)" }.joined(separator: ", ")
+                let more = weak.count > 5 ? " and \(weak.count - 5) more" : ""
+                return .failed(rule, at: location, "accepted: \(listed)\(more)")
+            }
+            guard complete else {
+                return .inconclusive(rule, at: location, "not every protocol version could be enumerated")
+            }
+            return .passed(rule, at: location, "none of the \(accepted.count) accepted suites is \(kind)")
+        }
+        return [
+            judge(Rules.brokenSuites, "NULL, export or anonymous") { $0.isNullCipher || $0.isExport || $0.isAnonymous },
+            judge(Rules.rc4, "RC4", \.isRC4),
+            judge(Rules.sweet32, "a 64-bit block cipher", \.has64BitBlock),
+            judge(Rules.noForwardSecrecy, "without forward secrecy") { !$0.hasForwardSecrecy },
+        ]
+    }
+
+    private func findingOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
+        /// `failing` is the verdict that makes the rule fail; "not-applicable" passes.
+        func judge(_ rule: Rule, _ finding: TLSScanResult.Finding, failing: String) -> Outcome {
+            switch finding.verdict {
+            case failing: .failed(rule, at: location, finding.evidence)
+            case "inconclusive": .inconclusive(rule, at: location, finding.evidence)
+            default: .passed(rule, at: location, finding.evidence)
+            }
+        }
+        return [
+            judge(Rules.fallbackSCSV, result.fallbackSCSV, failing: "no"),
+            judge(Rules.renegotiation, result.secureRenegotiation, failing: "no"),
+            judge(Rules.compression, result.compression, failing: "yes"),
+        ]
+    }
+}
