@@ -54,6 +54,8 @@ for entry in "${configs[@]}"; do
         >/dev/null 2>&1 &
     pids+=($!)
     sleep 0.5
+    # testssl.sh refuses to overwrite a report; every tool starts from none.
+    rm -f "$work"/scantrail.json "$work"/sslscan.xml "$work"/sslyze.json "$work"/testssl.json
     read -r t_scantrail c_scantrail < <(measure .build/release/scantrail tls "127.0.0.1:$port" --sni localhost --format json -o "$work/scantrail.json")
     read -r t_sslscan c_sslscan < <(measure sslscan --no-colour --xml="$work/sslscan.xml" --sni-name=localhost "127.0.0.1:$port")
     read -r t_sslyze c_sslyze < <(measure sslyze --quiet --json_out="$work/sslyze.json" "127.0.0.1:$port{localhost}")
