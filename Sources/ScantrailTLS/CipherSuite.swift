@@ -88,12 +88,6 @@ public struct CipherSuite: Hashable, Sendable, Codable, CustomStringConvertible 
         ["GCM", "CCM", "POLY1305", "AEGIS"].contains { cipher.contains($0) }
     }
 
-    /// Whether it is a block cipher in CBC mode (MAC-then-encrypt: Lucky13, POODLE-TLS).
-    public var isCBC: Bool { cipher.contains("CBC") || (has64BitBlock && !isRC4) || cipher == "SEED" }
-
-    /// Whether the key exchange is static RSA (no forward secrecy, ROBOT-prone).
-    public var isStaticRSA: Bool { keyExchange == "RSA" || keyExchange == "RSA_EXPORT" || keyExchange == "RSA_FIPS" }
-
     /// Symmetric key strength in bits, as the grading rules count it (3DES counts 112).
     public var strengthBits: Int {
         let cipher = cipher
