@@ -167,39 +167,44 @@ public struct TLSProber: Sendable {
 
     // MARK: Groups, fallback, first-flight facts
 
+    /// The groups the server accepts, each asked about in a hello of its own, all in parallel:
+    /// with TLS 1.3 when the server speaks it (a group without our key share still counts when
+    /// the server asks for it in a HelloRetryRequest), else from TLS ≤ 1.2 ECDHE key exchanges.
     private func acceptedGroups(_ protocols: [TLSVersion: VersionProbe]) async throws -> [NamedGroup] {
-        var remaining = NamedGroup.all
-        var accepted: [NamedGroup] = []
+        let candidates: [NamedGroup]
+        let version: TLSVersion
+        let suites: [CipherSuite]
         if let tls13 = protocols[.tls13], !tls13.accepted.isEmpty {
-            while !remaining.isEmpty {
-                var hello = ClientHello(
-                    version: .tls13, suites: tls13.accepted.map(\.code), serverName: target.serverName)
-                hello.groups = remaining
-                hello.keyShareGroups = Array(remaining.filter { ClientHello.keyShare(for: $0) != nil }.prefix(1))
-                guard case .accepted(let reply) = try await send(hello), let code = reply.keyShareGroup,
-                    let index = remaining.firstIndex(where: { $0.code == code })
-                else { break }
-                accepted.append(remaining.remove(at: index))
+            (candidates, version, suites) = (NamedGroup.all, .tls13, tls13.accepted)
+        } else if let legacy = [TLSVersion.tls12, .tls11, .tls10].first(where: { version in
+            protocols[version]?.accepted.contains { $0.keyExchange.hasPrefix("ECDHE") } ?? false
+        }) {
+            let ecdhe = protocols[legacy]?.accepted.filter { $0.keyExchange.hasPrefix("ECDHE") } ?? []
+            (candidates, version, suites) = (NamedGroup.all.filter { !$0.isFiniteField }, legacy, ecdhe)
+        } else {
+            return []
+        }
+        return try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for (index, candidate) in candidates.enumerated() {
+                group.addTask { (index, try await accepts(candidate, version: version, suites: suites)) }
             }
-            return accepted
+            var accepted: [Int] = []
+            for try await (index, isAccepted) in group where isAccepted { accepted.append(index) }
+            return accepted.sorted().map { candidates[$0] }
         }
-        var ecdhe: (TLSVersion, [CipherSuite])?
-        for version in [TLSVersion.tls12, .tls11, .tls10] where ecdhe == nil {
-            let suites = protocols[version]?.accepted.filter { $0.keyExchange.hasPrefix("ECDHE") } ?? []
-            if !suites.isEmpty { ecdhe = (version, suites) }
+    }
+
+    /// Whether the server completes a hello that offers `candidate` as the only group.
+    private func accepts(_ candidate: NamedGroup, version: TLSVersion, suites: [CipherSuite]) async throws -> Bool {
+        var hello = ClientHello(
+            version: version, suites: suites.prefix(Self.suitesPerHello).map(\.code), serverName: target.serverName)
+        hello.groups = [candidate]
+        hello.keyShareGroups = ClientHello.keyShare(for: candidate) == nil ? [] : [candidate]
+        guard case .accepted(let reply) = try await send(hello, readsWholeFlight: version < .tls13) else {
+            return false
         }
-        guard let (version, suites) = ecdhe else { return [] }
-        remaining.removeAll(where: \.isFiniteField)
-        while !remaining.isEmpty {
-            var hello = ClientHello(version: version, suites: suites.map(\.code), serverName: target.serverName)
-            hello.groups = remaining
-            guard case .accepted(let reply) = try await send(hello, readsWholeFlight: true),
-                case .namedGroup(let code) = reply.keyExchange,
-                let index = remaining.firstIndex(where: { $0.code == code })
-            else { break }
-            accepted.append(remaining.remove(at: index))
-        }
-        return accepted
+        return version == .tls13
+            ? reply.keyShareGroup == candidate.code : reply.keyExchange == .namedGroup(candidate.code)
     }
 
     private func fallbackSignal(_ protocols: [TLSVersion: VersionProbe]) async throws -> TLSScanResult.Finding {

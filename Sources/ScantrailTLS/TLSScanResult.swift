@@ -39,7 +39,7 @@ public struct TLSScanResult: Codable, Sendable {
     public let serverName: String?
     /// One entry per version, SSLv3 first.
     public let protocols: [ProtocolSupport]
-    /// Key-exchange groups the server accepted, in the order it chose them.
+    /// Key-exchange groups the server accepted, in the prober's order (x25519 first).
     public let groups: [String]
     /// Whether the server honours TLS_FALLBACK_SCSV (RFC 7507).
     public let fallbackSCSV: Finding
