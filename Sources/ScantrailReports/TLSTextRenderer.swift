@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailTLS
 
 /// Renders a TLS probe result for a terminal.
@@ -29,6 +30,17 @@ public struct TLSTextRenderer: Sendable {
             "Secure renegotiation:  \(result.secureRenegotiation.verdict) — \(result.secureRenegotiation.evidence)")
         lines.append("Compression:           \(result.compression.verdict) — \(result.compression.evidence)")
         lines.append("Certificates served:   \(result.certificateChain.count)")
+        if let leaf = result.leafCertificate {
+            let names = (leaf.dnsNames + leaf.ipAddresses).joined(separator: ", ")
+            lines.append("  subject              \(leaf.subject)\(leaf.isSelfIssued ? " (self-issued)" : "")")
+            lines.append("  issuer               \(leaf.issuer)")
+            lines.append(
+                "  valid                \(leaf.notBefore.formatted(.iso8601)) to \(leaf.notAfter.formatted(.iso8601))")
+            lines.append("  names                \(names.isEmpty ? "none in subjectAltName" : names)")
+            lines.append("  key, signature       \(leaf.publicKey), \(leaf.signatureAlgorithm)")
+        } else if let error = result.certificateError {
+            lines.append("  \(error)")
+        }
         lines.append("")
         lines.append("\(result.handshakes) handshakes in \(result.durationMilliseconds) ms")
         return lines.joined(separator: "\n") + "\n"

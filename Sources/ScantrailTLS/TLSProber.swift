@@ -44,6 +44,7 @@ public struct TLSProber: Sendable {
         async let fallback = fallbackSignal(protocols)
         async let extras = firstFlightFacts(protocols)
         let (renegotiation, compression, chain, stapled) = try await extras
+        let leaf = Self.facts(of: chain.first)
         let acceptedGroups = try await groups
         let fallbackFinding = try await fallback
         return TLSScanResult(
@@ -51,7 +52,8 @@ public struct TLSProber: Sendable {
             protocols: TLSVersion.allCases.map { protocols[$0]!.support(for: $0) },
             groups: acceptedGroups.map(\.name), fallbackSCSV: fallbackFinding,
             secureRenegotiation: renegotiation, compression: compression,
-            certificateChain: chain.map { Data($0).base64EncodedString() }, ocspStapled: stapled,
+            certificateChain: chain.map { Data($0).base64EncodedString() }, leafCertificate: leaf.facts,
+            certificateError: leaf.error, ocspStapled: stapled,
             handshakes: handshakes.count, durationMilliseconds: Int((clock.now - started) / .milliseconds(1)))
     }
 
@@ -262,6 +264,16 @@ public struct TLSProber: Sendable {
             ClientHello(version: version, suites: suites, serverName: target.serverName), readsWholeFlight: true)
         guard case .accepted(let hello) = flight else { return (renegotiation, compression, [], nil) }
         return (renegotiation, compression, hello.certificates, hello.staplesOCSP)
+    }
+
+    /// The leaf certificate's facts, or why they could not be read.
+    private static func facts(of der: [UInt8]?) -> (facts: CertificateFacts?, error: String?) {
+        guard let der else { return (nil, nil) }
+        do {
+            return (try CertificateFacts(der: der), nil)
+        } catch {
+            return (nil, "the served certificate could not be parsed: \(error)")
+        }
     }
 
     // MARK: Sending

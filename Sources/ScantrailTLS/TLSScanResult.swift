@@ -49,6 +49,10 @@ public struct TLSScanResult: Codable, Sendable {
     public let compression: Finding
     /// Certificates as served (DER, base64, leaf first), when read in clear (TLS ≤ 1.2).
     public let certificateChain: [String]
+    /// What the leaf certificate says, when one was read and could be parsed.
+    public let leafCertificate: CertificateFacts?
+    /// Why the leaf certificate could not be parsed, when it could not.
+    public let certificateError: String?
     /// Whether an OCSP response was stapled.
     public let ocspStapled: Bool?
     /// ClientHellos sent.

@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailDemo
 import ScantrailTLS
 import Testing
@@ -45,6 +46,11 @@ struct TLSProberTests {
             #expect(result.compression.verdict == "no")
             #expect(result.fallbackSCSV.verdict == "not-applicable")
             #expect(result.certificateChain.count == 1)
+            let leaf = try #require(result.leafCertificate, "\(result.certificateError ?? "")")
+            #expect(leaf.subject == "CN=localhost" && leaf.isSelfIssued)
+            #expect(leaf.dnsNames == ["localhost"] && leaf.ipAddresses == ["127.0.0.1"])
+            #expect(leaf.publicKey == "RSA2048" && leaf.signatureAlgorithm == "sha256WithRSAEncryption")
+            #expect(leaf.notAfter.timeIntervalSince(leaf.notBefore) == 2 * 86_400)
             #expect(result.groups.contains("x25519") && result.groups.contains("secp256r1"))
         }
     }
