@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -26,9 +25,8 @@ public final class HTTPClientProbe: HTTPProbing {
     public let budget: RequestBudget
     private let limiter: HostConnectionLimiter
     private let reuse = ExchangeReuse()
-    private let logger: Logger
 
-    private init(pool: ConnectionPool, configuration: ScanConfiguration, logger: Logger) {
+    private init(pool: ConnectionPool, configuration: ScanConfiguration) {
         self.pool = pool
         self.limits = configuration.limits
         self.defaultHeaders =
@@ -39,7 +37,6 @@ public final class HTTPClientProbe: HTTPProbing {
             ] + configuration.headers
         self.budget = RequestBudget(limit: configuration.limits.requestBudget)
         self.limiter = HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
-        self.logger = logger
     }
 
     /// Runs `body` with a probe configured for one scan, and closes its connections afterwards,
@@ -48,7 +45,6 @@ public final class HTTPClientProbe: HTTPProbing {
     /// - Throws: what `body` throws, or an error from setting up TLS.
     public static func withProbe<Result: Sendable>(
         configuration: ScanConfiguration,
-        logger: Logger = Logger(label: "scantrail.http", factory: { _ in SwiftLogNoOpLogHandler() }),
         _ body: (HTTPClientProbe) async throws -> Result
     ) async throws -> Result {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -61,7 +57,7 @@ public final class HTTPClientProbe: HTTPProbing {
             tls: try NIOSSLContext(configuration: tls))
         let pool = ConnectionPool(settings: settings, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         defer { pool.shutdown() }
-        return try await body(HTTPClientProbe(pool: pool, configuration: configuration, logger: logger))
+        return try await body(HTTPClientProbe(pool: pool, configuration: configuration))
     }
 
     public func send(_ request: ProbeRequest) async throws -> HTTPExchange {

@@ -44,8 +44,7 @@ public struct ClientHello: Sendable {
         var offered = suites
         if version < .tls13 { offered.append(Self.renegotiationSCSV) }
         if signalsFallback { offered.append(Self.fallbackSCSV) }
-        body.append(uint16: UInt16(offered.count * 2))
-        for suite in offered { body.append(uint16: suite) }
+        body.append(contentsOf: Self.list16(offered))
         let compression: [UInt8] = offersCompression ? [1, 0] : [0]
         body.append(UInt8(compression.count))
         body.append(contentsOf: compression)
@@ -119,10 +118,7 @@ public struct ClientHello: Sendable {
     ]
 
     private static func list16(_ values: [UInt16]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.append(uint16: UInt16(values.count * 2))
-        for value in values { bytes.append(uint16: value) }
-        return bytes
+        [UInt8](vector16: values.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
     }
 
     private static func random(_ count: Int) -> [UInt8] {

@@ -3,13 +3,8 @@ import NIOPosix
 
 /// Sends one ClientHello on a fresh TCP connection and reads the reply (SwiftNIO).
 enum HelloExchange {
-    /// Connecting failed: nothing listens, or the address does not resolve.
-    struct Unreachable: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Sends `hello` to `host`:`port`. Connection refused or an unresolvable name throw
-    /// ``Unreachable``; every other failure is an inconclusive outcome.
+    /// ``TLSProbeError/unreachable(_:)``; every other failure is an inconclusive outcome.
     static func send(
         _ hello: [UInt8], to host: String, port: Int, readsWholeFlight: Bool, timeout: TimeAmount
     ) async throws -> HelloOutcome {
@@ -34,10 +29,10 @@ enum HelloExchange {
         } catch let error as ChannelError {
             promise.fail(error)
             if case .connectTimeout = error { return .inconclusive("no TCP connection within the timeout") }
-            throw Unreachable(description: "cannot connect to \(host):\(port)")
+            throw TLSProbeError.unreachable("cannot connect to \(host):\(port)")
         } catch {
             promise.fail(error)
-            throw Unreachable(description: "cannot connect to \(host):\(port)")
+            throw TLSProbeError.unreachable("cannot connect to \(host):\(port)")
         }
         channel.writeAndFlush(ByteBuffer(bytes: hello), promise: nil)
         return try await withTaskCancellationHandler {

@@ -283,13 +283,9 @@ public struct TLSProber: Sendable {
             return .inconclusive("the handshake budget of \(settings.handshakeBudget) is spent")
         }
         return try await limiter.withSlot(for: "\(target.connectHost):\(target.port)") {
-            do {
-                return try await HelloExchange.send(
-                    hello.bytes(), to: target.connectHost, port: target.port, readsWholeFlight: readsWholeFlight,
-                    timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
-            } catch let error as HelloExchange.Unreachable {
-                throw TLSProbeError.unreachable(error.description)
-            }
+            try await HelloExchange.send(
+                hello.bytes(), to: target.connectHost, port: target.port, readsWholeFlight: readsWholeFlight,
+                timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
         }
     }
 }

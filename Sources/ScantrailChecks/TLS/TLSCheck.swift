@@ -42,7 +42,7 @@ public struct TLSCheck: SecurityCheck {
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         let location = Location(origin: evidence.origin, method: nil, path: "/")
         guard let result = evidence.result else {
-            if evidence.note?.hasPrefix("cleartext") == true { return [] }
+            if evidence.origin.hasPrefix("http://") { return [] }
             return Rules.all.map { .inconclusive($0, at: location, evidence.note ?? "TLS not probed") }
         }
         return protocolOutcomes(result, at: location) + suiteOutcomes(result, at: location)
