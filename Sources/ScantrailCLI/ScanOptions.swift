@@ -30,6 +30,8 @@ struct ScanOptions: ParsableArguments {
     @Option(help: "Port of the cleartext twin of an HTTPS API (default: 80 when the API is on 443).")
     var httpPort: Int?
 
+    @OptionGroup var certificates: CertificateOptions
+
     func validate() throws {
         guard budget >= 1 else { throw ValidationError("--budget must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
@@ -58,7 +60,9 @@ struct ScanOptions: ParsableArguments {
             limits: limits,
             headers: headers.compactMap(HeaderField.init(line:)),
             enabledChecks: checks.isEmpty ? nil : checks,
-            cleartextPort: httpPort
+            cleartextPort: httpPort,
+            caFile: certificates.caFile,
+            expiryWarningDays: certificates.expiryWarningDays
         )
     }
 }

@@ -7,11 +7,13 @@ import ScantrailTLS
 struct TLSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tls",
-        abstract: "Probe a server's TLS: protocol versions, cipher suites, groups, fallback, renegotiation.",
+        abstract: "Probe a server's TLS and certificate: versions, suites, groups, chain, grade.",
         discussion: """
             Sends hand-built ClientHellos (no TLS library involved), so it also finds what modern \
             libraries cannot speak: SSLv3, export, NULL, RC4 and anonymous suites. Suites are found \
-            by elimination, all versions in parallel within --max-connections.
+            by elimination, all versions in parallel within --max-connections. The chain is judged \
+            against the system's roots or --ca-file; the grade follows the SSL Labs rating guide and \
+            lists every cap (A+ needs HSTS, which only `scan` fetches).
             """
     )
 
@@ -30,6 +32,8 @@ struct TLSCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for a connection and a reply.")
     var timeout = 5.0
 
+    @OptionGroup var certificates: CertificateOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -42,6 +46,8 @@ struct TLSCommand: AsyncParsableCommand {
         var settings = TLSProbeSettings()
         settings.maxConnections = maxConnections
         settings.timeoutSeconds = timeout
+        settings.caFile = certificates.caFile
+        settings.expiryWarningDays = certificates.expiryWarningDays
         let result: TLSScanResult
         do {
             result = try await TLSProber(target: probeTarget, settings: settings).scan()

@@ -30,19 +30,50 @@ public struct TLSTextRenderer: Sendable {
             "Secure renegotiation:  \(result.secureRenegotiation.verdict) — \(result.secureRenegotiation.evidence)")
         lines.append("Compression:           \(result.compression.verdict) — \(result.compression.evidence)")
         lines.append("Certificates served:   \(result.certificateChain.count)")
-        if let leaf = result.leafCertificate {
-            let names = (leaf.dnsNames + leaf.ipAddresses).joined(separator: ", ")
-            lines.append("  subject              \(leaf.subject)\(leaf.isSelfIssued ? " (self-issued)" : "")")
-            lines.append("  issuer               \(leaf.issuer)")
-            lines.append(
-                "  valid                \(leaf.notBefore.formatted(.iso8601)) to \(leaf.notAfter.formatted(.iso8601))")
-            lines.append("  names                \(names.isEmpty ? "none in subjectAltName" : names)")
-            lines.append("  key, signature       \(leaf.publicKey), \(leaf.signatureAlgorithm)")
+        if let report = result.certificates {
+            lines += certificateLines(report)
         } else if let error = result.certificateError {
             lines.append("  \(error)")
         }
+        if let stapled = result.ocspStapled { lines.append("OCSP stapled:          \(stapled ? "yes" : "no")") }
+        lines.append("")
+        lines.append(
+            "Grade:                 \(result.grade.grade)"
+                + (result.grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""))
+        lines += result.grade.reasons.map { "  \($0)" }
         lines.append("")
         lines.append("\(result.handshakes) handshakes in \(result.durationMilliseconds) ms")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func certificateLines(_ report: CertificateReport) -> [String] {
+        var lines: [String] = []
+        for (index, certificate) in report.chain.enumerated() {
+            let names = (certificate.dnsNames + certificate.ipAddresses).joined(separator: ", ")
+            let selfIssued = certificate.isSelfIssued ? " (self-issued)" : ""
+            lines.append("  \(index + 1). subject           \(certificate.subject)\(selfIssued)")
+            lines.append("     issuer            \(certificate.issuer)")
+            lines.append("     valid             \(day(certificate.notBefore)) to \(day(certificate.notAfter))")
+            if index == 0 { lines.append("     names             \(names.isEmpty ? "none in subjectAltName" : names)") }
+            lines.append("     key, signature    \(certificate.publicKey), \(certificate.signatureAlgorithm)")
+        }
+        lines += report.unreadable.map { "  unreadable: \($0)" }
+        lines.append("  judged at \(report.evaluatedAt.formatted(.iso8601)) against \(report.trustStore)")
+        let problems: [(String, TLSScanResult.Finding)] = [
+            ("untrusted", report.untrusted), ("incomplete chain", report.incompleteChain),
+            ("hostname mismatch", report.hostnameMismatch), ("expired", report.expired),
+            ("not yet valid", report.notYetValid), ("expiring soon", report.expiringSoon),
+            ("self-signed", report.selfSigned), ("weak key", report.weakKey), ("weak signature", report.weakSignature),
+        ]
+        for (label, finding) in problems {
+            lines.append(
+                "  \((label + ":").padding(toLength: 19, withPad: " ", startingAt: 0)) \(finding.verdict) — \(finding.evidence)"
+            )
+        }
+        return lines
+    }
+
+    private func day(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle().year().month().day())
     }
 }

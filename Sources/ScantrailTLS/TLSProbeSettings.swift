@@ -7,7 +7,18 @@ public struct TLSProbeSettings: Sendable {
     /// Most handshakes in one scan (elimination needs about one per accepted suite plus a few
     /// per protocol). Default 1,000.
     public var handshakeBudget = 1000
+    /// A PEM bundle of the roots to trust instead of the system's (`--ca-file`).
+    public var caFile: String?
+    /// Days before expiry that count as "expiring soon". Default 30.
+    public var expiryWarningDays = 30
 
     /// The defaults.
     public init() {}
+
+    /// The roots chains are judged against: ``caFile`` when set, else the system's.
+    public func loadTrustStore() -> Result<TrustStore, TrustStoreError> {
+        Result { () throws(TrustStoreError) in
+            if let caFile { try TrustStore(pemFile: caFile) } else { try TrustStore.system() }
+        }
+    }
 }

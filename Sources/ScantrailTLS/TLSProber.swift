@@ -43,17 +43,21 @@ public struct TLSProber: Sendable {
         async let groups = acceptedGroups(protocols)
         async let fallback = fallbackSignal(protocols)
         async let extras = firstFlightFacts(protocols)
-        let (renegotiation, compression, chain, stapled) = try await extras
-        let leaf = Self.facts(of: chain.first)
-        let acceptedGroups = try await groups
-        let fallbackFinding = try await fallback
+        let (renegotiation, compression, clearChain, stapled) = try await extras
+        let (chain, chainError) = clearChain.isEmpty ? try await handshakeChain(protocols) : (clearChain, nil)
+        let certificates = await CertificateReport.assess(
+            served: chain, expectedName: target.serverName ?? target.host, trustStore: settings.loadTrustStore(),
+            at: Date(), warningDays: settings.expiryWarningDays)
+        let support = TLSVersion.allCases.map { protocols[$0]!.support(for: $0) }
+        let fallbackSCSV = try await fallback
+        let grade = TLSGrade(
+            protocols: support, fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
+            compression: compression, certificates: certificates, hsts: .notChecked)
         return TLSScanResult(
-            target: "\(target.host):\(target.port)", serverName: target.serverName,
-            protocols: TLSVersion.allCases.map { protocols[$0]!.support(for: $0) },
-            groups: acceptedGroups.map(\.name), fallbackSCSV: fallbackFinding,
-            secureRenegotiation: renegotiation, compression: compression,
-            certificateChain: chain.map { Data($0).base64EncodedString() }, leafCertificate: leaf.facts,
-            certificateError: leaf.error, ocspStapled: stapled,
+            target: "\(target.host):\(target.port)", serverName: target.serverName, protocols: support,
+            groups: try await groups.map(\.name), fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
+            compression: compression, certificateChain: chain.map { Data($0).base64EncodedString() },
+            certificates: certificates, certificateError: chainError, ocspStapled: stapled, grade: grade,
             handshakes: handshakes.count, durationMilliseconds: Int((clock.now - started) / .milliseconds(1)))
     }
 
@@ -266,13 +270,25 @@ public struct TLSProber: Sendable {
         return (renegotiation, compression, hello.certificates, hello.staplesOCSP)
     }
 
-    /// The leaf certificate's facts, or why they could not be read.
-    private static func facts(of der: [UInt8]?) -> (facts: CertificateFacts?, error: String?) {
-        guard let der else { return (nil, nil) }
+    /// The chain through a full handshake, for servers whose hellos in clear carried none (TLS 1.3
+    /// only); or why it could not be read.
+    private func handshakeChain(_ protocols: [TLSVersion: VersionProbe]) async throws -> ([[UInt8]], String?) {
+        guard protocols.values.contains(where: { !$0.accepted.isEmpty }) else {
+            return ([], "no protocol version is accepted")
+        }
+        guard handshakes.take(limit: settings.handshakeBudget) else {
+            return ([], "the handshake budget of \(settings.handshakeBudget) is spent")
+        }
         do {
-            return (try CertificateFacts(der: der), nil)
+            let chain = try await limiter.withSlot(for: "\(target.connectHost):\(target.port)") {
+                try await ChainHandshake.certificates(
+                    of: target, timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
+            }
+            return (chain, nil)
+        } catch let error as CancellationError {
+            throw error
         } catch {
-            return (nil, "the served certificate could not be parsed: \(error)")
+            return ([], "a full handshake to read the certificates failed: \(error)")
         }
     }
 

@@ -47,14 +47,18 @@ public struct TLSScanResult: Codable, Sendable {
     public let secureRenegotiation: Finding
     /// Whether the server accepts TLS compression (CRIME).
     public let compression: Finding
-    /// Certificates as served (DER, base64, leaf first), when read in clear (TLS ≤ 1.2).
+    /// Certificates as served (DER, base64, leaf first): read in clear from a TLS ≤ 1.2
+    /// handshake, or through a full handshake when the server speaks only TLS 1.3.
     public let certificateChain: [String]
-    /// What the leaf certificate says, when one was read and could be parsed.
-    public let leafCertificate: CertificateFacts?
-    /// Why the leaf certificate could not be parsed, when it could not.
+    /// The chain judged: expiry, name, key, signature, completeness, trust.
+    public let certificates: CertificateReport?
+    /// Why no chain could be read, when none was.
     public let certificateError: String?
     /// Whether an OCSP response was stapled.
     public let ocspStapled: Bool?
+    /// The SSL Labs-style grade, with every cap that lowered it. HSTS is not checked here
+    /// (no HTTP is spoken), so the best grade is A; the scan's TLS check grades with HSTS.
+    public let grade: TLSGrade
     /// ClientHellos sent.
     public let handshakes: Int
     /// Wall time of the probe, in milliseconds.

@@ -82,7 +82,7 @@ struct CORSCheckTests {
     func cleartextOrigin() async throws {
         let router = Self.server { origin in (origin.hasPrefix("http://127.0.0.1") ? origin : nil, true) }
         let outcomes = try await LocalHTTPServer.withRunning(
-            router, tls: try await TestCertificate.serverConfiguration()
+            router, tls: try TestPKI.selfSignedServerConfiguration()
         ) {
             port in
             try await CheckHarness.outcomes(of: check, at: "https://127.0.0.1:\(port)/")

@@ -1,36 +1,83 @@
-import NIOSSL
+import Foundation
 import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
 import Testing
 
-@Suite("TLS configuration, judged from raw handshakes inside a scan")
+@Suite("TLS configuration and certificate, judged from raw handshakes inside a scan")
 struct TLSCheckTests {
-    func outcomes(minimumVersion: TLSVersion) async throws -> [Outcome] {
-        var tls = try await TestCertificate.serverConfiguration()
-        tls.minimumTLSVersion = minimumVersion
-        return try await LocalHTTPServer.withRunning(CheckHarness.router(), tls: tls) { port in
-            try await CheckHarness.outcomes(of: TLSCheck(), at: "https://127.0.0.1:\(port)/")
+    /// Scans a server presenting `chain`, trusting `root` through --ca-file.
+    func outcomes(
+        presenting chain: [TestPKI.Issued], trusting root: TestPKI.Issued,
+        versions: TestPKI.ServerVersions = .tls12AndUp, hsts: String? = "max-age=31536000"
+    ) async throws -> [Outcome] {
+        let caFile = try TestPKI.writeBundle([root])
+        defer { try? FileManager.default.removeItem(atPath: caFile) }
+        return try await TestPKI.withServer(presenting: chain, versions: versions, hsts: hsts) { port in
+            try await CheckHarness.outcomes(
+                of: TLSCheck(), at: "https://127.0.0.1:\(port)/", configuration: ScanConfiguration(caFile: caFile))
         }
     }
 
-    @Test("an HTTPS server with TLS 1.2 and 1.3 only passes every TLS rule, each with its evidence")
+    /// A leaf for 127.0.0.1 under a fresh root, and the root.
+    func trustedLeaf(validFor days: Double = 365) throws -> (leaf: TestPKI.Issued, root: TestPKI.Issued) {
+        let root = try TestPKI.root()
+        let now = Date()
+        let leaf = try root.issue(
+            name: "127.0.0.1", ipAddresses: ["127.0.0.1"],
+            validity: now.addingTimeInterval(-86_400)...now.addingTimeInterval(days * 86_400))
+        return (leaf, root)
+    }
+
+    @Test("TLS 1.2+ with a trusted, valid certificate and HSTS passes every rule and grades A+")
     func hardenedServer() async throws {
-        let outcomes = try await outcomes(minimumVersion: .tlsv12)
+        let (leaf, root) = try trustedLeaf()
+        let outcomes = try await outcomes(presenting: [leaf], trusting: root)
         #expect(Set(outcomes.map(\.ruleID)) == Set(TLSCheck.metadata.rules.map(\.id)))
         for outcome in outcomes {
             #expect(outcome.status == .passed, "\(outcome.ruleID): \(outcome.detail)")
         }
         let sslv3 = try #require(outcomes.first { $0.ruleID == "tls.protocol.sslv3" })
         #expect(sslv3.detail.hasPrefix("SSLv3 rejected"))
+        let grade = try #require(outcomes.first { $0.ruleID == "tls.grade" })
+        #expect(grade.detail.hasPrefix("grade A+"))
     }
 
-    @Test("swift-nio-ssl's default server settings still accept TLS 1.0 and 1.1, and that fails")
+    @Test("swift-nio-ssl's default server settings still accept TLS 1.0 and 1.1: those fail and cap the grade at B")
     func defaultServer() async throws {
-        let outcomes = try await outcomes(minimumVersion: .tlsv1)
+        let (leaf, root) = try trustedLeaf()
+        let outcomes = try await outcomes(presenting: [leaf], trusting: root, versions: .tls10AndUp)
         let failed = outcomes.filter { $0.status == .failed }
-        #expect(Set(failed.map(\.ruleID)) == ["tls.protocol.tls10", "tls.protocol.tls11"])
-        #expect(failed.allSatisfy { $0.detail.contains("accepted") })
+        #expect(Set(failed.map(\.ruleID)) == ["tls.protocol.tls10", "tls.protocol.tls11", "tls.grade"])
+        let grade = try #require(failed.first { $0.ruleID == "tls.grade" })
+        #expect(grade.detail.hasPrefix("grade B"))
+        #expect(grade.detail.contains("B: TLS 1.0 is accepted; B: TLS 1.1 is accepted"))
+    }
+
+    @Test("an expired self-signed certificate fails the certificate rules, and the grade is T")
+    func expiredSelfSigned() async throws {
+        let (_, root) = try trustedLeaf()
+        let now = Date()
+        let stale = try TestPKI.selfSigned(name: "127.0.0.1", ipAddresses: ["127.0.0.1"])
+        let expired = try root.issue(
+            name: "127.0.0.1", ipAddresses: ["127.0.0.1"],
+            validity: now.addingTimeInterval(-90 * 86_400)...now.addingTimeInterval(-86_400))
+        let selfSigned = try await outcomes(presenting: [stale], trusting: root)
+        #expect(
+            Set(selfSigned.filter { $0.status == .failed }.map(\.ruleID)) == [
+                "cert.self-signed", "cert.untrusted", "tls.grade",
+            ])
+        let lapsed = try await outcomes(presenting: [expired], trusting: root)
+        #expect(Set(lapsed.filter { $0.status == .failed }.map(\.ruleID)) == ["cert.expired", "tls.grade"])
+        let grade = try #require(lapsed.first { $0.ruleID == "tls.grade" })
+        #expect(grade.detail.hasPrefix("grade T (A+ if trust issues are ignored)"))
+    }
+
+    @Test("a certificate 12 days from expiry fails cert.expiring-soon, and nothing else")
+    func expiringSoon() async throws {
+        let (leaf, root) = try trustedLeaf(validFor: 12)
+        let outcomes = try await outcomes(presenting: [leaf], trusting: root)
+        #expect(outcomes.filter { $0.status == .failed }.map(\.ruleID) == ["cert.expiring-soon"])
     }
 
     @Test("a cleartext target has no TLS outcomes; an HTTPS port with nothing listening is inconclusive")

@@ -17,7 +17,7 @@ struct TransportSecurityCheckTests {
         _ router: Router<BasicRequestContext>,
         _ body: (Int) async throws -> Result
     ) async throws -> Result {
-        try await LocalHTTPServer.withRunning(router, tls: try await TestCertificate.serverConfiguration(), body)
+        try await LocalHTTPServer.withRunning(router, tls: try TestPKI.selfSignedServerConfiguration(), body)
     }
 
     @Test("a cleartext API fails, and HSTS cannot be judged without an HTTPS response")

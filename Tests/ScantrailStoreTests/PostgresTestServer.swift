@@ -54,14 +54,29 @@ actor PostgresTestServer {
             try Self.run("/bin/chown", ["postgres:postgres", folder], asPostgres: false)
         }
         let data = folder + "/data"
-        let port = try Self.freePort()
         try Self.run(bin + "/initdb", ["-D", data, "-U", "scantrail", "--auth=trust", "-E", "UTF8", "--no-sync"])
-        try Self.run(
-            bin + "/pg_ctl",
-            [
-                "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start",
-            ])
+        // A port free when checked can be taken before postgres binds it: try another, a few times.
+        var attempt = 0
+        var port = 0
+        while true {
+            attempt += 1
+            port = try Self.freePort()
+            do {
+                try Self.run(
+                    bin + "/pg_ctl",
+                    [
+                        "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
+                        "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+                        "start",
+                    ])
+                break
+            } catch {
+                let log = (try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? ""
+                guard attempt < 3 else {
+                    throw StartFailed(description: "\(error); server.log ends: \(log.suffix(600))")
+                }
+            }
+        }
         stopCommand = [bin + "/pg_ctl", "-D", data, "-m", "immediate", "stop"]
         atexit {
             guard let command = PostgresTestServer.stopCommand else { return }
@@ -107,21 +122,24 @@ actor PostgresTestServer {
         }
     }
 
-    /// A port nothing listens on right now, found by binding port 0 on 127.0.0.1.
+    /// A port nothing listens on right now, below Linux's ephemeral range (32768 and up) so
+    /// that the other tests' servers, which bind port 0, do not take it in the meantime.
     private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+        for _ in 0..<50 {
+            let port = Int.random(in: 20_000..<32_000)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = UInt16(port).bigEndian
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                    bind(fd, pointer, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
             }
+            if bound { return port }
         }
-        guard bound else { throw StartFailed(description: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        throw StartFailed(description: "no free port between 20000 and 32000")
     }
 }

@@ -46,7 +46,7 @@ struct TLSProberTests {
             #expect(result.compression.verdict == "no")
             #expect(result.fallbackSCSV.verdict == "not-applicable")
             #expect(result.certificateChain.count == 1)
-            let leaf = try #require(result.leafCertificate, "\(result.certificateError ?? "")")
+            let leaf = try #require(result.certificates?.chain.first, "\(result.certificateError ?? "")")
             #expect(leaf.subject == "CN=localhost" && leaf.isSelfIssued)
             #expect(leaf.dnsNames == ["localhost"] && leaf.ipAddresses == ["127.0.0.1"])
             #expect(leaf.publicKey == "RSA2048" && leaf.signatureAlgorithm == "sha256WithRSAEncryption")

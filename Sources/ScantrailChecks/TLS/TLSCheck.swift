@@ -2,8 +2,9 @@ import ScantrailCore
 import ScantrailTLS
 
 /// Judges an HTTPS API's TLS from raw handshakes (ScantrailTLS): protocol versions, weak suite
-/// classes, forward secrecy, downgrade protection, renegotiation and compression. Cleartext
-/// targets have no TLS to judge; the transport check reports them.
+/// classes, forward secrecy, downgrade protection, renegotiation, compression, the served
+/// certificate chain, and an overall grade. Cleartext targets have no TLS to judge; the
+/// transport check reports them.
 public struct TLSCheck: SecurityCheck {
     /// What the prober found; `nil` for cleartext targets.
     public struct Evidence: Codable, Sendable {
@@ -13,40 +14,60 @@ public struct TLSCheck: SecurityCheck {
         public let result: TLSScanResult?
         /// Why there is no result.
         public let note: String?
+        /// Whether an HTTPS response was read for HSTS (which decides A against A+).
+        public let hstsChecked: Bool
+        /// Its Strict-Transport-Security value, if any.
+        public let strictTransportSecurity: String?
     }
 
     /// Creates the check.
     public init() {}
 
     public static let metadata = CheckMetadata(
-        id: "tls.configuration", title: "TLS protocols and cipher suites", rules: Rules.all)
+        id: "tls.configuration", title: "TLS protocols, cipher suites and certificate",
+        rules: Rules.all + CertificateRules.all)
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         guard target.isHTTPS else {
-            return Evidence(origin: target.origin, result: nil, note: "cleartext target: no TLS to probe")
+            return Evidence(
+                origin: target.origin, result: nil, note: "cleartext target: no TLS to probe", hstsChecked: false,
+                strictTransportSecurity: nil)
         }
         var settings = TLSProbeSettings()
         settings.maxConnections = context.configuration.limits.maxConnectionsPerHost
         settings.timeoutSeconds = min(context.configuration.limits.requestTimeoutSeconds, 5)
+        settings.caFile = context.configuration.caFile
+        settings.expiryWarningDays = context.configuration.expiryWarningDays
+        // The transport check sends the same GET; the probe answers it once for both.
+        async let page = context.http.send(ProbeRequest(url: target.url))
+        let result: TLSScanResult
         do {
-            let result = try await TLSProber(
+            result = try await TLSProber(
                 target: TLSProbeTarget(host: target.host, port: target.port), settings: settings
             )
             .scan()
-            return Evidence(origin: target.origin, result: result, note: nil)
         } catch let error as TLSProbeError {
-            return Evidence(origin: target.origin, result: nil, note: error.description)
+            _ = try? await page
+            return Evidence(
+                origin: target.origin, result: nil, note: error.description, hstsChecked: false,
+                strictTransportSecurity: nil)
         }
+        let response = try await page.response
+        return Evidence(
+            origin: target.origin, result: result, note: nil, hstsChecked: response != nil,
+            strictTransportSecurity: response?.headers.first("Strict-Transport-Security"))
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         let location = Location(origin: evidence.origin, method: nil, path: "/")
         guard let result = evidence.result else {
             if evidence.origin.hasPrefix("http://") { return [] }
-            return Rules.all.map { .inconclusive($0, at: location, evidence.note ?? "TLS not probed") }
+            let rules = Rules.all + CertificateRules.all
+            return rules.map { .inconclusive($0, at: location, evidence.note ?? "TLS not probed") }
         }
         return protocolOutcomes(result, at: location) + suiteOutcomes(result, at: location)
-            + findingOutcomes(result, at: location)
+            + findingOutcomes(result, at: location) + certificateOutcomes(result, at: location)
+            + [gradeOutcome(result, evidence: evidence, at: location)]
     }
 
     private func protocolOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
@@ -97,19 +118,58 @@ public struct TLSCheck: SecurityCheck {
         ]
     }
 
-    private func findingOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
-        /// `failing` is the verdict that makes the rule fail; "not-applicable" passes.
-        func judge(_ rule: Rule, _ finding: TLSScanResult.Finding, failing: String) -> Outcome {
-            switch finding.verdict {
-            case failing: .failed(rule, at: location, finding.evidence)
-            case "inconclusive": .inconclusive(rule, at: location, finding.evidence)
-            default: .passed(rule, at: location, finding.evidence)
-            }
+    /// `failing` is the verdict that makes the rule fail; "not-applicable" passes.
+    private func judge(
+        _ rule: Rule, _ finding: TLSScanResult.Finding, failing: String, at location: Location
+    ) -> Outcome {
+        switch finding.verdict {
+        case failing: .failed(rule, at: location, finding.evidence)
+        case "inconclusive": .inconclusive(rule, at: location, finding.evidence)
+        default: .passed(rule, at: location, finding.evidence)
         }
-        return [
-            judge(Rules.fallbackSCSV, result.fallbackSCSV, failing: "no"),
-            judge(Rules.renegotiation, result.secureRenegotiation, failing: "no"),
-            judge(Rules.compression, result.compression, failing: "yes"),
+    }
+
+    private func findingOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
+        [
+            judge(Rules.fallbackSCSV, result.fallbackSCSV, failing: "no", at: location),
+            judge(Rules.renegotiation, result.secureRenegotiation, failing: "no", at: location),
+            judge(Rules.compression, result.compression, failing: "yes", at: location),
         ]
+    }
+
+    private func certificateOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
+        typealias Rules = CertificateRules
+        guard let report = result.certificates else {
+            let reason = result.certificateError ?? "no certificate was read"
+            return Rules.all.filter { $0 != Rules.grade }.map { .inconclusive($0, at: location, reason) }
+        }
+        let judged: [(Rule, TLSScanResult.Finding)] = [
+            (Rules.expired, report.expired), (Rules.notYetValid, report.notYetValid),
+            (Rules.expiringSoon, report.expiringSoon), (Rules.hostnameMismatch, report.hostnameMismatch),
+            (Rules.untrusted, report.untrusted), (Rules.selfSigned, report.selfSigned),
+            (Rules.incompleteChain, report.incompleteChain), (Rules.weakKey, report.weakKey),
+            (Rules.weakSignature, report.weakSignature),
+        ]
+        return judged.map { judge($0.0, $0.1, failing: "yes", at: location) }
+    }
+
+    private func gradeOutcome(_ result: TLSScanResult, evidence: Evidence, at location: Location) -> Outcome {
+        let hsts: TLSGrade.HSTS =
+            if !evidence.hstsChecked {
+                .notChecked
+            } else if let value = evidence.strictTransportSecurity {
+                StrictTransportSecurity(value).maxAge.map(TLSGrade.HSTS.maxAge) ?? .missing
+            } else {
+                .missing
+            }
+        let grade = TLSGrade(result, hsts: hsts)
+        let ignoring = grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""
+        let summary = "grade \(grade.grade)\(ignoring), score \(grade.score)"
+        let reasons = grade.reasons.isEmpty ? "" : ": " + grade.reasons.joined(separator: "; ")
+        switch grade.grade {
+        case "A+", "A": return .passed(CertificateRules.grade, at: location, summary + reasons)
+        case "?": return .inconclusive(CertificateRules.grade, at: location, summary + reasons)
+        default: return .failed(CertificateRules.grade, at: location, summary + reasons)
+        }
     }
 }

@@ -12,6 +12,10 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
     /// Port of the cleartext twin of an HTTPS target; `nil` means 80 when the target is on
     /// 443, and unknown otherwise.
     public var cleartextPort: Int?
+    /// A PEM bundle of the roots certificate chains are judged against; `nil` uses the system's.
+    public var caFile: String?
+    /// Days before a certificate expires that count as "expiring soon".
+    public var expiryWarningDays: Int
 
     /// Creates a configuration; the defaults scan everything passive within ``ScanLimits``'s defaults.
     public init(
@@ -19,17 +23,33 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         headers: [HeaderField] = [],
         enabledChecks: [String]? = nil,
         active: Bool = false,
-        cleartextPort: Int? = nil
+        cleartextPort: Int? = nil,
+        caFile: String? = nil,
+        expiryWarningDays: Int = 30
     ) {
         self.limits = limits
         self.headers = headers
         self.enabledChecks = enabledChecks
         self.active = active
         self.cleartextPort = cleartextPort
+        self.caFile = caFile
+        self.expiryWarningDays = expiryWarningDays
     }
 
     private enum CodingKeys: String, CodingKey {
-        case limits, headers, enabledChecks, active, cleartextPort
+        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        limits = try container.decode(ScanLimits.self, forKey: .limits)
+        headers = try container.decode([HeaderField].self, forKey: .headers)
+        enabledChecks = try container.decodeIfPresent([String].self, forKey: .enabledChecks)
+        active = try container.decode(Bool.self, forKey: .active)
+        cleartextPort = try container.decodeIfPresent(Int.self, forKey: .cleartextPort)
+        caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
+        // Reports written before the setting existed used the default.
+        expiryWarningDays = try container.decodeIfPresent(Int.self, forKey: .expiryWarningDays) ?? 30
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,5 +60,7 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         try container.encodeIfPresent(enabledChecks, forKey: .enabledChecks)
         try container.encode(active, forKey: .active)
         try container.encodeIfPresent(cleartextPort, forKey: .cleartextPort)
+        try container.encodeIfPresent(caFile, forKey: .caFile)
+        try container.encode(expiryWarningDays, forKey: .expiryWarningDays)
     }
 }
