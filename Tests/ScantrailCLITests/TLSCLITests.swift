@@ -20,6 +20,41 @@ struct TLSCLITests {
         }
     }
 
+    @Test("--ca-file makes a private root trusted; the certificate and grade show in text and JSON")
+    func privateRoot() async throws {
+        let root = try TestPKI.root(name: "Private CLI Root")
+        let leaf = try root.issue(name: "localhost", dnsNames: ["localhost"])
+        let caFile = try TestPKI.writeBundle([root])
+        defer { try? FileManager.default.removeItem(atPath: caFile) }
+        try await TestPKI.withServer(presenting: [leaf]) { port in
+            let system = try await Scantrail.run(["tls", "localhost:\(port)", "--ip", "127.0.0.1"])
+            #expect(system.stdout.contains("  untrusted:          yes"), "\(system.stdout)")
+            #expect(system.stdout.contains("Grade:                 T (A if trust issues are ignored)"))
+            let trusted = try await Scantrail.run(
+                ["tls", "localhost:\(port)", "--ip", "127.0.0.1", "--ca-file", caFile, "--format", "json"])
+            #expect(trusted.status == 0, "\(trusted.stderr)")
+            let report = try #require(JSONSerialization.jsonObject(with: Data(trusted.stdout.utf8)) as? [String: Any])
+            let certificates = try #require(report["certificates"] as? [String: Any])
+            #expect((certificates["untrusted"] as? [String: Any])?["verdict"] as? String == "no")
+            #expect((certificates["chain"] as? [[String: Any]])?.first?["subject"] as? String == "CN=localhost")
+            #expect((report["grade"] as? [String: Any])?["grade"] as? String == "A")
+        }
+    }
+
+    @Test("an unreadable or empty --ca-file is exit status 2, naming the file")
+    func badCAFile() async throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).pem").path
+        try "not a certificate\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        for (file, message) in [
+            ("/nonexistent/ca.pem", "cannot read the CA bundle"), (empty, "holds no PEM certificate"),
+        ] {
+            let run = try await Scantrail.run(["tls", "127.0.0.1:1", "--ca-file", file])
+            #expect(run.status == 2)
+            #expect(run.stderr.contains(message) && run.stderr.contains(file), "\(run.stderr)")
+        }
+    }
+
     @Test("nothing listening is exit status 3 with one line; a bad target is exit status 2")
     func failures() async throws {
         let closed = try await ClosedPort.withReserved { port in try await Scantrail.run(["tls", "127.0.0.1:\(port)"]) }

@@ -80,6 +80,51 @@ struct TLSCheckTests {
         #expect(outcomes.filter { $0.status == .failed }.map(\.ruleID) == ["cert.expiring-soon"])
     }
 
+    /// Scans a ``LegacyTLSServer`` accepting `versions` and `suites`, presenting a trusted leaf.
+    func legacyOutcomes(versions: Set<UInt16>, suites: [UInt16]) async throws -> [Outcome] {
+        let (leaf, root) = try trustedLeaf()
+        var behaviour = LegacyTLSServer.Behaviour()
+        behaviour.versions = versions
+        behaviour.suites = suites
+        behaviour.certificates = [leaf.der]
+        let caFile = try TestPKI.writeBundle([root])
+        defer { try? FileManager.default.removeItem(atPath: caFile) }
+        return try await LegacyTLSServer.withRunning(behaviour) { port in
+            try await CheckHarness.outcomes(
+                of: TLSCheck(), at: "https://127.0.0.1:\(port)/", configuration: ScanConfiguration(caFile: caFile))
+        }
+    }
+
+    @Test("an old stack without downgrade protection or secure renegotiation, that compresses, fails those rules")
+    func oldStack() async throws {
+        let outcomes = try await legacyOutcomes(versions: [0x0302, 0x0303], suites: [0x002F, 0x0035])
+        #expect(
+            Set(outcomes.filter { $0.status == .failed }.map(\.ruleID)) == [
+                "tls.protocol.tls11", "tls.no-forward-secrecy", "tls.fallback-scsv-missing",
+                "tls.renegotiation-insecure", "tls.compression", "tls.grade",
+            ])
+        let grade = try #require(outcomes.first { $0.ruleID == "tls.grade" })
+        #expect(grade.detail.hasPrefix("grade C"), "\(grade.detail)")
+    }
+
+    @Test("RC4, 3DES, export and anonymous suites are each caught, and the grade is F")
+    func brokenSuites() async throws {
+        // RC4-SHA, DES-CBC3-SHA, EXP-RC4-MD5, ADH-AES128-SHA: gone from every library here.
+        let outcomes = try await legacyOutcomes(versions: [0x0301], suites: [0x0005, 0x000A, 0x0003, 0x0034])
+        let failed = outcomes.filter { $0.status == .failed }
+        #expect(
+            Set(failed.map(\.ruleID)) == [
+                "tls.protocol.tls10", "tls.protocol.no-modern", "tls.cipher.broken", "tls.cipher.rc4",
+                "tls.cipher.3des", "tls.no-forward-secrecy", "tls.renegotiation-insecure", "tls.compression",
+                "tls.grade",
+            ])
+        let broken = try #require(failed.first { $0.ruleID == "tls.cipher.broken" })
+        #expect(broken.detail.contains("TLS_RSA_EXPORT_WITH_RC4_40_MD5"))
+        #expect(broken.detail.contains("TLS_DH_anon_WITH_AES_128_CBC_SHA"))
+        let grade = try #require(failed.first { $0.ruleID == "tls.grade" })
+        #expect(grade.detail.hasPrefix("grade F"), "\(grade.detail)")
+    }
+
     @Test("a cleartext target has no TLS outcomes; an HTTPS port with nothing listening is inconclusive")
     func noTLS() async throws {
         let cleartext = try await CheckHarness.outcomes(of: TLSCheck(), servedBy: CheckHarness.router())
