@@ -7,10 +7,9 @@ extension TLSCheck {
             _ id: String, _ title: String, _ severity: Severity, cwe: Int, description: String, remediation: String,
             reference: String
         ) -> Rule {
-            Rule(
-                id: id, title: title, severity: severity, description: description, remediation: remediation,
-                references: [reference],
-                mapping: ControlMapping(tsc: [.cc6_7, .cc7_1], owasp: [.api8], cwe: [CWE(cwe)]))
+            TLSCheck.rule(
+                id, title, severity, tsc: [.cc6_7, .cc7_1], cwe: cwe, description: description,
+                remediation: remediation, reference: reference)
         }
 
         private static let rfc5280 = "https://www.rfc-editor.org/rfc/rfc5280"

@@ -1,16 +1,25 @@
 import ScantrailCore
 
 extension TLSCheck {
-    /// The rules this check reports.
+    /// A TLS rule: every one maps to OWASP API8 and to one CWE.
+    static func rule(
+        _ id: String, _ title: String, _ severity: Severity, tsc: [TrustServicesCriterion], cwe: Int,
+        description: String, remediation: String, reference: String
+    ) -> Rule {
+        Rule(
+            id: id, title: title, severity: severity, description: description, remediation: remediation,
+            references: [reference], mapping: ControlMapping(tsc: tsc, owasp: [.api8], cwe: [CWE(cwe)]))
+    }
+
+    /// The rules about protocols and suites.
     public enum Rules {
         private static func rule(
             _ id: String, _ title: String, _ severity: Severity, cwe: Int, description: String, remediation: String,
             reference: String
         ) -> Rule {
-            Rule(
-                id: id, title: title, severity: severity, description: description, remediation: remediation,
-                references: [reference],
-                mapping: ControlMapping(tsc: [.cc6_7, .cc6_1], owasp: [.api8], cwe: [CWE(cwe)]))
+            TLSCheck.rule(
+                id, title, severity, tsc: [.cc6_7, .cc6_1], cwe: cwe, description: description,
+                remediation: remediation, reference: reference)
         }
 
         private static let protocolFix =
