@@ -43,8 +43,13 @@ public struct TLSProber: Sendable {
         async let groups = acceptedGroups(protocols)
         async let fallback = fallbackSignal(protocols)
         async let extras = firstFlightFacts(protocols)
+        // A server without TLS ≤ 1.2 shows its chain only inside a full handshake: start it now.
+        let speaksLegacy = TLSVersion.allCases.contains { $0 < .tls13 && !(protocols[$0]?.accepted.isEmpty ?? true) }
+        async let tls13Chain = speaksLegacy ? ([], nil) : handshakeChain(protocols)
         let (renegotiation, compression, clearChain, stapled) = try await extras
-        let (chain, chainError) = clearChain.isEmpty ? try await handshakeChain(protocols) : (clearChain, nil)
+        let (chain, chainError) =
+            !clearChain.isEmpty
+            ? (clearChain, nil) : speaksLegacy ? try await handshakeChain(protocols) : try await tls13Chain
         let certificates = await CertificateReport.assess(
             served: chain, expectedName: target.serverName ?? target.host, trustStore: settings.loadTrustStore(),
             at: Date(), warningDays: settings.expiryWarningDays)
@@ -97,7 +102,8 @@ public struct TLSProber: Sendable {
     private func probe(_ version: TLSVersion) async throws -> VersionProbe {
         // Suites a modern server is likely to accept go first, so the first hello of each
         // version usually settles whether the version is accepted.
-        let candidates = version.candidateSuites.sorted { likelihood($0) > likelihood($1) }
+        // Each suite's likelihood is read from its name once, not on every comparison.
+        let candidates = version.candidateSuites.map { ($0, likelihood($0)) }.sorted { $0.1 > $1.1 }.map(\.0)
         let chunks = stride(from: 0, to: candidates.count, by: Self.suitesPerHello).map {
             Array(candidates[$0..<min($0 + Self.suitesPerHello, candidates.count)])
         }
