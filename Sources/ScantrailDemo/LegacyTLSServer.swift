@@ -26,9 +26,9 @@ public enum LegacyTLSServer {
         public init() {}
     }
 
-    /// Runs `body` with the port of a server behaving as `behaviour`.
+    /// Runs `body` with the port of a server on `host` (a loopback address) behaving as `behaviour`.
     public static func withRunning<Result: Sendable>(
-        _ behaviour: Behaviour, _ body: (_ port: Int) async throws -> Result
+        _ behaviour: Behaviour, host: String = "127.0.0.1", _ body: (_ port: Int) async throws -> Result
     ) async throws -> Result {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -37,7 +37,7 @@ public enum LegacyTLSServer {
                     try channel.pipeline.syncOperations.addHandler(Responder(behaviour: behaviour))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0)
+            .bind(host: host, port: 0)
             .get()
         do {
             let result = try await body(channel.localAddress!.port!)

@@ -39,7 +39,7 @@ enum ChainHandshake {
                 .get()
         } catch {
             promise.fail(error)
-            throw TLSProbeError.unreachable("cannot connect to \(target.connectHost):\(target.port)")
+            throw TLSProbeError.unreachable("cannot connect to \(target.connectHostAndPort)")
         }
         eventLoop.scheduleTask(in: timeout) { promise.fail(TimeoutError()) }
         defer { channel.close(promise: nil) }

@@ -3,10 +3,10 @@ import NIOPosix
 
 /// Sends one ClientHello on a fresh TCP connection and reads the reply (SwiftNIO).
 enum HelloExchange {
-    /// Sends `hello` to `host`:`port`. Connection refused or an unresolvable name throw
+    /// Sends `hello` to `target`. Connection refused or an unresolvable name throw
     /// ``TLSProbeError/unreachable(_:)``; every other failure is an inconclusive outcome.
     static func send(
-        _ hello: [UInt8], to host: String, port: Int, readsWholeFlight: Bool, timeout: TimeAmount
+        _ hello: [UInt8], to target: TLSProbeTarget, readsWholeFlight: Bool, timeout: TimeAmount
     ) async throws -> HelloOutcome {
         let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         let promise = eventLoop.makePromise(of: HelloOutcome.self)
@@ -24,15 +24,15 @@ enum HelloExchange {
                             ReplyReader(parser: parser, promise: promise, timeout: timeout))
                     }
                 }
-                .connect(host: host, port: port)
+                .connect(host: target.connectHost, port: target.port)
                 .get()
         } catch let error as ChannelError {
             promise.fail(error)
             if case .connectTimeout = error { return .inconclusive("no TCP connection within the timeout") }
-            throw TLSProbeError.unreachable("cannot connect to \(host):\(port)")
+            throw TLSProbeError.unreachable("cannot connect to \(target.connectHostAndPort)")
         } catch {
             promise.fail(error)
-            throw TLSProbeError.unreachable("cannot connect to \(host):\(port)")
+            throw TLSProbeError.unreachable("cannot connect to \(target.connectHostAndPort)")
         }
         channel.writeAndFlush(ByteBuffer(bytes: hello), promise: nil)
         return try await withTaskCancellationHandler {

@@ -20,4 +20,14 @@ public struct TLSProbeTarget: Hashable, Sendable, Codable {
 
     /// Where connections go.
     var connectHost: String { address ?? host }
+
+    /// `host:port`, with an IPv6 literal in brackets (`[::1]:443`).
+    public var hostAndPort: String { Self.join(host, port) }
+
+    /// `connectHost:port`, bracketed the same way.
+    var connectHostAndPort: String { Self.join(connectHost, port) }
+
+    private static func join(_ host: String, _ port: Int) -> String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
 }

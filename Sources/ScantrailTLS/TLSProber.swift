@@ -59,7 +59,7 @@ public struct TLSProber: Sendable {
             protocols: support, fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
             compression: compression, certificates: certificates, hsts: .notChecked)
         return TLSScanResult(
-            target: "\(target.host):\(target.port)", serverName: target.serverName, protocols: support,
+            target: target.hostAndPort, serverName: target.serverName, protocols: support,
             groups: try await groups.map(\.name), fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
             compression: compression, certificateChain: chain.map { Data($0).base64EncodedString() },
             certificates: certificates, certificateError: chainError, ocspStapled: stapled, grade: grade,
@@ -286,7 +286,7 @@ public struct TLSProber: Sendable {
             return ([], "the handshake budget of \(settings.handshakeBudget) is spent")
         }
         do {
-            let chain = try await limiter.withSlot(for: "\(target.connectHost):\(target.port)") {
+            let chain = try await limiter.withSlot(for: target.connectHostAndPort) {
                 try await ChainHandshake.certificates(
                     of: target, timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
             }
@@ -304,9 +304,9 @@ public struct TLSProber: Sendable {
         guard handshakes.take(limit: settings.handshakeBudget) else {
             return .inconclusive("the handshake budget of \(settings.handshakeBudget) is spent")
         }
-        return try await limiter.withSlot(for: "\(target.connectHost):\(target.port)") {
+        return try await limiter.withSlot(for: target.connectHostAndPort) {
             try await HelloExchange.send(
-                hello.bytes(), to: target.connectHost, port: target.port, readsWholeFlight: readsWholeFlight,
+                hello.bytes(), to: target, readsWholeFlight: readsWholeFlight,
                 timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
         }
     }

@@ -41,6 +41,23 @@ struct TLSCLITests {
         }
     }
 
+    @Test("an IPv6 literal is probed over ::1, with no SNI sent")
+    func ipv6() async throws {
+        var behaviour = LegacyTLSServer.Behaviour()
+        behaviour.versions = [0x0303]
+        behaviour.certificates = [try TestPKI.selfSigned(name: "::1").der]
+        try await LegacyTLSServer.withRunning(behaviour, host: "::1") { port in
+            let run = try await Scantrail.run(["tls", "[::1]:\(port)", "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            #expect(report["target"] as? String == "[::1]:\(port)")
+            #expect(report["serverName"] == nil)
+            let protocols = try #require(report["protocols"] as? [[String: Any]])
+            let tls12 = try #require(protocols.first { $0["version"] as? String == "tls12" })
+            #expect(tls12["suites"] as? [String] == ["TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA"])
+        }
+    }
+
     @Test("an unreadable or empty --ca-file is exit status 2, naming the file")
     func badCAFile() async throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).pem").path
