@@ -56,8 +56,12 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ScantrailOpenAPI",
+            dependencies: ["ScantrailCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "ScantrailChecks",
-            dependencies: ["ScantrailCore", "ScantrailHTTP", "ScantrailTLS"]
+            dependencies: ["ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI"]
         ),
         .target(
             name: "ScantrailStore",
@@ -122,6 +126,7 @@ let package = Package(
             name: "ScantrailTLSTests",
             dependencies: ["ScantrailTLS", "ScantrailDemo"]
         ),
+        .testTarget(name: "ScantrailOpenAPITests", dependencies: ["ScantrailOpenAPI"], resources: [.copy("Documents")]),
         .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailDemo"]),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(

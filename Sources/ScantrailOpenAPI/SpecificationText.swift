@@ -1,0 +1,59 @@
+import Foundation
+import ScantrailCore
+import Yams
+
+/// Turns the bytes of an API description, JSON or YAML, into a JSON tree.
+enum SpecificationText {
+    /// Parses `data`; `source` names it in errors.
+    ///
+    /// - Throws: ``OpenAPIImportError/unreadable(_:_:)`` naming the line and column YAML
+    ///   reports, or what JSON rejects.
+    static func parse(_ data: Data, source: String) throws -> JSONValue {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw OpenAPIImportError.unreadable(source, "not UTF-8 text")
+        }
+        let first = text.first { !$0.isWhitespace }
+        if first == "{" || first == "[" {
+            do {
+                return try JSONDecoder().decode(JSONValue.self, from: data)
+            } catch {
+                throw OpenAPIImportError.unreadable(source, "invalid JSON: \(describe(error))")
+            }
+        }
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: text)
+        } catch {
+            throw OpenAPIImportError.unreadable(source, "invalid YAML: \(error)")
+        }
+        guard let loaded else { throw OpenAPIImportError.unreadable(source, "the document is empty") }
+        return value(loaded)
+    }
+
+    /// A YAML value as JSON: keys become strings (YAML allows `200:`), dates their text.
+    private static func value(_ any: Any) -> JSONValue {
+        switch any {
+        case let dictionary as [AnyHashable: Any]:
+            return .object(
+                Dictionary(
+                    dictionary.map { ("\($0.key.base)", value($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        case let array as [Any]: return .array(array.map(value))
+        case let string as String: return .string(string)
+        case let bool as Bool: return .bool(bool)
+        case let int as Int: return .number(Double(int))
+        case let double as Double: return .number(double)
+        case let date as Date: return .string(date.formatted(.iso8601.year().month().day()))
+        case is NSNull: return .null
+        default: return .string("\(any)")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? context.debugDescription
+        default: return "\(error)"
+        }
+    }
+}
