@@ -61,7 +61,10 @@ let package = Package(
         ),
         .target(
             name: "ScantrailChecks",
-            dependencies: ["ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI"]
+            dependencies: [
+                "ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "ScantrailStore",
@@ -116,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "ScantrailChecksTests",
             dependencies: [
-                "ScantrailChecks", "ScantrailHTTP", "ScantrailDemo",
+                "ScantrailChecks", "ScantrailHTTP", "ScantrailDemo", "ScantrailOpenAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

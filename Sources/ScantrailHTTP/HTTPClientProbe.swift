@@ -21,6 +21,7 @@ public final class HTTPClientProbe: HTTPProbing {
     private let pool: ConnectionPool
     private let limits: ScanLimits
     private let defaultHeaders: [HeaderField]
+    private let configuredHeaders: [HeaderField]
     /// The scan's request budget.
     public let budget: RequestBudget
     private let limiter: HostConnectionLimiter
@@ -29,12 +30,12 @@ public final class HTTPClientProbe: HTTPProbing {
     private init(pool: ConnectionPool, configuration: ScanConfiguration) {
         self.pool = pool
         self.limits = configuration.limits
-        self.defaultHeaders =
-            [
-                HeaderField(name: "User-Agent", value: Self.userAgent),
-                HeaderField(name: "Accept", value: "application/json, */*;q=0.8"),
-                HeaderField(name: "Accept-Encoding", value: "gzip, deflate"),
-            ] + configuration.headers
+        self.defaultHeaders = [
+            HeaderField(name: "User-Agent", value: Self.userAgent),
+            HeaderField(name: "Accept", value: "application/json, */*;q=0.8"),
+            HeaderField(name: "Accept-Encoding", value: "gzip, deflate"),
+        ]
+        self.configuredHeaders = configuration.headers
         self.budget = RequestBudget(limit: configuration.limits.requestBudget)
         self.limiter = HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
     }
@@ -67,11 +68,20 @@ public final class HTTPClientProbe: HTTPProbing {
         return try await reuse.exchange(for: request) { try await perform(request) }
     }
 
+    /// The defaults, then the configured headers (unless left out), then the request's own; a
+    /// later header replaces an earlier one of the same name.
+    private func headers(for request: ProbeRequest) -> [HeaderField] {
+        let base = request.omitsConfiguredHeaders ? defaultHeaders : defaultHeaders + configuredHeaders
+        guard !request.headers.isEmpty else { return base }
+        let replaced = Set(request.headers.map { $0.name.lowercased() })
+        return base.filter { !replaced.contains($0.name.lowercased()) } + request.headers
+    }
+
     /// Sends `request`, following redirects if asked and backing off on 429.
     private func perform(_ request: ProbeRequest) async throws -> HTTPExchange {
         let clock = ContinuousClock()
         let started = clock.now
-        let headers = request.headers.isEmpty ? defaultHeaders : defaultHeaders + request.headers
+        let headers = headers(for: request)
         let recorded = HTTPExchange.Request(method: request.method, url: request.url, headers: headers)
         var hop = request
         var redirects: [HTTPExchange.Redirect] = []
@@ -98,7 +108,7 @@ public final class HTTPClientProbe: HTTPProbing {
             case .success(let received):
                 response = received
             }
-            if response.status == 429, rateLimitRetries < limits.maxRateLimitRetries {
+            if response.status == 429, request.retriesRateLimited, rateLimitRetries < limits.maxRateLimitRetries {
                 rateLimitRetries += 1
                 try await Task.sleep(for: .seconds(retryDelay(response.headers.first("Retry-After"))))
                 continue

@@ -304,28 +304,8 @@ final class OpenAPIWalker {
 }
 
 extension JSONValue {
-    /// The member `key` of an object.
-    subscript(_ key: String) -> JSONValue? {
-        if case .object(let fields) = self { fields[key] } else { nil }
-    }
-
-    /// A string, or a number or bool as text.
-    var text: String? {
-        switch self {
-        case .string(let value): value
-        case .number(let value): value.rounded() == value ? String(Int(value)) : String(value)
-        case .bool(let value): String(value)
-        default: nil
-        }
-    }
-
     /// A schema's `type`: the string, or the first non-null entry of an OpenAPI 3.1 type list.
     var typeName: String? {
         self["type"]?.text ?? self["type"]?.array?.compactMap(\.text).first { $0 != "null" }
-    }
-
-    /// The items of an array.
-    var array: [JSONValue]? {
-        if case .array(let items) = self { items } else { nil }
     }
 }

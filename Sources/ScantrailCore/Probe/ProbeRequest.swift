@@ -12,6 +12,11 @@ public struct ProbeRequest: Hashable, Sendable {
     public var body: Data?
     /// Follow redirects (at most the configured limit, same host only, loops detected).
     public var followRedirects: Bool
+    /// Leave out the user's configured headers (`--header`): for requests that must carry no
+    /// credentials, or only an identity's.
+    public var omitsConfiguredHeaders = false
+    /// Wait and retry on 429 as the limits allow; a rate-limit test turns this off to see the 429.
+    public var retriesRateLimited = true
 
     /// Creates a request.
     public init(

@@ -54,3 +54,25 @@ public enum JSONValue: Hashable, Codable, Sendable {
         }
     }
 }
+
+extension JSONValue {
+    /// The member `key` of an object.
+    public subscript(_ key: String) -> JSONValue? {
+        if case .object(let fields) = self { fields[key] } else { nil }
+    }
+
+    /// A string, or a number or bool as text.
+    public var text: String? {
+        switch self {
+        case .string(let value): value
+        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .bool(let value): String(value)
+        default: nil
+        }
+    }
+
+    /// The items of an array.
+    public var array: [JSONValue]? {
+        if case .array(let items) = self { items } else { nil }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import ScantrailCore
+import ScantrailOpenAPI
+
+/// For every operation the OpenAPI document declares as secured: the same request as an
+/// identity, then without credentials, with a garbage token, and — when the identity's token
+/// is a JWT — with its signature tampered, with `alg: none`, and expired (when its HMAC key is
+/// in the weak-secret dictionary). A trial fails only when the server answers with success
+/// *and* a body like the identity's: not merely "not 401". Operations declared public are
+/// checked for data only identities should see.
+public struct AuthenticationCheck: SecurityCheck {
+    /// The trials of one operation.
+    public struct Trial: Codable, Sendable {
+        /// `GET /users/{id}`.
+        public let operation: String
+        /// Whether the document declares it secured.
+        public let declaredSecured: Bool
+        /// Why it was not tried (an unsafe method in passive mode).
+        public let notTested: String?
+        /// The request as the first identity that got a success (or the last one tried).
+        public let baseline: ExchangeRecord?
+        /// The same request as `anonymous`, `garbage token`, `tampered signature`, `alg none`, `expired`.
+        public let variants: [ExchangeRecord]
+        /// Variants that could not be built for the baseline's identity, with why.
+        public let untried: [String: String]
+    }
+
+    /// What the check observed.
+    public struct Evidence: Codable, Sendable {
+        /// `scheme://host:port`.
+        public let origin: String
+        /// The identities, by name, in the order they were tried.
+        public let identities: [String]
+        /// One entry per documented operation.
+        public let trials: [Trial]
+    }
+
+    /// The variants, by the name they are recorded under.
+    enum Variant {
+        static let anonymous = "anonymous"
+        static let garbage = "garbage token"
+        static let tampered = "tampered signature"
+        static let none = "alg none"
+        static let expired = "expired"
+    }
+
+    private let api: APIUnderTest
+
+    /// A check over `api`'s operations.
+    public init(api: APIUnderTest) {
+        self.api = api
+    }
+
+    public static let metadata = CheckMetadata(
+        id: "auth.authentication", title: "Authentication on every documented operation", rules: Rules.all)
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let variants = api.identities.map(Self.variants(of:))
+        let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.1?.token } }
+        let trials = try await context.concurrentMap(api.inventory.operations) { operation in
+            try await trial(operation, variants: variants, secrets: secrets, on: target, context)
+        }
+        return Evidence(origin: target.origin, identities: api.identities.map(\.name), trials: trials)
+    }
+
+    /// The variants of one identity's credential, and those that cannot be built, with why.
+    private static func variants(of identity: Identity) -> (
+        identity: Identity, sent: [(String, Identity.Credential?)], untried: [String: String]
+    ) {
+        var sent: [(String, Identity.Credential?)] = [
+            (Variant.anonymous, nil),
+            (Variant.garbage, identity.credential.replacingToken(with: "scantrail-invalid-credential-0000")),
+        ]
+        guard let token = JSONWebToken(identity.credential.token) else {
+            let reason = "\(identity.name)'s credential is not a JWT"
+            return (identity, sent, [Variant.tampered: reason, Variant.none: reason, Variant.expired: reason])
+        }
+        sent.append((Variant.tampered, identity.credential.replacingToken(with: token.withTamperedSignature)))
+        sent.append((Variant.none, identity.credential.replacingToken(with: token.withAlgorithmNone)))
+        guard let secret = token.secret(among: WeakSecrets.all),
+            let expired = token.expired(signedWith: Array(secret.utf8), now: Date())
+        else {
+            return (
+                identity, sent,
+                [
+                    Variant.expired:
+                        "signing an expired token needs \(identity.name)'s key, not in the weak-secret dictionary"
+                ]
+            )
+        }
+        sent.append((Variant.expired, identity.credential.replacingToken(with: expired)))
+        return (identity, sent, [:])
+    }
+
+    private func trial(
+        _ operation: APIOperation,
+        variants: [(identity: Identity, sent: [(String, Identity.Credential?)], untried: [String: String])],
+        secrets: [String], on target: ScanTarget, _ context: ScanContext
+    ) async throws -> Trial {
+        guard !operation.isUnsafe || context.configuration.active else {
+            return Trial(
+                operation: operation.label, declaredSecured: operation.isSecured,
+                notTested: "not tested (passive mode): \(operation.method) may change state; run with --active",
+                baseline: nil, variants: [], untried: [:])
+        }
+        func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {
+            let exchange = try await context.http.send(api.request(operation, on: target, credential: credential))
+            return ExchangeRecord(exchange, sentAs: name, secrets: secrets)
+        }
+        // The first identity the operation serves is the reference; its credential is varied.
+        var baseline: ExchangeRecord?
+        var chosen = variants.first
+        for candidate in variants {
+            baseline = try await send(candidate.identity.name, candidate.identity.credential)
+            chosen = candidate
+            if baseline?.succeeded == true { break }
+        }
+        guard let chosen, baseline?.succeeded == true else {
+            return Trial(
+                operation: operation.label, declaredSecured: operation.isSecured, notTested: nil, baseline: baseline,
+                variants: [], untried: [:])
+        }
+        // A public operation is only asked anonymously; a secured one gets every variant.
+        let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.0 == Variant.anonymous }
+        var records: [ExchangeRecord] = []
+        for (name, credential) in tried {
+            records.append(try await send(name, credential))
+        }
+        return Trial(
+            operation: operation.label, declaredSecured: operation.isSecured, notTested: nil, baseline: baseline,
+            variants: records, untried: operation.isSecured ? chosen.untried : [:])
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        guard !evidence.identities.isEmpty else {
+            let location = Location(origin: evidence.origin, method: nil, path: "/")
+            return Rules.all.map { .inconclusive($0, at: location, "no identity given: nothing to compare with") }
+        }
+        let private_ = PersonalValues(from: evidence.trials.filter(\.declaredSecured).compactMap(\.baseline))
+        return evidence.trials.flatMap { trial in
+            trial.declaredSecured ? securedOutcomes(trial, evidence) : [publicOutcome(trial, evidence, private_)]
+        }
+    }
+
+    private func location(_ trial: Trial, _ evidence: Evidence) -> Location {
+        let parts = trial.operation.split(separator: " ", maxSplits: 1)
+        return Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""))
+    }
+
+    private func securedOutcomes(_ trial: Trial, _ evidence: Evidence) -> [Outcome] {
+        let location = location(trial, evidence)
+        let rules: [(Rule, String)] = [
+            (Rules.unauthenticated, Variant.anonymous), (Rules.invalidToken, Variant.garbage),
+            (Rules.signatureNotVerified, Variant.tampered), (Rules.algorithmNone, Variant.none),
+            (Rules.expiredAccepted, Variant.expired),
+        ]
+        if let reason = trial.notTested {
+            return rules.map { .inconclusive($0.0, at: location, reason) }
+        }
+        guard let baseline = trial.baseline, baseline.succeeded else {
+            let got = trial.baseline?.summary ?? "nothing"
+            let who = evidence.identities.joined(separator: ", ")
+            return rules.map {
+                .inconclusive(
+                    $0.0, at: location, "no identity (\(who)) got a success (last: \(got)): nothing to compare with")
+            }
+        }
+        return rules.map { rule, variant in
+            guard let record = trial.variants.first(where: { $0.sentAs == variant }) else {
+                return .inconclusive(rule, at: location, "not tested: \(trial.untried[variant] ?? "not sent")")
+            }
+            let comparison = "\(variant): \(record.summary); \(baseline.sentAs): \(baseline.summary)"
+            if ResponseSimilarity.resembles(record, baseline) {
+                return .failed(rule, at: location, "answered like an authenticated request — \(comparison)")
+            }
+            return .passed(rule, at: location, comparison)
+        }
+    }
+
+    private func publicOutcome(_ trial: Trial, _ evidence: Evidence, _ personal: PersonalValues) -> Outcome {
+        let location = location(trial, evidence)
+        if let reason = trial.notTested { return .inconclusive(Rules.publicExposure, at: location, reason) }
+        guard let anonymous = trial.variants.first(where: { $0.sentAs == Variant.anonymous }) else {
+            return .inconclusive(Rules.publicExposure, at: location, "not asked anonymously")
+        }
+        let leaked = personal.found(in: anonymous.bodyExcerpt)
+        guard leaked.isEmpty else {
+            let fields = leaked.sorted().joined(separator: ", ")
+            return .failed(
+                Rules.publicExposure, at: location,
+                "anonymous: \(anonymous.summary), carrying \(fields) values that secured operations return")
+        }
+        return .passed(
+            Rules.publicExposure, at: location,
+            "anonymous: \(anonymous.summary), with none of the \(personal.count) personal values secured operations return"
+        )
+    }
+}

@@ -1,0 +1,48 @@
+extension AccountsAPI {
+    /// The API's OpenAPI 3.0 description, as served at `/openapi.json`.
+    public static let document = #"""
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Accounts API", "version": "2.1.0" },
+          "servers": [{ "url": "/" }],
+          "security": [{ "bearer": [] }],
+          "paths": {
+            "/health": { "get": { "operationId": "health", "security": [], "responses": { "200": { "description": "up" } } } },
+            "/me": { "get": { "operationId": "me", "responses": { "200": { "description": "the caller" } } } },
+            "/orders": { "get": { "operationId": "listOrders", "responses": { "200": { "description": "the caller's orders" } } } },
+            "/orders/{orderId}": {
+              "get": {
+                "operationId": "getOrder",
+                "parameters": [{ "name": "orderId", "in": "path", "required": true, "schema": { "type": "string" }, "example": "o-alice-1" }],
+                "responses": { "200": { "description": "one order" }, "404": { "description": "not yours, or no such order" } }
+              }
+            },
+            "/reports": { "get": { "operationId": "reports", "responses": { "200": { "description": "monthly figures" } } } },
+            "/invoices": { "get": { "operationId": "invoices", "responses": { "200": { "description": "invoices" } } } },
+            "/profile": { "get": { "operationId": "profile", "responses": { "200": { "description": "preferences" } } } },
+            "/admin/users": { "get": { "operationId": "adminListUsers", "tags": ["admin"], "responses": { "200": { "description": "every user" } } } },
+            "/login": {
+              "post": {
+                "operationId": "login",
+                "security": [],
+                "requestBody": {
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "properties": { "username": { "type": "string", "example": "scantrail-probe" }, "password": { "type": "string", "format": "password" } }
+                      }
+                    }
+                  }
+                },
+                "responses": { "200": { "description": "a token" }, "401": { "description": "wrong credentials" } }
+              }
+            },
+            "/directory": { "get": { "operationId": "directory", "security": [], "responses": { "200": { "description": "who works here" } } } },
+            "/v2/items": { "get": { "operationId": "listItems", "responses": { "200": { "description": "items" } } } },
+            "/v2/stats": { "get": { "operationId": "stats", "responses": { "200": { "description": "stock figures" } } } }
+          },
+          "components": { "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" } } }
+        }
+        """#
+}

@@ -1,0 +1,186 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Synchronization
+
+/// An API with users, orders and an admin area, described by an OpenAPI document (served at
+/// `/openapi.json`), with two faces: `.flawed` plants one authentication or authorization flaw
+/// per route; `.hardened` has none. Tokens are HS256 JWTs; the flawed face signs them with a
+/// dictionary word.
+public enum AccountsAPI {
+    /// Which face the API shows.
+    public enum Profile: Sendable {
+        /// One flaw per route, as listed in ``router(_:)``.
+        case flawed
+        /// The same API done right.
+        case hardened
+
+        /// The HMAC key tokens are signed with.
+        var secret: [UInt8] {
+            switch self {
+            case .flawed: Array("secret".utf8)
+            case .hardened: Array("k7Qe2vXb9Rz4Lm8Tn1Wc6Yp3Hs5Gd0Fa".utf8)
+            }
+        }
+    }
+
+    /// The people behind the tokens.
+    static let users: [String: (role: String, email: String, name: String)] = [
+        "alice": ("user", "alice@example.test", "Alice Liddell"),
+        "bob": ("user", "bob@example.test", "Bob Marley"),
+        "root": ("admin", "root@example.test", "Ada Root"),
+    ]
+
+    /// A token for `user` (alice, bob or root), valid for an hour.
+    public static func token(for user: String, profile: Profile) -> String {
+        let now = Int(Date().timeIntervalSince1970)
+        let claims = #"{"exp":\#(now + 3600),"iat":\#(now),"role":"\#(users[user]?.role ?? "user")","sub":"\#(user)"}"#
+        let input = base64URL(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + base64URL(Array(claims.utf8))
+        return input + "." + signature(input, profile.secret)
+    }
+
+    /// The routes. The flawed face:
+    /// - `GET /reports` is documented as secured but checks nothing;
+    /// - `GET /invoices` accepts any bearer token;
+    /// - `GET /profile` accepts an unsigned (`alg: none`) token;
+    /// - `GET /orders/{orderId}` serves any user's order to any user (BOLA);
+    /// - `GET /admin/users` serves users too (BFLA);
+    /// - `POST /login` has no rate limit;
+    /// - `GET /directory` (public) lists emails;
+    /// - `GET /v2/stats` is documented but gone, and the old `GET /v1/items` still answers.
+    public static func router(_ profile: Profile) -> Router<BasicRequestContext> {
+        let router = Router()
+        let flawed = profile == .flawed
+        let logins = Mutex(0)
+        router.get("/openapi.json") { _, _ in json(document) }
+        router.get("/health") { _, _ in json(#"{"status":"ok"}"#) }
+        router.get("/me") { request, _ in
+            guard let user = caller(request, profile) else { return unauthorized }
+            return json(person(user))
+        }
+        router.get("/orders") { request, _ in
+            guard let user = caller(request, profile) else { return unauthorized }
+            return json(#"{"orders":[\#(order(user, 1)),\#(order(user, 2))]}"#)
+        }
+        router.get("/orders/{orderId}") { request, context in
+            guard let user = caller(request, profile) else { return unauthorized }
+            let id = context.parameters.get("orderId") ?? ""
+            let parts = id.split(separator: "-")
+            guard parts.count == 3, parts[0] == "o", users[String(parts[1])] != nil, let number = Int(parts[2]) else {
+                return notFound
+            }
+            guard flawed || parts[1] == user else { return notFound }
+            return json(order(String(parts[1]), number))
+        }
+        router.get("/reports") { request, _ in
+            guard flawed || caller(request, profile) != nil else { return unauthorized }
+            return json(#"{"reports":[{"month":"2026-10","revenue":18250.5,"refunds":312}]}"#)
+        }
+        router.get("/invoices") { request, _ in
+            let anyBearer = request.headers[.authorization]?.hasPrefix("Bearer ") == true
+            guard (flawed && anyBearer) || caller(request, profile) != nil else { return unauthorized }
+            return json(#"{"invoices":[{"number":"INV-2026-0042","amount":129.0,"status":"paid"}]}"#)
+        }
+        router.get("/profile") { request, _ in
+            guard let user = caller(request, profile, acceptsUnsigned: flawed) else { return unauthorized }
+            return json(#"{"preferences":{"language":"en","newsletter":false},"user":"\#(user)"}"#)
+        }
+        router.get("/admin/users") { request, _ in
+            guard let user = caller(request, profile) else { return unauthorized }
+            guard flawed || users[user]?.role == "admin" else { return forbidden }
+            return json("[" + users.keys.sorted().map(person).joined(separator: ",") + "]")
+        }
+        router.post("/login") { _, _ in
+            let attempts = logins.withLock {
+                $0 += 1
+                return $0
+            }
+            if !flawed && attempts > 10 {
+                return Response(
+                    status: .tooManyRequests, headers: [.retryAfter: "60", .contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"error":"slow down"}"#)))
+            }
+            return unauthorized
+        }
+        router.get("/directory") { _, _ in
+            let entries = users.keys.sorted().map { user in
+                let entry = users[user]!
+                return flawed
+                    ? #"{"name":"\#(entry.name)","email":"\#(entry.email)"}"# : #"{"name":"\#(entry.name)"}"#
+            }
+            return json("[" + entries.joined(separator: ",") + "]")
+        }
+        router.get("/v2/items") { request, _ in
+            guard caller(request, profile) != nil else { return unauthorized }
+            return json(#"{"items":[{"sku":"LAMP-01","stock":12}]}"#)
+        }
+        if flawed {
+            router.get("/v1/items") { _, _ in json(#"{"items":[{"sku":"LAMP-01","stock":12,"cost":4.1}]}"#) }
+        } else {
+            router.get("/v2/stats") { request, _ in
+                guard caller(request, profile) != nil else { return unauthorized }
+                return json(#"{"items":1,"stock":12}"#)
+            }
+        }
+        return router
+    }
+
+    // MARK: Tokens
+
+    /// The user a request's bearer token names, if the token verifies (or, with
+    /// `acceptsUnsigned`, if it is unsigned).
+    private static func caller(_ request: Request, _ profile: Profile, acceptsUnsigned: Bool = false) -> String? {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+        let parts = header.dropFirst(7).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let claimBytes = unbase64URL(parts[1]), let headerBytes = unbase64URL(parts[0]),
+            let claims = try? JSONSerialization.jsonObject(with: Data(claimBytes)) as? [String: Any],
+            let user = claims["sub"] as? String, users[user] != nil
+        else { return nil }
+        let unsigned = String(decoding: headerBytes, as: UTF8.self).contains(#""none""#)
+        if !(unsigned && acceptsUnsigned) {
+            guard signature("\(parts[0]).\(parts[1])", profile.secret) == parts[2] else { return nil }
+        }
+        guard let expiry = claims["exp"] as? Double, expiry > Date().timeIntervalSince1970 else { return nil }
+        return user
+    }
+
+    private static func signature(_ input: String, _ secret: [UInt8]) -> String {
+        base64URL(Array(HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: SymmetricKey(data: secret))))
+    }
+
+    private static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func unbase64URL(_ text: Substring) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64).map(Array.init)
+    }
+
+    // MARK: Bodies
+
+    private static func person(_ user: String) -> String {
+        let entry = users[user]!
+        return #"{"id":"u-\#(user)","email":"\#(entry.email)","fullName":"\#(entry.name)","role":"\#(entry.role)"}"#
+    }
+
+    private static func order(_ user: String, _ number: Int) -> String {
+        #"{"orderId":"o-\#(user)-\#(number)","owner":"u-\#(user)","total":\#(number * 17).5,"items":\#(number)}"#
+    }
+
+    private static let unauthorized = status(.unauthorized, #"{"error":"authentication required"}"#)
+    private static let forbidden = status(.forbidden, #"{"error":"forbidden"}"#)
+    private static let notFound = status(.notFound, #"{"error":"not found"}"#)
+
+    private static func status(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private static func json(_ body: String) -> Response { status(.ok, body) }
+}

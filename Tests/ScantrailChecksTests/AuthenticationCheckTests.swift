@@ -1,0 +1,36 @@
+import ScantrailChecks
+import ScantrailCore
+import ScantrailDemo
+import Testing
+
+@Suite("Authentication on every documented operation, against a flawed API and its hardened twin")
+struct AuthenticationCheckTests {
+    @Test("each planted authentication flaw is found, and nothing else")
+    func flawed() async throws {
+        let outcomes = try await AccountsHarness.outcomes(.flawed) { AuthenticationCheck(api: $0) }
+        #expect(
+            outcomes.failures == [
+                "auth.unauthenticated-access @ GET /reports",
+                "auth.invalid-token-accepted @ GET /reports", "auth.invalid-token-accepted @ GET /invoices",
+                "auth.jwt-signature-not-verified @ GET /reports", "auth.jwt-signature-not-verified @ GET /invoices",
+                "auth.jwt-none-accepted @ GET /reports", "auth.jwt-none-accepted @ GET /invoices",
+                "auth.jwt-none-accepted @ GET /profile",
+                "auth.jwt-expired-accepted @ GET /reports", "auth.jwt-expired-accepted @ GET /invoices",
+                "auth.public-data-exposure @ GET /directory",
+            ])
+        let login = outcomes.filter { $0.location.path == "/login" }
+        #expect(!login.isEmpty && login.allSatisfy { $0.status == .inconclusive && $0.detail.contains("passive mode") })
+    }
+
+    @Test("the hardened twin gives no finding; an expired token cannot be forged without its key")
+    func hardened() async throws {
+        let outcomes = try await AccountsHarness.outcomes(.hardened) { AuthenticationCheck(api: $0) }
+        #expect(outcomes.failures.isEmpty)
+        let expired = outcomes.filter { $0.ruleID == "auth.jwt-expired-accepted" && $0.location.path == "/me" }
+        #expect(expired.first?.status == .inconclusive)
+        #expect(expired.first?.detail.contains("not in the weak-secret dictionary") == true)
+        let anonymous = try #require(
+            outcomes.first { $0.ruleID == "auth.unauthenticated-access" && $0.location.path == "/me" })
+        #expect(anonymous.status == .passed && anonymous.detail.hasPrefix("anonymous: 401"))
+    }
+}
