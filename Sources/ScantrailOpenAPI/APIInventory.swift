@@ -30,6 +30,8 @@ public struct APIOperation: Codable, Sendable, Hashable {
     public let operationID: String?
     /// `summary`, if given.
     public let summary: String?
+    /// `tags`.
+    public let tags: [String]
     /// Path-level and operation-level parameters merged (the operation's win).
     public let parameters: [APIParameter]
     /// The request body's media type and example, when one is documented.
@@ -43,6 +45,11 @@ public struct APIOperation: Codable, Sendable, Hashable {
 
     /// `GET /users/{id}`.
     public var label: String { "\(method) \(path)" }
+
+    /// Whether the path, operationId or a tag says the operation is for administrators.
+    public var looksAdministrative: Bool {
+        ([path, operationID ?? ""] + tags).contains { $0.lowercased().contains("admin") }
+    }
 
     /// Whether the method may change server state.
     public var isUnsafe: Bool { !["GET", "HEAD", "OPTIONS", "TRACE"].contains(method) }

@@ -155,7 +155,8 @@ final class OpenAPIWalker {
             operations.append(
                 APIOperation(
                     method: method.uppercased(), path: path, operationID: body["operationId"]?.text,
-                    summary: body["summary"]?.text, parameters: merged, requestBody: requestBody,
+                    summary: body["summary"]?.text, tags: body["tags"]?.array?.compactMap(\.text) ?? [],
+                    parameters: merged, requestBody: requestBody,
                     security: requirements(body["security"], at: at.child("security")) ?? globalSecurity))
         }
         return operations

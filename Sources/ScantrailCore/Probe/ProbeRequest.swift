@@ -17,6 +17,8 @@ public struct ProbeRequest: Hashable, Sendable {
     public var omitsConfiguredHeaders = false
     /// Wait and retry on 429 as the limits allow; a rate-limit test turns this off to see the 429.
     public var retriesRateLimited = true
+    /// Let an identical earlier exchange answer; a burst turns this off so every request is sent.
+    public var acceptsEarlierAnswer = true
 
     /// Creates a request.
     public init(
@@ -36,6 +38,6 @@ public struct ProbeRequest: Hashable, Sendable {
     /// Whether an identical earlier exchange in the same scan may answer this request:
     /// safe methods without a body.
     public var isReusable: Bool {
-        (method == "GET" || method == "HEAD") && body == nil
+        acceptsEarlierAnswer && (method == "GET" || method == "HEAD") && body == nil
     }
 }

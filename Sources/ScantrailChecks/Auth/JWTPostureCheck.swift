@@ -1,0 +1,99 @@
+import Foundation
+import ScantrailCore
+
+/// Judges the identities' own tokens, offline: unsigned, signed with a dictionary word,
+/// without expiry, living too long, or carrying secrets in their readable claims.
+public struct JWTPostureCheck: SecurityCheck {
+    /// What one identity's token shows.
+    public struct Token: Codable, Sendable {
+        /// The identity's name.
+        public let identity: String
+        /// `alg` of the header.
+        public let algorithm: String
+        /// Whether its HMAC key is a word of the weak-secret dictionary (the word is not kept).
+        public let weakSecret: Bool
+        /// Seconds from `iat` (or now) to `exp`; `nil` without `exp`.
+        public let lifetimeSeconds: Int?
+        /// Claims whose names suggest secrets or sensitive personal data.
+        public let sensitiveClaims: [String]
+    }
+
+    /// What the check observed.
+    public struct Evidence: Codable, Sendable {
+        /// `scheme://host:port`.
+        public let origin: String
+        /// Longest acceptable lifetime, in hours.
+        public let maxLifetimeHours: Int
+        /// One entry per identity whose credential is a JWT.
+        public let tokens: [Token]
+    }
+
+    /// Claim names that should never be readable in a token.
+    static let sensitiveNames = [
+        "password", "passwd", "secret", "ssn", "creditcard", "cardnumber", "cvv", "pin", "apikey", "privatekey",
+        "iban",
+    ]
+
+    private let identities: [Identity]
+    private let maxLifetimeHours: Int
+
+    /// A check of `identities`' tokens; lifetimes over `maxLifetimeHours` fail.
+    public init(identities: [Identity], maxLifetimeHours: Int = 24) {
+        self.identities = identities
+        self.maxLifetimeHours = maxLifetimeHours
+    }
+
+    public static let metadata = CheckMetadata(
+        id: "auth.jwt-posture", title: "The identities' JWTs, judged offline", rules: Rules.all)
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let now = Date()
+        let tokens = identities.compactMap { identity -> Token? in
+            guard let token = JSONWebToken(identity.credential.token) else { return nil }
+            let lifetime = token.expiry.map { Int($0.timeIntervalSince(token.issuedAt ?? now)) }
+            let sensitive = token.claims.keys.filter { name in
+                let folded = name.lowercased().filter { $0.isLetter }
+                return Self.sensitiveNames.contains { folded.contains($0) }
+            }
+            return Token(
+                identity: identity.name, algorithm: token.algorithm,
+                weakSecret: token.secret(among: WeakSecrets.all) != nil, lifetimeSeconds: lifetime,
+                sensitiveClaims: sensitive.sorted())
+        }
+        return Evidence(origin: target.origin, maxLifetimeHours: maxLifetimeHours, tokens: tokens)
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        guard !evidence.tokens.isEmpty else {
+            let location = Location(origin: evidence.origin, method: nil, path: "/")
+            return Rules.all.map { .inconclusive($0, at: location, "no identity's credential is a JWT") }
+        }
+        return evidence.tokens.flatMap { token -> [Outcome] in
+            let location = Location(
+                origin: evidence.origin, method: nil, path: "/", discriminator: "identity \(token.identity)")
+            func judge(_ rule: Rule, _ failed: Bool, _ detail: String) -> Outcome {
+                failed ? .failed(rule, at: location, detail) : .passed(rule, at: location, detail)
+            }
+            let limit = evidence.maxLifetimeHours * 3600
+            let hours = token.lifetimeSeconds.map { "\($0 / 3600) h" } ?? "no exp"
+            return [
+                judge(Rules.algorithmNone, token.algorithm.lowercased() == "none", "alg \(token.algorithm)"),
+                judge(
+                    Rules.weakSecret, token.weakSecret,
+                    token.weakSecret
+                        ? "\(token.algorithm) key is a word of the weak-secret dictionary"
+                        : token.algorithm.hasPrefix("HS")
+                            ? "\(token.algorithm) key is none of the \(WeakSecrets.all.count) dictionary words"
+                            : "alg \(token.algorithm) (not an HMAC key)"),
+                judge(Rules.missingExpiry, token.lifetimeSeconds == nil, hours),
+                judge(
+                    Rules.longLifetime, (token.lifetimeSeconds ?? 0) > limit,
+                    "lifetime \(hours) (limit \(evidence.maxLifetimeHours) h)"),
+                judge(
+                    Rules.sensitiveClaims, !token.sensitiveClaims.isEmpty,
+                    token.sensitiveClaims.isEmpty
+                        ? "no claim named like a secret" : "claims \(token.sensitiveClaims.joined(separator: ", "))"),
+            ]
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ScantrailCore
+
+extension AuthorizationCheck {
+    /// The rules this check reports.
+    public enum Rules {
+        /// BOLA.
+        public static let objectLevel = Rule(
+            id: "authz.bola", title: "One user can read another user's objects", severity: .high,
+            description: """
+                An object id taken from one identity's answers, requested by another identity of the same role, \
+                came back as it does for its owner (broken object level authorization).
+                """,
+            remediation:
+                "Check on every object access that the caller owns or may see the object, not only that it exists.",
+            references: ["https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/"],
+            mapping: ControlMapping(tsc: [.cc6_1, .cc6_3], owasp: [.api1], cwe: [CWE(639)]))
+        /// BFLA.
+        public static let functionLevel = Rule(
+            id: "authz.bfla", title: "A non-admin can use an administrative operation", severity: .high,
+            description: """
+                An operation that looks administrative (path, operationId or tag), served to the admin identity, \
+                answered a non-admin identity the same way (broken function level authorization).
+                """,
+            remediation: "Enforce role checks on administrative operations, server-side, deny by default.",
+            references: ["https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/"],
+            mapping: ControlMapping(tsc: [.cc6_1, .cc6_3], owasp: [.api5], cwe: [CWE(285)]))
+
+        /// Every rule, in report order.
+        static let all = [objectLevel, functionLevel]
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import ScantrailCore
+import ScantrailOpenAPI
+
+/// Object- and function-level authorization across identities. BOLA: object ids harvested
+/// from one identity's answers (and absent from another's of the same role) are requested as
+/// the other. BFLA: operations that look administrative, served to an admin identity, are
+/// requested as a non-admin. A trial fails when the second identity gets a success with a
+/// body like the first's.
+public struct AuthorizationCheck: SecurityCheck {
+    /// One operation asked as its rightful caller and as another.
+    public struct Trial: Codable, Sendable {
+        /// `bola` or `bfla`.
+        public let kind: String
+        /// `GET /orders/{orderId}`.
+        public let operation: String
+        /// The rightful caller's answer.
+        public let owner: ExchangeRecord
+        /// The other identity's answer to the same request.
+        public let intruder: ExchangeRecord
+    }
+
+    /// What the check observed.
+    public struct Evidence: Codable, Sendable {
+        /// `scheme://host:port`.
+        public let origin: String
+        /// The trials.
+        public let trials: [Trial]
+        /// Object operations with nothing to try, and why (`GET /orders/{orderId}` → reason).
+        public let untried: [String: String]
+        /// Why BOLA or BFLA could not be tested at all.
+        public let notes: [String: String]
+    }
+
+    private let api: APIUnderTest
+
+    /// A check over `api`'s operations and identities.
+    public init(api: APIUnderTest) {
+        self.api = api
+    }
+
+    public static let metadata = CheckMetadata(
+        id: "authz.access-control", title: "Object and function level authorization", rules: Rules.all)
+
+    /// Most objects tried per operation.
+    static let objectsPerOperation = 3
+
+    private var readable: [APIOperation] { api.inventory.operations.filter { $0.isSecured && !$0.isUnsafe } }
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        var trials: [Trial] = []
+        var untried: [String: String] = [:]
+        var notes: [String: String] = [:]
+        let peers = Dictionary(grouping: api.identities.filter { !$0.isAdministrator }, by: \.role).values
+            .first { $0.count >= 2 }
+        if let peers {
+            let (found, missing) = try await objectTrials(owner: peers[0], intruder: peers[1], target, context)
+            trials += found
+            untried = missing
+        } else {
+            notes["bola"] = "needs two non-admin identities with the same role"
+        }
+        if let admin = api.identities.first(where: \.isAdministrator),
+            let user = api.identities.first(where: { !$0.isAdministrator })
+        {
+            let operations = readable.filter(\.looksAdministrative)
+            if operations.isEmpty { notes["bfla"] = "no documented operation looks administrative" }
+            trials += try await context.concurrentMap(operations) { operation in
+                try await pair("bfla", operation, owner: admin, intruder: user, target, context)
+            }
+        } else {
+            notes["bfla"] = "needs an admin identity and a non-admin one"
+        }
+        return Evidence(origin: target.origin, trials: trials, untried: untried, notes: notes)
+    }
+
+    /// Harvests the owner's object ids from list operations, drops those the intruder also
+    /// sees (shared objects prove nothing), and tries each object operation with them.
+    private func objectTrials(
+        owner: Identity, intruder: Identity, _ target: ScanTarget, _ context: ScanContext
+    ) async throws -> ([Trial], [String: String]) {
+        let lists = readable.filter { $0.pathParameters.isEmpty }
+        let objects = readable.filter { !$0.pathParameters.isEmpty }
+        func bodies(_ identity: Identity) async throws -> [JSONValue] {
+            try await context.concurrentMap(lists) { operation in
+                let exchange = try await context.http.send(
+                    api.request(operation, on: target, credential: identity.credential))
+                guard let body = exchange.response?.body else { return JSONValue.null }
+                return (try? JSONDecoder().decode(JSONValue.self, from: body)) ?? .null
+            }
+        }
+        let ownerBodies = try await bodies(owner)
+        let intruderBodies = try await bodies(intruder)
+        var trials: [Trial] = []
+        var untried: [String: String] = [:]
+        for operation in objects {
+            guard operation.pathParameters.count == 1, let parameter = operation.pathParameters.first else {
+                untried[operation.label] = "more than one path parameter"
+                continue
+            }
+            // Fields named after the parameter first; a bare `id` only when none are.
+            var values: [String] = []
+            for key in Self.fieldNames(for: parameter.name) where values.isEmpty {
+                let shared = Set(intruderBodies.flatMap { Self.values(of: [key], in: $0) })
+                let owned = Set(ownerBodies.flatMap { Self.values(of: [key], in: $0) }).subtracting(shared)
+                values = Array(owned.sorted().prefix(Self.objectsPerOperation))
+            }
+            guard !values.isEmpty else {
+                untried[operation.label] =
+                    "no \(parameter.name) of \(owner.name)'s that \(intruder.name) does not also see"
+                continue
+            }
+            for value in values {
+                trials.append(
+                    try await pair(
+                        "bola", operation, values: [parameter.name: value], owner: owner, intruder: intruder, target,
+                        context))
+            }
+        }
+        return (trials, untried)
+    }
+
+    private func pair(
+        _ kind: String, _ operation: APIOperation, values: [String: String] = [:], owner: Identity,
+        intruder: Identity, _ target: ScanTarget, _ context: ScanContext
+    ) async throws -> Trial {
+        func record(_ identity: Identity) async throws -> ExchangeRecord {
+            let request = api.request(operation, on: target, values: values, credential: identity.credential)
+            return ExchangeRecord(try await context.http.send(request), sentAs: identity.name, secrets: api.secrets)
+        }
+        return Trial(
+            kind: kind, operation: operation.label, owner: try await record(owner), intruder: try await record(intruder)
+        )
+    }
+
+    /// Names an object id may go by in bodies, best first: the parameter's own (`orderId`),
+    /// then `id` for `…Id`/`…_id`.
+    static func fieldNames(for parameter: String) -> [String] {
+        parameter.lowercased().hasSuffix("id") && parameter.lowercased() != "id" ? [parameter, "id"] : [parameter]
+    }
+
+    /// Every string or integer value under one of `keys`, anywhere in `json`.
+    static func values(of keys: Set<String>, in json: JSONValue) -> [String] {
+        switch json {
+        case .object(let fields):
+            return fields.flatMap { key, value -> [String] in
+                let own = keys.contains(key) ? [value.text].compactMap { $0 } : []
+                return own + values(of: keys, in: value)
+            }
+        case .array(let items): return items.flatMap { values(of: keys, in: $0) }
+        default: return []
+        }
+    }
+
+    public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        var outcomes = evidence.trials.map { trial -> Outcome in
+            let rule = trial.kind == "bola" ? Rules.objectLevel : Rules.functionLevel
+            let parts = trial.operation.split(separator: " ", maxSplits: 1)
+            let location = Location(
+                origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""),
+                discriminator: trial.kind == "bola" ? trial.owner.url : nil)
+            let comparison =
+                "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
+            guard trial.owner.succeeded else {
+                return .inconclusive(rule, at: location, "the rightful caller was refused too — \(comparison)")
+            }
+            if ResponseSimilarity.resembles(trial.intruder, trial.owner) {
+                return .failed(
+                    rule, at: location, "\(trial.intruder.sentAs) got \(trial.owner.sentAs)'s answer — \(comparison)")
+            }
+            return .passed(rule, at: location, comparison)
+        }
+        for (operation, reason) in evidence.untried.sorted(by: { $0.key < $1.key }) {
+            let parts = operation.split(separator: " ", maxSplits: 1)
+            outcomes.append(
+                .inconclusive(
+                    Rules.objectLevel,
+                    at: Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? "")),
+                    "not tested: \(reason)"))
+        }
+        let root = Location(origin: evidence.origin, method: nil, path: "/")
+        if let note = evidence.notes["bola"] { outcomes.append(.inconclusive(Rules.objectLevel, at: root, note)) }
+        if let note = evidence.notes["bfla"] { outcomes.append(.inconclusive(Rules.functionLevel, at: root, note)) }
+        return outcomes
+    }
+}

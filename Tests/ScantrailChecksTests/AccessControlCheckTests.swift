@@ -1,0 +1,54 @@
+import ScantrailChecks
+import ScantrailCore
+import ScantrailDemo
+import Testing
+
+@Suite("Tokens, authorization, rate limits and inventory drift, against a flawed API and its hardened twin")
+struct AccessControlCheckTests {
+    @Test("tokens signed with a dictionary word fail jwt.weak-secret for each identity; a random key passes")
+    func jwtPosture() async throws {
+        let flawed = try await AccountsHarness.outcomes(.flawed) { JWTPostureCheck(identities: $0.identities) }
+        #expect(
+            Set(flawed.filter { $0.status == .failed }.map { "\($0.ruleID) \($0.location.discriminator ?? "")" }) == [
+                "jwt.weak-secret identity alice", "jwt.weak-secret identity bob", "jwt.weak-secret identity root",
+            ])
+        let hardened = try await AccountsHarness.outcomes(.hardened) { JWTPostureCheck(identities: $0.identities) }
+        #expect(hardened.failures.isEmpty)
+        #expect(hardened.count == 15 && hardened.allSatisfy { $0.status == .passed })
+    }
+
+    @Test("bob reading alice's orders is BOLA, alice listing users is BFLA; the hardened twin refuses both")
+    func authorization() async throws {
+        let flawed = try await AccountsHarness.outcomes(.flawed) { AuthorizationCheck(api: $0) }
+        #expect(flawed.failures == ["authz.bola @ GET /orders/{orderId}", "authz.bfla @ GET /admin/users"])
+        let bola = flawed.filter { $0.ruleID == "authz.bola" && $0.status == .failed }
+        #expect(bola.count == 2, "both of alice's orders, none of bob's own")
+        #expect(bola.allSatisfy { $0.detail.hasPrefix("bob got alice's answer") })
+        let hardened = try await AccountsHarness.outcomes(.hardened) { AuthorizationCheck(api: $0) }
+        #expect(hardened.failures.isEmpty)
+        #expect(Set(hardened.map(\.status)) == [.passed], "\(hardened.filter { $0.status != .passed }.map(\.detail))")
+    }
+
+    @Test("a login without rate limiting fails after the whole burst; the hardened one answers 429 and passes")
+    func rateLimit() async throws {
+        let flawed = try await AccountsHarness.outcomes(.flawed, active: true) { RateLimitCheck(api: $0) }
+        #expect(flawed.failures == ["ratelimit.missing @ POST /login"])
+        #expect(flawed.first?.detail.hasPrefix("30 requests in a row, statuses 401") == true)
+        let hardened = try await AccountsHarness.outcomes(.hardened, active: true) { RateLimitCheck(api: $0) }
+        #expect(hardened.first?.status == .passed)
+        #expect(hardened.first?.detail == "pushed back after 11 requests: 429, Retry-After: 60")
+        let passive = try await AccountsHarness.outcomes(.flawed) { RateLimitCheck(api: $0) }
+        #expect(passive.first?.status == .inconclusive && passive.first?.detail.contains("passive mode") == true)
+    }
+
+    @Test("a documented operation that is gone and an old version still answering are API9 findings")
+    func inventory() async throws {
+        let flawed = try await AccountsHarness.outcomes(.flawed) { InventoryCheck(api: $0) }
+        #expect(
+            flawed.failures == [
+                "inventory.documented-missing @ GET /v2/stats", "inventory.undocumented-endpoint @ GET /v1/items",
+            ])
+        let hardened = try await AccountsHarness.outcomes(.hardened) { InventoryCheck(api: $0) }
+        #expect(hardened.failures.isEmpty)
+    }
+}
