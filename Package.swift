@@ -97,7 +97,7 @@ let package = Package(
             name: "ScantrailCLI",
             dependencies: [
                 "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailStore", "ScantrailReports",
-                "ScantrailDemo", "ScantrailTLS",
+                "ScantrailDemo", "ScantrailTLS", "ScantrailOpenAPI",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -12,17 +12,22 @@ import Yams
 ///   low: 180
 ///   info: 365     # omit for no deadline
 /// retentionDays: 400   # audit log retention; at least 90
+/// identities:          # who the OpenAPI-driven checks call the API as (see IdentityEntry)
+///   - name: alice
+///     bearer: ${ALICE_TOKEN}
 /// ```
 struct ConfigFile: Decodable {
     /// Remediation days per severity.
     var sla = SLAPolicy()
     /// Audit log retention.
     var retentionDays = EvidenceStore.defaultRetentionDays
+    /// Identities for the OpenAPI-driven checks, secrets not yet read from the environment.
+    var identities: [IdentityEntry] = []
 
     init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case sla, retentionDays
+        case sla, retentionDays, identities
     }
 
     private struct PolicyKeys: Decodable {
@@ -43,6 +48,7 @@ struct ConfigFile: Decodable {
             sla.info = days.info ?? sla.info
         }
         retentionDays = try container.decodeIfPresent(Int.self, forKey: .retentionDays) ?? retentionDays
+        identities = try container.decodeIfPresent([IdentityEntry].self, forKey: .identities) ?? []
     }
 
     /// Reads `path`, or the defaults when `path` is `nil`.

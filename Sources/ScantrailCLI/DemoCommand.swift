@@ -1,6 +1,9 @@
 import ArgumentParser
+import Foundation
+import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
+import ScantrailOpenAPI
 
 /// `scantrail demo`: scan a deliberately misconfigured API started in-process.
 struct DemoCommand: AsyncParsableCommand {
@@ -16,9 +19,16 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Scan the hardened twin of the demo API instead (expect no findings from the header checks).")
     var hardened = false
 
+    @Flag(
+        help: """
+            Scan the accounts API instead: its OpenAPI description and three identities (alice, bob, root) drive             the authentication, JWT, BOLA/BFLA, rate-limit and inventory checks (active mode: it is in-process).
+            """)
+    var accounts = false
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
+        if accounts { return try await runAccounts() }
         let profile: DemoAPI.Profile = hardened ? .hardened : .misconfigured
         try await LocalHTTPServer.withRunning(DemoAPI.router(profile)) { port in
             if !output.quiet {
@@ -28,6 +38,35 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
             let result = try await ScanRunner(output: output).run(target, configuration: ScanConfiguration())
+            if result.completion.reason == "cancelled" {
+                throw ExitStatus.interrupted
+            }
+        }
+    }
+
+    /// The accounts API (flawed, or hardened), scanned with its own description and identities.
+    private func runAccounts() async throws {
+        let profile: AccountsAPI.Profile = hardened ? .hardened : .flawed
+        try await LocalHTTPServer.withRunning(AccountsAPI.router(profile)) { port in
+            if !output.quiet {
+                StandardError.write(
+                    "scantrail: accounts API (\(hardened ? "hardened" : "with planted flaws")) on http://127.0.0.1:\(port)/"
+                )
+            }
+            let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
+            let inventory = try await OpenAPIImporter.importDocument(
+                Data(AccountsAPI.document.utf8), source: "openapi.json"
+            ) { _ in Data() }
+            let identities = [("alice", "user"), ("bob", "user"), ("root", "admin")].map { name, role in
+                Identity(
+                    name: name, role: role,
+                    credential: .header(
+                        name: "Authorization", value: "Bearer \(AccountsAPI.token(for: name, profile: profile))"))
+            }
+            let checks =
+                CheckRegistry.all + CheckRegistry.apiChecks(APIUnderTest(inventory: inventory, identities: identities))
+            let result = try await ScanRunner(output: output).run(
+                target, checks: checks, configuration: ScanConfiguration(active: true))
             if result.completion.reason == "cancelled" {
                 throw ExitStatus.interrupted
             }

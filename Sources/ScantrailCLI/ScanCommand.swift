@@ -17,6 +17,7 @@ struct ScanCommand: AsyncParsableCommand {
     var url: String
 
     @OptionGroup var scan: ScanOptions
+    @OptionGroup var api: APIOptions
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low or none.")
@@ -40,14 +41,17 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let target = try ScanTarget.input(url)
-        let known = CheckRegistry.all.map { type(of: $0).metadata.id }
-        let configuration = try scan.configuration(knownChecks: known)
+        let configuration = try scan.configuration(knownChecks: CheckRegistry.identifiers)
+        let identities = try api.resolvedIdentities(config: try store.configFile())
+        let apiChecks = try await api.checks(
+            for: target, configuration: configuration, identities: identities, quiet: output.quiet)
         // Resolve the baseline first: a typo should not cost a scan.
         var baselineID: String?
         if let baseline {
             baselineID = try await store.withStore { try await $0.scan(baseline).id }
         }
-        let result = try await ScanRunner(output: output).run(target, configuration: configuration)
+        let result = try await ScanRunner(output: output).run(
+            target, checks: CheckRegistry.all + apiChecks, configuration: configuration)
         let gating = noStore ? result.findings : try await record(result, baselineID: baselineID)
         if result.completion.reason == "cancelled" {
             throw ExitStatus.interrupted

@@ -32,6 +32,9 @@ struct ScanOptions: ParsableArguments {
 
     @OptionGroup var certificates: CertificateOptions
 
+    @Flag(help: "Also send requests that may change state (POST, PUT, PATCH, DELETE from the OpenAPI document).")
+    var active = false
+
     func validate() throws {
         guard budget >= 1 else { throw ValidationError("--budget must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
@@ -60,6 +63,7 @@ struct ScanOptions: ParsableArguments {
             limits: limits,
             headers: headers.compactMap(HeaderField.init(line:)),
             enabledChecks: checks.isEmpty ? nil : checks,
+            active: active,
             cleartextPort: httpPort,
             caFile: certificates.caFile,
             expiryWarningDays: certificates.expiryWarningDays

@@ -14,11 +14,13 @@ struct ScanRunner {
     ///
     /// - Returns: The scan's result, for the caller to record and decide the exit status on.
     /// - Throws: `ExitCode` when the scan could not run or was interrupted before it started.
-    func run(_ target: ScanTarget, configuration: ScanConfiguration) async throws -> ScanResult {
+    func run(_ target: ScanTarget, checks: [any SecurityCheck] = CheckRegistry.all, configuration: ScanConfiguration)
+        async throws -> ScanResult
+    {
         let progress = ProgressPrinter(enabled: !output.quiet)
         let scan = Task {
             try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
-                try await ScanEngine(checks: CheckRegistry.all, configuration: configuration, http: probe)
+                try await ScanEngine(checks: checks, configuration: configuration, http: probe)
                     .run(target, onEvent: progress.handle)
             }
         }

@@ -8,7 +8,8 @@ public struct ScantrailCommand: AsyncParsableCommand {
         abstract: "External security scanner for HTTP APIs whose results are SOC 2 evidence.",
         version: ScannerInfo.current.version,
         subcommands: [
-            ScanCommand.self, TLSCommand.self, HistoryCommand.self, FindingsCommand.self, FindingCommand.self,
+            ScanCommand.self, TLSCommand.self, InventoryCommand.self, HistoryCommand.self, FindingsCommand.self,
+            FindingCommand.self,
             AcceptCommand.self,
             DiffCommand.self, AuditCommand.self, RulesCommand.self, DemoCommand.self,
         ]

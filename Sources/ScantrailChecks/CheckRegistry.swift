@@ -17,8 +17,30 @@ public enum CheckRegistry {
         ExposureCheck(),
     ]
 
+    /// The checks driven by an OpenAPI description and identities.
+    public static func apiChecks(_ api: APIUnderTest, burstSize: Int = 30, maxTokenLifetimeHours: Int = 24)
+        -> [any SecurityCheck]
+    {
+        [
+            AuthenticationCheck(api: api),
+            JWTPostureCheck(identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours),
+            AuthorizationCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize), InventoryCheck(api: api),
+        ]
+    }
+
+    /// What the OpenAPI-driven checks declare.
+    static let apiMetadata = [
+        AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata, RateLimitCheck.metadata,
+        InventoryCheck.metadata,
+    ]
+
+    /// The identifiers of every check, the OpenAPI-driven ones included.
+    public static var identifiers: [String] {
+        all.map { type(of: $0).metadata.id } + apiMetadata.map(\.id)
+    }
+
     /// The rule catalogue: every rule of every check.
     public static var catalogue: RuleCatalogue {
-        RuleCatalogue(checks: all.map { type(of: $0).metadata })
+        RuleCatalogue(checks: all.map { type(of: $0).metadata } + apiMetadata)
     }
 }

@@ -181,7 +181,9 @@ public struct AuthenticationCheck: SecurityCheck {
         let location = location(trial, evidence)
         if let reason = trial.notTested { return .inconclusive(Rules.publicExposure, at: location, reason) }
         guard let anonymous = trial.variants.first(where: { $0.sentAs == Variant.anonymous }) else {
-            return .inconclusive(Rules.publicExposure, at: location, "not asked anonymously")
+            let got = trial.baseline?.summary ?? "nothing"
+            return .inconclusive(
+                Rules.publicExposure, at: location, "no identity got a success (last: \(got)): nothing to compare with")
         }
         let leaked = personal.found(in: anonymous.bodyExcerpt)
         guard leaked.isEmpty else {

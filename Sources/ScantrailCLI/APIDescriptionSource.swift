@@ -1,0 +1,68 @@
+import Foundation
+import ScantrailCore
+import ScantrailHTTP
+import ScantrailOpenAPI
+
+/// Where an OpenAPI description comes from: a file, a URL, or the target's usual
+/// documentation paths. URLs are fetched through the scan's own HTTP client and limits.
+enum APIDescriptionSource {
+    /// Paths APIs commonly serve their description at, tried in order.
+    static let commonPaths = [
+        "/openapi.json", "/openapi.yaml", "/swagger.json", "/v3/api-docs", "/api-docs", "/api/openapi.json",
+        "/swagger/v1/swagger.json", "/docs/openapi.json", "/v2/api-docs",
+    ]
+
+    /// Imports `location`: an http(s) URL, or a file path.
+    ///
+    /// - Throws: ``InputError`` naming the location and what is wrong.
+    static func load(_ location: String, configuration: ScanConfiguration) async throws -> APIInventory {
+        do {
+            if location.hasPrefix("http://") || location.hasPrefix("https://") {
+                return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+                    let data = try await fetch(location, probe)
+                    return try await OpenAPIImporter.importDocument(data, source: location) {
+                        try await fetch($0, probe)
+                    }
+                }
+            }
+            return try await OpenAPIImporter.importFile(location)
+        } catch let error as OpenAPIImportError {
+            throw InputError(description: "--openapi: \(error)")
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(description: "--openapi \(location): \(error)")
+        }
+    }
+
+    /// The first description found at ``commonPaths`` on `target`, with its URL.
+    static func discover(on target: ScanTarget, configuration: ScanConfiguration) async throws
+        -> (url: String, inventory: APIInventory)?
+    {
+        try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+            for path in commonPaths {
+                let url = target.url(path: path)
+                guard let data = try? await fetch(url, probe),
+                    let inventory = try? await OpenAPIImporter.importDocument(
+                        data, source: url, load: { try await fetch($0, probe) })
+                else { continue }
+                return (url, inventory)
+            }
+            return nil
+        }
+    }
+
+    private static func fetch(_ url: String, _ probe: HTTPClientProbe) async throws -> Data {
+        let exchange = try await probe.send(ProbeRequest(url: url, followRedirects: true))
+        guard let response = exchange.response else {
+            throw InputError(description: "\(url): \(exchange.failure.map { "\($0)" } ?? "no response")")
+        }
+        guard (200..<300).contains(response.status) else {
+            throw InputError(description: "\(url) answered \(response.status)")
+        }
+        guard !response.bodyTruncated else {
+            throw InputError(description: "\(url) is larger than the 1 MiB body limit")
+        }
+        return response.body
+    }
+}

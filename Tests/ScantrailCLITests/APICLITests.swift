@@ -1,0 +1,79 @@
+import Foundation
+import ScantrailDemo
+import Testing
+
+@Suite("scan --openapi with identities, and inventory, run as a user runs them")
+struct APICLITests {
+    static let checks = [
+        "--check", "auth.authentication", "--check", "authz.access-control", "--check", "auth.jwt-posture",
+    ]
+
+    @Test("flags name the identities; findings come back, and no token appears in the report or on stderr")
+    func scanWithIdentities() async throws {
+        let alice = AccountsAPI.token(for: "alice", profile: .flawed)
+        let bob = AccountsAPI.token(for: "bob", profile: .flawed)
+        try await LocalHTTPServer.withRunning(AccountsAPI.router(.flawed)) { port in
+            let run = try await Scantrail.run(
+                [
+                    "scan", "http://127.0.0.1:\(port)/", "--openapi", "http://127.0.0.1:\(port)/openapi.json",
+                    "--identity", "alice:user=bearer:\(alice)", "--identity", "bob:user=bearer:\(bob)", "--no-store",
+                    "--format", "json",
+                ] + Self.checks)
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(run.stderr.contains("12 operations from http://127.0.0.1:\(port)/openapi.json (OpenAPI 3.0.3)"))
+            let report = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let findings = try #require(report["findings"] as? [[String: Any]])
+            let rules = Set(findings.compactMap { $0["ruleId"] as? String })
+            #expect(rules.isSuperset(of: ["auth.unauthenticated-access", "authz.bola", "jwt.weak-secret"]))
+            let signature = String(alice.split(separator: ".")[2])
+            #expect(!run.stdout.contains(signature) && !run.stderr.contains(signature))
+        }
+    }
+
+    @Test("identities from the config file find the description at /openapi.json on their own")
+    func discovery() async throws {
+        let token = AccountsAPI.token(for: "root", profile: .hardened)
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID()).yaml").path
+        try "identities:\n  - name: root\n    role: admin\n    bearer: \(token)\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try await LocalHTTPServer.withRunning(AccountsAPI.router(.hardened)) { port in
+            let run = try await Scantrail.run(
+                [
+                    "scan", "http://127.0.0.1:\(port)/", "--config", config, "--no-store", "--check",
+                    "auth.authentication",
+                ])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("operations from http://127.0.0.1:\(port)/openapi.json"))
+        }
+    }
+
+    @Test("a missing description, a malformed identity and an unset variable are exit status 2")
+    func badInput() async throws {
+        let missing = try await Scantrail.run([
+            "scan", "http://127.0.0.1:1/", "--openapi", "/nonexistent/api.yaml", "--no-store",
+        ])
+        #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/api.yaml: cannot read the file"))
+        let malformed = try await Scantrail.run(["scan", "http://127.0.0.1:1/", "--identity", "alice", "--no-store"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("NAME[:ROLE]=KIND:VALUE"))
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID()).yaml").path
+        try "identities:\n  - name: ci\n    bearer: ${SCANTRAIL_TEST_UNSET_TOKEN}\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let unset = try await Scantrail.run(["scan", "http://127.0.0.1:1/", "--config", config, "--no-store"])
+        #expect(unset.status == 2 && unset.stderr.contains("SCANTRAIL_TEST_UNSET_TOKEN is not set"), "\(unset.stderr)")
+    }
+
+    @Test("inventory lists each operation, its security and the request the checks would send")
+    func inventory() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accounts-\(UUID()).json").path
+        try AccountsAPI.document.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try await Scantrail.run(["inventory", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Accounts API 2.1.0 (OpenAPI 3.0.3)"))
+        #expect(run.stdout.contains("GET /orders/{orderId}"))
+        #expect(run.stdout.contains("    sent as GET /orders/o-alice-1"))
+        #expect(run.stdout.contains("12 operations, 9 secured"))
+    }
+}
