@@ -107,6 +107,15 @@ let package = Package(
         .executableTarget(
             name: "path-benchmark", dependencies: ["ScantrailChecks", "ScantrailHTTP"], path: "Benchmarks/PathBenchmark"
         ),
+        .executableTarget(
+            name: "api-benchmark",
+            dependencies: [
+                "ScantrailChecks", "ScantrailHTTP", "ScantrailOpenAPI", "ScantrailDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/APIBenchmark"
+        ),
         .testTarget(name: "ScantrailCoreTests", dependencies: ["ScantrailCore"]),
         .testTarget(
             name: "ScantrailHTTPTests",

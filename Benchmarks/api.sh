@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# OpenAPI-driven checks (issue: OpenAPI-driven authentication and authorization testing):
+# operations per second the five API checks cover on a 200-operation description against an
+# in-process server on 127.0.0.1, and the time and peak memory of importing a 5,000-operation
+# description. Median of 5 runs each; prints Markdown rows.
+#   bash Benchmarks/api.sh [OPERATIONS] [IMPORT_OPERATIONS]   (defaults: 200, 5000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+operations="${1:-200}"
+imported="${2:-5000}"
+swift build -c release --product api-benchmark >/dev/null
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+coverage=$(for _ in 1 2 3 4 5; do .build/release/api-benchmark coverage "$operations"; done)
+import=$(for _ in 1 2 3 4 5; do .build/release/api-benchmark import "$imported"; done)
+seconds=$(echo "$coverage" | awk '{ print $5 }' | median)
+set -- $(echo "$coverage" | head -1)
+echo "| measure | value |"
+echo "| --- | --- |"
+echo "| operations covered | $2 (requests sent: $3, outcomes: $4) |"
+echo "| wall time, median of 5 (s) | $seconds |"
+echo "| operations per second | $(echo "$2 / $seconds" | bc) |"
+set -- $(echo "$import" | head -1)
+echo "| import: operations, document size | $2 operations, $(($3 / 1024)) KiB |"
+echo "| import: wall time, median of 5 (s) | $(echo "$import" | awk '{ print $4 }' | median) |"
+echo "| import: peak resident memory, median of 5 (MiB) | $(echo "$import" | awk '{ print $6 }' | median) (process before import: $(echo "$import" | awk '{ print $5 }' | median)) |"
