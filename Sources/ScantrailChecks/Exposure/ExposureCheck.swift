@@ -58,7 +58,10 @@ public struct ExposureCheck: SecurityCheck {
     private func observe(_ probe: ExposureProbe, on target: ScanTarget, context: ScanContext) async throws
         -> Observation
     {
-        let exchange = try await context.http.send(ProbeRequest(url: target.url(path: probe.path)))
+        var request = ProbeRequest(url: target.url(path: probe.path))
+        // Each path is asked once; keeping every answer for reuse would only cost memory and time.
+        request.acceptsEarlierAnswer = false
+        let exchange = try await context.http.send(request)
         guard exchange.inconclusiveReason == nil, let response = exchange.response else {
             return Observation(
                 path: probe.path, ruleID: probe.kind.rawValue, status: exchange.response?.status, mediaType: nil,

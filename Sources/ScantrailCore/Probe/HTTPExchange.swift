@@ -62,8 +62,12 @@ public struct HTTPExchange: Sendable, Codable {
 
         /// The media type without parameters, lower-cased (`application/json`).
         public var mediaType: String? {
-            // A media type holds no whitespace; dropping it all is the trim, without Foundation.
-            headers.first("Content-Type").map { $0.prefix { $0 != ";" }.filter { !$0.isWhitespace }.lowercased() }
+            // A media type holds no whitespace; dropping it all is the trim. Bytes, not Characters:
+            // this runs once per response, tens of thousands of times in a path scan.
+            headers.first("Content-Type").map { value in
+                let bytes = value.utf8.prefix { $0 != UInt8(ascii: ";") }.filter { $0 > 0x20 && $0 != 0x7F }
+                return String(decoding: bytes, as: UTF8.self).lowercased()
+            }
         }
 
         /// Whether the status is a redirect (301, 302, 303, 307, 308).
