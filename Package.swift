@@ -103,14 +103,17 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),
-        .executableTarget(name: "store-benchmark", dependencies: ["ScantrailStore"], path: "Benchmarks/StoreBenchmark"),
         .executableTarget(
-            name: "path-benchmark", dependencies: ["ScantrailChecks", "ScantrailHTTP"], path: "Benchmarks/PathBenchmark"
+            name: "store-benchmark", dependencies: ["ScantrailCore", "ScantrailStore"],
+            path: "Benchmarks/StoreBenchmark"),
+        .executableTarget(
+            name: "path-benchmark", dependencies: ["ScantrailCore", "ScantrailChecks", "ScantrailHTTP"],
+            path: "Benchmarks/PathBenchmark"
         ),
         .executableTarget(
             name: "api-benchmark",
             dependencies: [
-                "ScantrailChecks", "ScantrailHTTP", "ScantrailOpenAPI", "ScantrailDemo",
+                "ScantrailCore", "ScantrailChecks", "ScantrailHTTP", "ScantrailOpenAPI", "ScantrailDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -33,11 +33,16 @@ struct APIOptions: ParsableArguments {
         guard maxTokenLifetime >= 1 else { throw ValidationError("--max-token-lifetime must be at least 1 hour") }
     }
 
-    /// The identities from the flags, then from the configuration file.
-    func resolvedIdentities(config: ConfigFile) throws -> [Identity] {
+    /// The identities from the flags, then from the configuration file (OAuth2 and login ones
+    /// obtain their credential from `target` now).
+    func resolvedIdentities(config: ConfigFile, target: ScanTarget, configuration: ScanConfiguration) async throws
+        -> [Identity]
+    {
         let environment = ProcessInfo.processInfo.environment
-        let all =
-            try identities.map(Identity.input) + config.identities.map { try $0.identity(environment: environment) }
+        var all = try identities.map(Identity.input)
+        for entry in config.identities {
+            all.append(try await entry.identity(environment: environment, target: target, configuration: configuration))
+        }
         var seen: Set<String> = []
         for identity in all where !seen.insert(identity.name).inserted {
             throw InputError(description: "identity \(identity.name) is given twice")

@@ -42,7 +42,8 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let target = try ScanTarget.input(url)
         let configuration = try scan.configuration(knownChecks: CheckRegistry.identifiers)
-        let identities = try api.resolvedIdentities(config: try store.configFile())
+        let identities = try await api.resolvedIdentities(
+            config: try store.configFile(), target: target, configuration: configuration)
         let apiChecks = try await api.checks(
             for: target, configuration: configuration, identities: identities, quiet: output.quiet)
         // Resolve the baseline first: a typo should not cost a scan.

@@ -92,7 +92,7 @@ public enum AccountsAPI {
             guard flawed || users[user]?.role == "admin" else { return forbidden }
             return json("[" + users.keys.sorted().map(person).joined(separator: ",") + "]")
         }
-        router.post("/login") { _, _ in
+        router.post("/login") { request, _ in
             let attempts = logins.withLock {
                 $0 += 1
                 return $0
@@ -102,7 +102,26 @@ public enum AccountsAPI {
                     status: .tooManyRequests, headers: [.retryAfter: "60", .contentType: "application/json"],
                     body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"error":"slow down"}"#)))
             }
-            return unauthorized
+            let body = try await request.body.collect(upTo: 4096)
+            guard let fields = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: String],
+                let user = fields["username"], users[user] != nil, fields["password"] == "pw-\(user)"
+            else { return unauthorized }
+            return json(#"{"token":"\#(token(for: user, profile: profile))"}"#)
+        }
+        // OAuth2 client credentials: the client id is the user, the secret `pw-<user>`;
+        // `?lifetime=N` sets expires_in.
+        router.post("/oauth/token") { request, _ in
+            guard let basic = request.headers[.authorization], basic.hasPrefix("Basic "),
+                let decoded = Data(base64Encoded: String(basic.dropFirst(6))).map({
+                    String(decoding: $0, as: UTF8.self)
+                }),
+                case let parts = decoded.split(separator: ":", maxSplits: 1).map(String.init), parts.count == 2,
+                users[parts[0]] != nil, parts[1] == "pw-\(parts[0])"
+            else { return status(.unauthorized, #"{"error":"invalid_client"}"#) }
+            let lifetime = request.uri.queryParameters.get("lifetime").flatMap(Int.init) ?? 3600
+            return json(
+                #"{"access_token":"\#(token(for: parts[0], profile: profile))","token_type":"Bearer","expires_in":\#(lifetime)}"#
+            )
         }
         router.get("/directory") { _, _ in
             let entries = users.keys.sorted().map { user in

@@ -33,6 +33,7 @@ enum Scantrail {
     static func run(
         _ arguments: [String],
         database: String? = nil,
+        environment extra: [String: String] = [:],
         whileRunning: @escaping @Sendable (Process, URL) async throws -> Void = { _, _ in }
     ) async throws -> Run {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -46,7 +47,7 @@ enum Scantrail {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
         environment["SCANTRAIL_DATABASE"] = database ?? directory.appendingPathComponent("scantrail.db").path
         environment["SCANTRAIL_CONFIG"] = nil
         process.environment = environment

@@ -111,7 +111,7 @@ public struct AuthenticationCheck: SecurityCheck {
         var baseline: ExchangeRecord?
         var chosen = variants.first
         for candidate in variants {
-            baseline = try await send(candidate.identity.name, candidate.identity.credential)
+            baseline = try await send(candidate.identity.name, try await candidate.identity.currentCredential())
             chosen = candidate
             if baseline?.succeeded == true { break }
         }

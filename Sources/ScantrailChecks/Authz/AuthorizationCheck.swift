@@ -84,7 +84,7 @@ public struct AuthorizationCheck: SecurityCheck {
         func bodies(_ identity: Identity) async throws -> [JSONValue] {
             try await context.concurrentMap(lists) { operation in
                 let exchange = try await context.http.send(
-                    api.request(operation, on: target, credential: identity.credential))
+                    api.request(operation, on: target, credential: try await identity.currentCredential()))
                 guard let body = exchange.response?.body else { return JSONValue.null }
                 return (try? JSONDecoder().decode(JSONValue.self, from: body)) ?? .null
             }
@@ -125,7 +125,8 @@ public struct AuthorizationCheck: SecurityCheck {
         intruder: Identity, _ target: ScanTarget, _ context: ScanContext
     ) async throws -> Trial {
         func record(_ identity: Identity) async throws -> ExchangeRecord {
-            let request = api.request(operation, on: target, values: values, credential: identity.credential)
+            let credential = try await identity.currentCredential()
+            let request = api.request(operation, on: target, values: values, credential: credential)
             return ExchangeRecord(try await context.http.send(request), sentAs: identity.name, secrets: api.secrets)
         }
         return Trial(

@@ -40,7 +40,7 @@ public struct InventoryCheck: SecurityCheck {
         id: "inventory.drift", title: "Documented operations against what answers", rules: Rules.all)
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        let credential = api.identities.first?.credential
+        let credential = try await api.identities.first?.currentCredential()
         let base = api.basePath(of: target)
         let documented = api.inventory.operations.filter { $0.method == "GET" && $0.pathParameters.isEmpty }
         let known = try await context.concurrentMap(documented) { operation in

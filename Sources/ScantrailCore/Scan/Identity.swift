@@ -50,14 +50,22 @@ public struct Identity: Hashable, Sendable, Codable {
     /// The role label (`user`, `admin`): identities with the same role test object-level
     /// access against each other; a lower one tests admin functions.
     public let role: String
-    /// What its requests carry.
+    /// What its requests carry (for a renewed credential: the first one obtained).
     public let credential: Credential
+    /// How the credential is obtained again when it expires, if it does.
+    public let renewal: CredentialRenewal?
 
-    /// Creates an identity.
-    public init(name: String, role: String, credential: Credential) {
+    /// Creates an identity; `renewal` refreshes an expiring credential.
+    public init(name: String, role: String, credential: Credential, renewal: CredentialRenewal? = nil) {
         self.name = name
         self.role = role
         self.credential = credential
+        self.renewal = renewal
+    }
+
+    /// The credential to send now: renewed first if it has expired or is about to.
+    public func currentCredential() async throws -> Credential {
+        try await renewal?.current() ?? credential
     }
 
     /// Whether the role label says administrator.
@@ -99,6 +107,7 @@ public struct Identity: Hashable, Sendable, Codable {
         role = try container.decode(String.self, forKey: .role)
         // Only the kind was stored; the secret is gone for good.
         credential = .header(name: try container.decode(String.self, forKey: .credential), value: Redaction.marker)
+        renewal = nil
     }
 
     public func encode(to encoder: any Encoder) throws {
