@@ -6,6 +6,14 @@ import Testing
 
 @Suite("Identities that obtain their credential from the API itself")
 struct TokenAcquisitionTests {
+    /// The claims segment of a JWT, decoded.
+    func claims(of token: String) -> String {
+        var segment = String(token.split(separator: ".")[1]).replacingOccurrences(of: "-", with: "+")
+            .replacingOccurrences(of: "_", with: "/")
+        segment += String(repeating: "=", count: (4 - segment.count % 4) % 4)
+        return Data(base64Encoded: segment).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
     @Test("OAuth2 client credentials: the token endpoint is called for real, and again once the token expires")
     func clientCredentials() async throws {
         try await LocalHTTPServer.withRunning(AccountsAPI.router(.hardened)) { port in
@@ -13,7 +21,7 @@ struct TokenAcquisitionTests {
                 tokenURL: "http://127.0.0.1:\(port)/oauth/token?lifetime=60", clientID: "alice",
                 clientSecret: "pw-alice", scope: "orders")
             let alice = try await acquisition.identity(name: "alice", role: "user", configuration: ScanConfiguration())
-            #expect(alice.credential.token.split(separator: ".").count == 3)
+            #expect(claims(of: alice.credential.token).contains(#""sub":"alice""#))
             let renewal = try #require(alice.renewal)
             #expect(try await alice.currentCredential() == alice.credential)
             #expect(renewal.renewalCount == 0)
@@ -33,7 +41,7 @@ struct TokenAcquisitionTests {
                     token: .json("token"), use: .bearer)
             }
             let bob = try await recipe("pw-bob").identity(name: "bob", role: "user", configuration: ScanConfiguration())
-            #expect(bob.credential.token == AccountsAPI.token(for: "bob", profile: .flawed))
+            #expect(claims(of: bob.credential.token).contains(#""sub":"bob""#))
             await #expect {
                 try await recipe("wrong").identity(name: "bob", role: "user", configuration: ScanConfiguration())
             } throws: { error in
