@@ -24,14 +24,15 @@ public enum CheckRegistry {
         [
             AuthenticationCheck(api: api),
             JWTPostureCheck(identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours),
-            AuthorizationCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize), InventoryCheck(api: api),
+            AuthorizationCheck(api: api), MassAssignmentCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize),
+            InventoryCheck(api: api),
         ]
     }
 
     /// What the OpenAPI-driven checks declare.
     static let apiMetadata = [
-        AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata, RateLimitCheck.metadata,
-        InventoryCheck.metadata,
+        AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata,
+        MassAssignmentCheck.metadata, RateLimitCheck.metadata, InventoryCheck.metadata,
     ]
 
     /// The identifiers of every check, the OpenAPI-driven ones included.

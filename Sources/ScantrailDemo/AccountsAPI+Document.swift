@@ -8,7 +8,16 @@ extension AccountsAPI {
           "security": [{ "bearer": [] }],
           "paths": {
             "/health": { "get": { "operationId": "health", "security": [], "responses": { "200": { "description": "up" } } } },
-            "/me": { "get": { "operationId": "me", "responses": { "200": { "description": "the caller" } } } },
+            "/me": {
+              "get": { "operationId": "me", "responses": { "200": { "description": "the caller" } } },
+              "patch": {
+                "operationId": "updateMe",
+                "requestBody": {
+                  "content": { "application/json": { "schema": { "type": "object", "properties": { "fullName": { "type": "string", "example": "Alice L." } } } } }
+                },
+                "responses": { "200": { "description": "the updated profile" } }
+              }
+            },
             "/orders": { "get": { "operationId": "listOrders", "responses": { "200": { "description": "the caller's orders" } } } },
             "/orders/{orderId}": {
               "get": {

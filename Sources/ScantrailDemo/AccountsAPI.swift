@@ -48,6 +48,7 @@ public enum AccountsAPI {
     /// - `GET /orders/{orderId}` serves any user's order to any user (BOLA);
     /// - `GET /admin/users` serves users too (BFLA);
     /// - `POST /login` has no rate limit;
+    /// - `PATCH /me` stores any field sent, `role` included (mass assignment);
     /// - `GET /directory` (public) lists emails;
     /// - `GET /v2/stats` is documented but gone, and the old `GET /v1/items` still answers.
     public static func router(_ profile: Profile) -> Router<BasicRequestContext> {
@@ -59,6 +60,27 @@ public enum AccountsAPI {
         router.get("/me") { request, _ in
             guard let user = caller(request, profile) else { return unauthorized }
             return json(person(user))
+        }
+        // Profile updates: the flawed face merges whatever fields come (mass assignment); the
+        // hardened one takes fullName only.
+        let profiles = Mutex([String: [String: Any & Sendable]]())
+        router.patch("/me") { request, _ in
+            guard let user = caller(request, profile) else { return unauthorized }
+            let body = try await request.body.collect(upTo: 4096)
+            guard let fields = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+                return status(.badRequest, #"{"error":"a JSON object is expected"}"#)
+            }
+            let stored = profiles.withLock { profiles -> [String: Any & Sendable] in
+                var current = profiles[user] ?? ["id": "u-\(user)", "role": users[user]!.role]
+                for (key, value) in fields where flawed || key == "fullName" {
+                    if let text = value as? String { current[key] = text }
+                    if let flag = value as? Bool { current[key] = flag }
+                }
+                profiles[user] = current
+                return current
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: stored, options: .sortedKeys)) ?? Data()
+            return json(String(decoding: data, as: UTF8.self))
         }
         router.get("/orders") { request, _ in
             guard let user = caller(request, profile) else { return unauthorized }

@@ -20,7 +20,7 @@ struct APICLITests {
                     "--format", "json",
                 ] + Self.checks)
             #expect(run.status == 1, "\(run.stderr)")
-            #expect(run.stderr.contains("12 operations from http://127.0.0.1:\(port)/openapi.json (OpenAPI 3.0.3)"))
+            #expect(run.stderr.contains("13 operations from http://127.0.0.1:\(port)/openapi.json (OpenAPI 3.0.3)"))
             let report = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let findings = try #require(report["findings"] as? [[String: Any]])
             let rules = Set(findings.compactMap { $0["ruleId"] as? String })
@@ -99,6 +99,6 @@ struct APICLITests {
         #expect(run.stdout.hasPrefix("Accounts API 2.1.0 (OpenAPI 3.0.3)"))
         #expect(run.stdout.contains("GET /orders/{orderId}"))
         #expect(run.stdout.contains("    sent as GET /orders/o-alice-1"))
-        #expect(run.stdout.contains("12 operations, 9 secured"))
+        #expect(run.stdout.contains("13 operations, 10 secured"))
     }
 }

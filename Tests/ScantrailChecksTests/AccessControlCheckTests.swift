@@ -29,6 +29,20 @@ struct AccessControlCheckTests {
         #expect(Set(hardened.map(\.status)) == [.passed], "\(hardened.filter { $0.status != .passed }.map(\.detail))")
     }
 
+    @Test("a profile update that stores a role it was never offered is mass assignment; only with --active")
+    func massAssignment() async throws {
+        let flawed = try await AccountsHarness.outcomes(.flawed, active: true) { MassAssignmentCheck(api: $0) }
+        #expect(flawed.failures == ["authz.mass-assignment @ PATCH /me"])
+        let me = try #require(flawed.first { $0.location.path == "/me" })
+        #expect(me.detail.hasPrefix("undeclared fields came back as sent: admin, isAdmin, is_admin, role"))
+        let login = try #require(flawed.first { $0.location.path == "/login" })
+        #expect(login.status == .inconclusive, "a refused write binds nothing: \(login.detail)")
+        let hardened = try await AccountsHarness.outcomes(.hardened, active: true) { MassAssignmentCheck(api: $0) }
+        #expect(hardened.first { $0.location.path == "/me" }?.status == .passed)
+        let passive = try await AccountsHarness.outcomes(.flawed) { MassAssignmentCheck(api: $0) }
+        #expect(passive.allSatisfy { $0.status == .inconclusive && $0.detail.contains("passive mode") })
+    }
+
     @Test("a login without rate limiting fails after the whole burst; the hardened one answers 429 and passes")
     func rateLimit() async throws {
         let flawed = try await AccountsHarness.outcomes(.flawed, active: true) { RateLimitCheck(api: $0) }
