@@ -22,7 +22,7 @@ extension AccountsAPI {
             "/orders/{orderId}": {
               "get": {
                 "operationId": "getOrder",
-                "parameters": [{ "name": "orderId", "in": "path", "required": true, "schema": { "type": "string" }, "example": "o-alice-1" }],
+                "parameters": [{ "name": "orderId", "in": "path", "required": true, "schema": { "type": "string" } }],
                 "responses": { "200": { "description": "one order" }, "404": { "description": "not yours, or no such order" } }
               }
             },

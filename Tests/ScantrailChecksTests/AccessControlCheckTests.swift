@@ -5,6 +5,19 @@ import Testing
 
 @Suite("Tokens, authorization, rate limits and inventory drift, against a flawed API and its hardened twin")
 struct AccessControlCheckTests {
+    @Test("every OpenAPI-driven check, in active mode, finds nothing on the hardened twin")
+    func hardenedTwin() async throws {
+        let api = try await AccountsHarness.api(.hardened)
+        var configuration = ScanConfiguration(active: true)
+        configuration.limits.requestBudget = 5000
+        for check in CheckRegistry.apiChecks(api) {
+            let outcomes = try await CheckHarness.outcomes(
+                of: check, servedBy: AccountsAPI.router(.hardened), configuration: configuration)
+            #expect(outcomes.failures.isEmpty, "\(type(of: check).metadata.id)")
+            #expect(outcomes.contains { $0.status == .passed }, "\(type(of: check).metadata.id) judged something")
+        }
+    }
+
     @Test("tokens signed with a dictionary word fail jwt.weak-secret for each identity; a random key passes")
     func jwtPosture() async throws {
         let flawed = try await AccountsHarness.outcomes(.flawed) { JWTPostureCheck(identities: $0.identities) }

@@ -32,5 +32,8 @@ struct AuthenticationCheckTests {
         let anonymous = try #require(
             outcomes.first { $0.ruleID == "auth.unauthenticated-access" && $0.location.path == "/me" })
         #expect(anonymous.status == .passed && anonymous.detail.hasPrefix("anonymous: 401"))
+        let order = try #require(
+            outcomes.first { $0.ruleID == "auth.unauthenticated-access" && $0.location.path == "/orders/{orderId}" })
+        #expect(order.status == .passed, "an order id harvested from GET /orders: \(order.detail)")
     }
 }

@@ -57,9 +57,25 @@ public struct AuthenticationCheck: SecurityCheck {
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let variants = api.identities.map(Self.variants(of:))
         let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.1?.token } }
-        let trials = try await context.concurrentMap(api.inventory.operations) { operation in
-            try await trial(operation, variants: variants, secrets: secrets, on: target, context)
+        // Operations whose path parameters have no documented value wait for the others: their
+        // values are harvested from what those answered (an order id from the order list).
+        let operations = api.inventory.operations
+        let needsValues = operations.map { $0.pathParameters.contains { $0.example == nil && $0.enumValues.isEmpty } }
+        let early = try await context.concurrentMap(operations.indices.filter { !needsValues[$0] }) { index in
+            (index, try await trial(operations[index], variants: variants, secrets: secrets, on: target, context))
         }
+        let harvest = HarvestedValues(records: early.compactMap(\.1.baseline).filter(\.succeeded))
+        let late = try await context.concurrentMap(operations.indices.filter { needsValues[$0] }) { index in
+            let values = operations[index].pathParameters.reduce(into: [String: String]()) { values, parameter in
+                values[parameter.name] = harvest.values(for: parameter.name, limit: 1).first
+            }
+            return (
+                index,
+                try await trial(
+                    operations[index], values: values, variants: variants, secrets: secrets, on: target, context)
+            )
+        }
+        let trials = (early + late).sorted { $0.0 < $1.0 }.map(\.1)
         return Evidence(origin: target.origin, identities: api.identities.map(\.name), trials: trials)
     }
 
@@ -93,7 +109,7 @@ public struct AuthenticationCheck: SecurityCheck {
     }
 
     private func trial(
-        _ operation: APIOperation,
+        _ operation: APIOperation, values: [String: String] = [:],
         variants: [(identity: Identity, sent: [(String, Identity.Credential?)], untried: [String: String])],
         secrets: [String], on target: ScanTarget, _ context: ScanContext
     ) async throws -> Trial {
@@ -104,7 +120,8 @@ public struct AuthenticationCheck: SecurityCheck {
                 baseline: nil, variants: [], untried: [:])
         }
         func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {
-            let exchange = try await context.http.send(api.request(operation, on: target, credential: credential))
+            let request = api.request(operation, on: target, values: values, credential: credential)
+            let exchange = try await context.http.send(request)
             return ExchangeRecord(exchange, sentAs: name, secrets: secrets)
         }
         // The first identity the operation serves is the reference; its credential is varied.

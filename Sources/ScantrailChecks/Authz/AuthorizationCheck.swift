@@ -89,8 +89,8 @@ public struct AuthorizationCheck: SecurityCheck {
                 return (try? JSONDecoder().decode(JSONValue.self, from: body)) ?? .null
             }
         }
-        let ownerBodies = try await bodies(owner)
-        let intruderBodies = try await bodies(intruder)
+        let owned = HarvestedValues(try await bodies(owner))
+        let seenByIntruder = HarvestedValues(try await bodies(intruder))
         var trials: [Trial] = []
         var untried: [String: String] = [:]
         for operation in objects {
@@ -98,13 +98,8 @@ public struct AuthorizationCheck: SecurityCheck {
                 untried[operation.label] = "more than one path parameter"
                 continue
             }
-            // Fields named after the parameter first; a bare `id` only when none are.
-            var values: [String] = []
-            for key in Self.fieldNames(for: parameter.name) where values.isEmpty {
-                let shared = Set(intruderBodies.flatMap { Self.values(of: [key], in: $0) })
-                let owned = Set(ownerBodies.flatMap { Self.values(of: [key], in: $0) }).subtracting(shared)
-                values = Array(owned.sorted().prefix(Self.objectsPerOperation))
-            }
+            let values = owned.values(
+                for: parameter.name, excluding: seenByIntruder, limit: Self.objectsPerOperation)
             guard !values.isEmpty else {
                 untried[operation.label] =
                     "no \(parameter.name) of \(owner.name)'s that \(intruder.name) does not also see"
@@ -132,25 +127,6 @@ public struct AuthorizationCheck: SecurityCheck {
         return Trial(
             kind: kind, operation: operation.label, owner: try await record(owner), intruder: try await record(intruder)
         )
-    }
-
-    /// Names an object id may go by in bodies, best first: the parameter's own (`orderId`),
-    /// then `id` for `…Id`/`…_id`.
-    static func fieldNames(for parameter: String) -> [String] {
-        parameter.lowercased().hasSuffix("id") && parameter.lowercased() != "id" ? [parameter, "id"] : [parameter]
-    }
-
-    /// Every string or integer value under one of `keys`, anywhere in `json`.
-    static func values(of keys: Set<String>, in json: JSONValue) -> [String] {
-        switch json {
-        case .object(let fields):
-            return fields.flatMap { key, value -> [String] in
-                let own = keys.contains(key) ? [value.text].compactMap { $0 } : []
-                return own + values(of: keys, in: value)
-            }
-        case .array(let items): return items.flatMap { values(of: keys, in: $0) }
-        default: return []
-        }
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
