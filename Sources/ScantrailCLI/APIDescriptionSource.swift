@@ -27,11 +27,11 @@ enum APIDescriptionSource {
             }
             return try await OpenAPIImporter.importFile(location)
         } catch let error as OpenAPIImportError {
-            throw InputError(description: "--openapi: \(error)")
+            throw InputError(description: "\(error)")
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(description: "--openapi \(location): \(error)")
+            throw InputError(description: "\(location): \(error)")
         }
     }
 

@@ -17,7 +17,7 @@ enum SpecificationText {
             do {
                 return try JSONDecoder().decode(JSONValue.self, from: data)
             } catch {
-                throw OpenAPIImportError.unreadable(source, "invalid JSON: \(describe(error))")
+                throw OpenAPIImportError.unreadable(source, "invalid JSON: \(position(of: data) ?? "\(error)")")
             }
         }
         let loaded: Any?
@@ -48,12 +48,21 @@ enum SpecificationText {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context):
-            return (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? context.debugDescription
-        default: return "\(error)"
+    /// Where JSON parsing stops, as "line L, column C: reason" (JSONSerialization names the
+    /// character offset; JSONDecoder names nothing).
+    private static func position(of data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = reason.range(of: "character "),
+                let offset = Int(reason[range.upperBound...].prefix { $0.isNumber })
+            else { return reason }
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            return "line \(line), column \(column): \(reason)"
         }
     }
 }

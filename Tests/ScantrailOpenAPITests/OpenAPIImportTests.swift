@@ -111,13 +111,20 @@ struct OpenAPIImportTests {
         #expect(inventory.issues.count == 5)
     }
 
-    @Test("an unreadable document fails with the line YAML stopped at; a non-OpenAPI one says so")
+    @Test("an unreadable document fails with the line where YAML or JSON stopped; a non-OpenAPI one says so")
     func unusable() async throws {
         let broken = try document("broken.yaml")
         await #expect {
             try await OpenAPIImporter.importFile(broken)
         } throws: { error in
             "\(error)".contains("broken.yaml") && "\(error)".contains("line 7")
+        }
+        await #expect {
+            try await OpenAPIImporter.importDocument(
+                Data("{\n  \"openapi\": \"3.0.0\",\n  \"paths\": {\"/a\": {\"get\": }}\n}".utf8), source: "b.json"
+            ) { _ in Data() }
+        } throws: { error in
+            "\(error)".hasPrefix("b.json: invalid JSON: line 3, column ")
         }
         await #expect(throws: OpenAPIImportError.unreadable("/nonexistent.yaml", "cannot read the file")) {
             try await OpenAPIImporter.importFile("/nonexistent.yaml")
