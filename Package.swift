@@ -80,6 +80,7 @@ let package = Package(
         .target(
             name: "ScantrailDemo",
             dependencies: [
+                "ScantrailCore", "ScantrailOpenAPI", "ScantrailChecks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

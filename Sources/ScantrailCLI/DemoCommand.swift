@@ -54,17 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
                 )
             }
             let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
-            let inventory = try await OpenAPIImporter.importDocument(
-                Data(AccountsAPI.document.utf8), source: "openapi.json"
-            ) { _ in Data() }
-            let identities = [("alice", "user"), ("bob", "user"), ("root", "admin")].map { name, role in
-                Identity(
-                    name: name, role: role,
-                    credential: .header(
-                        name: "Authorization", value: "Bearer \(AccountsAPI.token(for: name, profile: profile))"))
-            }
-            let checks =
-                CheckRegistry.all + CheckRegistry.apiChecks(APIUnderTest(inventory: inventory, identities: identities))
+            let checks = CheckRegistry.all + CheckRegistry.apiChecks(try await AccountsAPI.apiUnderTest(profile))
             let result = try await ScanRunner(output: output).run(
                 target, checks: checks, configuration: ScanConfiguration(active: true))
             if result.completion.reason == "cancelled" {

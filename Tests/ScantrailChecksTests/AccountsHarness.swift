@@ -9,16 +9,7 @@ import ScantrailOpenAPI
 enum AccountsHarness {
     /// The API under test for `profile`, identities in the order alice, bob, root.
     static func api(_ profile: AccountsAPI.Profile) async throws -> APIUnderTest {
-        let inventory = try await OpenAPIImporter.importDocument(
-            Data(AccountsAPI.document.utf8), source: "openapi.json"
-        ) { _ in Data() }
-        let identities = [("alice", "user"), ("bob", "user"), ("root", "admin")].map { name, role in
-            Identity(
-                name: name, role: role,
-                credential: .header(
-                    name: "Authorization", value: "Bearer \(AccountsAPI.token(for: name, profile: profile))"))
-        }
-        return APIUnderTest(inventory: inventory, identities: identities)
+        try await AccountsAPI.apiUnderTest(profile)
     }
 
     /// The outcomes of `check` (made from the API under test) against a running `profile` face.

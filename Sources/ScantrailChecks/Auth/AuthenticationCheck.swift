@@ -160,8 +160,7 @@ public struct AuthenticationCheck: SecurityCheck {
     }
 
     private func location(_ trial: Trial, _ evidence: Evidence) -> Location {
-        let parts = trial.operation.split(separator: " ", maxSplits: 1)
-        return Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""))
+        Location(origin: evidence.origin, operation: trial.operation)
     }
 
     private func securedOutcomes(_ trial: Trial, _ evidence: Evidence) -> [Outcome] {

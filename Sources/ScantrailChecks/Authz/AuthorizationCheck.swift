@@ -132,9 +132,8 @@ public struct AuthorizationCheck: SecurityCheck {
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         var outcomes = evidence.trials.map { trial -> Outcome in
             let rule = trial.kind == "bola" ? Rules.objectLevel : Rules.functionLevel
-            let parts = trial.operation.split(separator: " ", maxSplits: 1)
             let location = Location(
-                origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""),
+                origin: evidence.origin, operation: trial.operation,
                 discriminator: trial.kind == "bola" ? trial.owner.url : nil)
             let comparison =
                 "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
@@ -148,11 +147,9 @@ public struct AuthorizationCheck: SecurityCheck {
             return .passed(rule, at: location, comparison)
         }
         for (operation, reason) in evidence.untried.sorted(by: { $0.key < $1.key }) {
-            let parts = operation.split(separator: " ", maxSplits: 1)
             outcomes.append(
                 .inconclusive(
-                    Rules.objectLevel,
-                    at: Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? "")),
+                    Rules.objectLevel, at: Location(origin: evidence.origin, operation: operation),
                     "not tested: \(reason)"))
         }
         let root = Location(origin: evidence.origin, method: nil, path: "/")

@@ -85,8 +85,7 @@ public struct MassAssignmentCheck: SecurityCheck {
             return [.inconclusive(Rules.massAssignment, at: location, "no documented JSON write, or no identity")]
         }
         return evidence.trials.map { trial in
-            let parts = trial.operation.split(separator: " ", maxSplits: 1)
-            let location = Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""))
+            let location = Location(origin: evidence.origin, operation: trial.operation)
             if let reason = trial.notTested { return .inconclusive(Rules.massAssignment, at: location, reason) }
             guard let record = trial.record, record.succeeded else {
                 return .inconclusive(

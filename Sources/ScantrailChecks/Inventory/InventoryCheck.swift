@@ -96,8 +96,7 @@ public struct InventoryCheck: SecurityCheck {
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         var outcomes: [Outcome] = evidence.documented.map { probe in
-            let parts = probe.path.split(separator: " ", maxSplits: 1)
-            let location = Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""))
+            let location = Location(origin: evidence.origin, operation: probe.path)
             guard let status = probe.record.status else {
                 return .inconclusive(Rules.documentedMissing, at: location, probe.record.summary)
             }

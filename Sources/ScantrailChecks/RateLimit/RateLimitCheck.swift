@@ -89,8 +89,7 @@ public struct RateLimitCheck: SecurityCheck {
             return [.inconclusive(Rules.missing, at: location, "no documented operation looks like authentication")]
         }
         return evidence.bursts.map { burst in
-            let parts = burst.operation.split(separator: " ", maxSplits: 1)
-            let location = Location(origin: evidence.origin, method: String(parts[0]), path: String(parts.last ?? ""))
+            let location = Location(origin: evidence.origin, operation: burst.operation)
             if let reason = burst.notTested { return .inconclusive(Rules.missing, at: location, reason) }
             if let pushback = burst.pushback {
                 let signs = ([pushback.status == 429 ? "429" : nil].compactMap { $0 } + pushback.rateLimitHeaders)

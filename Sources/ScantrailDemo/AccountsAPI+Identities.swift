@@ -1,0 +1,20 @@
+import Foundation
+import ScantrailChecks
+import ScantrailCore
+import ScantrailOpenAPI
+
+extension AccountsAPI {
+    /// The API as the OpenAPI-driven checks see it: its description, and alice and bob (users)
+    /// and root (admin), each with a bearer token the `profile` face signed.
+    public static func apiUnderTest(_ profile: Profile) async throws -> APIUnderTest {
+        let inventory = try await OpenAPIImporter.importDocument(Data(document.utf8), source: "openapi.json") { _ in
+            Data()
+        }
+        let identities = [("alice", "user"), ("bob", "user"), ("root", "admin")].map { name, role in
+            Identity(
+                name: name, role: role,
+                credential: .header(name: "Authorization", value: "Bearer \(token(for: name, profile: profile))"))
+        }
+        return APIUnderTest(inventory: inventory, identities: identities)
+    }
+}
