@@ -45,3 +45,8 @@ public struct APIUnderTest: Sendable {
     /// Every identity's secret, to be masked wherever evidence could echo it.
     var secrets: [String] { identities.map(\.credential.token).filter { $0.count >= 4 } }
 }
+
+extension APIOperation {
+    /// Why an operation that may change state was not sent in passive mode.
+    var passiveModeNote: String { "not tested (passive mode): \(method) may change state; run with --active" }
+}

@@ -116,7 +116,7 @@ public struct AuthenticationCheck: SecurityCheck {
         guard !operation.isUnsafe || context.configuration.active else {
             return Trial(
                 operation: operation.label, declaredSecured: operation.isSecured,
-                notTested: "not tested (passive mode): \(operation.method) may change state; run with --active",
+                notTested: operation.passiveModeNote,
                 baseline: nil, variants: [], untried: [:])
         }
         func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {

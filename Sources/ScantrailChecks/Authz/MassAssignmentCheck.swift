@@ -61,7 +61,7 @@ public struct MassAssignmentCheck: SecurityCheck {
                 trials.append(
                     Trial(
                         operation: operation.label,
-                        notTested: "not tested (passive mode): \(operation.method) changes state; run with --active",
+                        notTested: operation.passiveModeNote,
                         injected: injected, record: nil))
                 continue
             }

@@ -60,7 +60,7 @@ public struct RateLimitCheck: SecurityCheck {
                 bursts.append(
                     Burst(
                         operation: operation.label,
-                        notTested: "not tested (passive mode): \(operation.method) may change state; run with --active",
+                        notTested: operation.passiveModeNote,
                         statuses: [], pushback: nil))
                 continue
             }
