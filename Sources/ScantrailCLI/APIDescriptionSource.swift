@@ -12,13 +12,17 @@ enum APIDescriptionSource {
         "/swagger/v1/swagger.json", "/docs/openapi.json", "/v2/api-docs",
     ]
 
+    /// The largest description fetched from a URL: descriptions run to megabytes, far past the
+    /// scan's per-response cap.
+    static let maxDocumentBytes = 32 << 20
+
     /// Imports `location`: an http(s) URL, or a file path.
     ///
     /// - Throws: ``InputError`` naming the location and what is wrong.
     static func load(_ location: String, configuration: ScanConfiguration) async throws -> APIInventory {
         do {
             if location.hasPrefix("http://") || location.hasPrefix("https://") {
-                return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+                return try await HTTPClientProbe.withProbe(configuration: documentFetching(configuration)) { probe in
                     let data = try await fetch(location, probe)
                     return try await OpenAPIImporter.importDocument(data, source: location) {
                         try await fetch($0, probe)
@@ -39,7 +43,7 @@ enum APIDescriptionSource {
     static func discover(on target: ScanTarget, configuration: ScanConfiguration) async throws
         -> (url: String, inventory: APIInventory)?
     {
-        try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+        try await HTTPClientProbe.withProbe(configuration: documentFetching(configuration)) { probe in
             for path in commonPaths {
                 let url = target.url(path: path)
                 guard let data = try? await fetch(url, probe),
@@ -52,6 +56,13 @@ enum APIDescriptionSource {
         }
     }
 
+    /// `configuration` with room for a whole description in one response.
+    private static func documentFetching(_ configuration: ScanConfiguration) -> ScanConfiguration {
+        var fetching = configuration
+        fetching.limits.maxBodyBytes = max(configuration.limits.maxBodyBytes, maxDocumentBytes)
+        return fetching
+    }
+
     private static func fetch(_ url: String, _ probe: HTTPClientProbe) async throws -> Data {
         let exchange = try await probe.send(ProbeRequest(url: url, followRedirects: true))
         guard let response = exchange.response else {
@@ -61,7 +72,7 @@ enum APIDescriptionSource {
             throw InputError(description: "\(url) answered \(response.status)")
         }
         guard !response.bodyTruncated else {
-            throw InputError(description: "\(url) is larger than the 1 MiB body limit")
+            throw InputError(description: "\(url) is larger than \(maxDocumentBytes >> 20) MiB")
         }
         return response.body
     }

@@ -2,7 +2,8 @@ import Foundation
 import ScantrailCore
 import ScantrailOpenAPI
 
-/// Sends a bounded burst to each authentication operation (login, token, password, OTP…) and
+/// Sends a bounded burst to each authentication operation (login, token, password, OTP,
+/// sign-up, reset, verification…) and
 /// looks for the server pushing back: a 429, or RateLimit / Retry-After headers. The burst
 /// stops at the first sign; it never exceeds 100 requests.
 public struct RateLimitCheck: SecurityCheck {
@@ -29,7 +30,10 @@ public struct RateLimitCheck: SecurityCheck {
     }
 
     /// Words that mark an operation as authentication.
-    static let markers = ["login", "signin", "sign-in", "logon", "token", "auth", "password", "otp", "mfa", "2fa"]
+    static let markers = [
+        "login", "signin", "sign-in", "logon", "token", "auth", "password", "otp", "mfa", "2fa", "register", "signup",
+        "sign-up", "reset", "verify",
+    ]
 
     /// The most requests a burst may send.
     public static let maximumBurst = 100
