@@ -1,3 +1,5 @@
+import ScantrailCore
+
 /// Where a request goes on the wire: scheme, host and port. Connections are pooled per endpoint.
 ///
 /// Parsed from the URL string directly: the probe sends tens of thousands of requests a second,
@@ -71,7 +73,7 @@ struct Endpoint: Hashable, Sendable {
 
     /// The name to send as SNI: host names only, never address literals (RFC 6066, section 3).
     var serverName: String? {
-        isIPv6 || host.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : host
+        HostName.isAddressLiteral(host) ? nil : host
     }
 
     private var isIPv6: Bool { host.contains(":") }

@@ -1,3 +1,5 @@
+import ScantrailCore
+
 /// The server a TLS probe talks to.
 public struct TLSProbeTarget: Hashable, Sendable, Codable {
     /// The host name (or address) as the user gave it.
@@ -13,8 +15,7 @@ public struct TLSProbeTarget: Hashable, Sendable, Codable {
     public init(host: String, port: Int = 443, serverName: String? = nil, address: String? = nil) {
         self.host = host
         self.port = port
-        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
-        self.serverName = serverName ?? (isAddress ? nil : host)
+        self.serverName = serverName ?? (HostName.isAddressLiteral(host) ? nil : host)
         self.address = address
     }
 
