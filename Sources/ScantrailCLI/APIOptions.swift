@@ -16,7 +16,7 @@ struct APIOptions: ParsableArguments {
     @Option(
         name: .customLong("identity"),
         help: ArgumentHelp(
-            "Call the API as NAME (repeatable): KIND is bearer (token), basic (user:password), header (Name: value), query or cookie (name=value). Also from the config file's identities.",
+            "Call the API as NAME (repeatable): KIND is bearer (token), basic (user:password), header (Name: value), query or cookie (name=value). Flags show in process lists: keep secrets in the config file's identities, as ${VAR}.",
             valueName: "NAME[:ROLE]=KIND:VALUE"))
     var identities: [String] = []
 

@@ -12,7 +12,7 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "YAML config file with SLA days and retention (default: $SCANTRAIL_CONFIG).", valueName: "file"))
+            "YAML config file: SLA days, retention, identities (default: $SCANTRAIL_CONFIG).", valueName: "file"))
     var config: String?
 
     @Option(help: "Who is acting, for the audit log (default: user@host).")
