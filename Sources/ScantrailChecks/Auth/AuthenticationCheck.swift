@@ -127,15 +127,30 @@ public struct AuthenticationCheck: SecurityCheck {
         // The first identity the operation serves is the reference; its credential is varied.
         var baseline: ExchangeRecord?
         var chosen = variants.first
+        var catchAll = false
         for candidate in variants {
-            baseline = try await send(candidate.identity.name, try await candidate.identity.currentCredential())
+            let credential = try await candidate.identity.currentCredential()
+            let request = api.request(operation, on: target, values: values, credential: credential)
+            let exchange = try await context.http.send(request)
+            baseline = ExchangeRecord(exchange, sentAs: candidate.identity.name, secrets: secrets)
             chosen = candidate
-            if baseline?.succeeded == true { break }
+            guard let response = exchange.response, baseline?.succeeded == true else { continue }
+            catchAll = try await context.softNotFound.isSoftNotFound(
+                response, path: URLComponents(string: request.url)?.path ?? operation.path)
+            break
         }
         guard let chosen, baseline?.succeeded == true else {
             return Trial(
                 operation: operation.label, declaredSecured: operation.isSecured, notTested: nil, baseline: baseline,
                 variants: [], untried: [:])
+        }
+        guard !catchAll else {
+            // A server that answers every path alike tells nothing about this operation.
+            return Trial(
+                operation: operation.label, declaredSecured: operation.isSecured,
+                notTested:
+                    "\(chosen.identity.name)'s answer is the server's catch-all page: nothing specific to compare with",
+                baseline: baseline, variants: [], untried: [:])
         }
         // A public operation is only asked anonymously; a secured one gets every variant.
         let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.0 == Variant.anonymous }

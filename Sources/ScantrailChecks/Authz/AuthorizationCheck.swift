@@ -18,6 +18,8 @@ public struct AuthorizationCheck: SecurityCheck {
         public let owner: ExchangeRecord
         /// The other identity's answer to the same request.
         public let intruder: ExchangeRecord
+        /// Whether the owner's answer is the server's catch-all page (then nothing is judged).
+        public let ownerIsCatchAll: Bool
     }
 
     /// What the check observed.
@@ -119,14 +121,21 @@ public struct AuthorizationCheck: SecurityCheck {
         _ kind: String, _ operation: APIOperation, values: [String: String] = [:], owner: Identity,
         intruder: Identity, _ target: ScanTarget, _ context: ScanContext
     ) async throws -> Trial {
-        func record(_ identity: Identity) async throws -> ExchangeRecord {
+        func send(_ identity: Identity) async throws -> (HTTPExchange, ExchangeRecord) {
             let credential = try await identity.currentCredential()
             let request = api.request(operation, on: target, values: values, credential: credential)
-            return ExchangeRecord(try await context.http.send(request), sentAs: identity.name, secrets: api.secrets)
+            let exchange = try await context.http.send(request)
+            return (exchange, ExchangeRecord(exchange, sentAs: identity.name, secrets: api.secrets))
+        }
+        let (exchange, owned) = try await send(owner)
+        var catchAll = false
+        if let response = exchange.response, owned.succeeded {
+            catchAll = try await context.softNotFound.isSoftNotFound(
+                response, path: URLComponents(string: exchange.request.url)?.path ?? operation.path)
         }
         return Trial(
-            kind: kind, operation: operation.label, owner: try await record(owner), intruder: try await record(intruder)
-        )
+            kind: kind, operation: operation.label, owner: owned, intruder: try await send(intruder).1,
+            ownerIsCatchAll: catchAll)
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
@@ -139,6 +148,10 @@ public struct AuthorizationCheck: SecurityCheck {
                 "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
             guard trial.owner.succeeded else {
                 return .inconclusive(rule, at: location, "the rightful caller was refused too — \(comparison)")
+            }
+            guard !trial.ownerIsCatchAll else {
+                return .inconclusive(
+                    rule, at: location, "the rightful caller got the server's catch-all page — \(comparison)")
             }
             if ResponseSimilarity.resembles(trial.intruder, trial.owner) {
                 return .failed(
