@@ -21,6 +21,9 @@ public enum LegacyTLSServer {
         public var compresses = true
         /// The certificate chain it presents (DER, leaf first).
         public var certificates: [[UInt8]] = []
+        /// SSLv2 cipher kinds it answers an SSLv2 CLIENT-HELLO with (three-byte codes, such as
+        /// `0x010080` for RC4-128-MD5); empty closes such a connection unanswered.
+        public var sslv2CipherKinds: [UInt32] = []
 
         /// The defaults above: an old stack with every flaw.
         public init() {}
@@ -100,6 +103,17 @@ public enum LegacyTLSServer {
         mutating func uint16() -> UInt16 { take(2).reduce(0) { $0 << 8 | UInt16($1) } }
     }
 
+    /// The SSLv2 SERVER-HELLO for `behaviour`, or `nil` (close) when it speaks no SSLv2.
+    public static func sslv2Answer(_ behaviour: Behaviour) -> [UInt8]? {
+        guard !behaviour.sslv2CipherKinds.isEmpty else { return nil }
+        let certificate = behaviour.certificates.first ?? []
+        let kinds = behaviour.sslv2CipherKinds.flatMap { [UInt8($0 >> 16), UInt8($0 >> 8 & 0xFF), UInt8($0 & 0xFF)] }
+        var body: [UInt8] = [4, 0, 1, 0x00, 0x02]
+        body += bytes(UInt16(certificate.count)) + bytes(UInt16(kinds.count)) + bytes(16)
+        body += certificate + kinds + [UInt8](repeating: 0x2A, count: 16)
+        return [0x80 | UInt8(body.count >> 8), UInt8(body.count & 0xFF)] + body
+    }
+
     /// The server's first flight for `offer`, or an alert.
     static func answer(_ offer: Offer, behaviour: Behaviour) -> [UInt8] {
         guard let version = offer.versions.filter(behaviour.versions.contains).max() else {
@@ -147,6 +161,20 @@ public enum LegacyTLSServer {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             received += Array(unwrapInboundIn(data).readableBytesView)
+            if let first = received.first, first & 0x80 != 0 {
+                // An SSLv2 CLIENT-HELLO: two-byte header, then the message.
+                guard received.count >= 2, received.count >= 2 + (Int(first & 0x7F) << 8 | Int(received[1])) else {
+                    return
+                }
+                guard let answer = LegacyTLSServer.sslv2Answer(behaviour) else {
+                    context.close(promise: nil)
+                    return
+                }
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: answer))).whenComplete { _ in
+                    context.close(promise: nil)
+                }
+                return
+            }
             guard let offer = Offer(received) else { return }
             let reply = ByteBuffer(bytes: LegacyTLSServer.answer(offer, behaviour: behaviour))
             context.writeAndFlush(wrapOutboundOut(reply)).whenComplete { _ in context.close(promise: nil) }

@@ -1,15 +1,43 @@
 import NIOCore
 import NIOPosix
 
-/// Sends one ClientHello on a fresh TCP connection and reads the reply (SwiftNIO).
+/// An outcome that can say "no verdict", and why.
+protocol InconclusiveOutcome: Sendable {
+    static func inconclusive(_ reason: String) -> Self
+}
+
+extension HelloOutcome: InconclusiveOutcome {}
+
+/// Reads a server's reply to one hello, fed as bytes arrive.
+protocol ReplyParsing: Sendable {
+    /// What the reply means.
+    associatedtype Outcome: InconclusiveOutcome
+    /// The outcome, once `bytes` (with what came before) settle it.
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> Outcome?
+    /// The outcome when the connection ends first.
+    func finish() -> Outcome
+}
+
+extension ServerReplyParser: ReplyParsing {}
+
+/// Sends one hello on a fresh TCP connection and reads the reply (SwiftNIO).
 enum HelloExchange {
-    /// Sends `hello` to `target`. Connection refused or an unresolvable name throw
-    /// ``TLSProbeError/unreachable(_:)``; every other failure is an inconclusive outcome.
+    /// Sends a ClientHello to `target` and parses the TLS reply.
     static func send(
         _ hello: [UInt8], to target: TLSProbeTarget, readsWholeFlight: Bool, timeout: TimeAmount
     ) async throws -> HelloOutcome {
+        try await send(
+            hello, to: target, parser: ServerReplyParser(readsWholeFlight: readsWholeFlight), timeout: timeout)
+    }
+
+    /// Sends `hello` to `target` and reads the reply with `parser`. Connection refused or an
+    /// unresolvable name throw ``TLSProbeError/unreachable(_:)``; every other failure is an
+    /// inconclusive outcome.
+    static func send<Parser: ReplyParsing>(
+        _ hello: [UInt8], to target: TLSProbeTarget, parser: Parser, timeout: TimeAmount
+    ) async throws -> Parser.Outcome {
         let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
-        let promise = eventLoop.makePromise(of: HelloOutcome.self)
+        let promise = eventLoop.makePromise(of: Parser.Outcome.self)
         let channel: any Channel
         do {
             // The reader is in place before the first byte can arrive: a server that speaks
@@ -19,7 +47,6 @@ enum HelloExchange {
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        let parser = ServerReplyParser(readsWholeFlight: readsWholeFlight)
                         try channel.pipeline.syncOperations.addHandler(
                             ReplyReader(parser: parser, promise: promise, timeout: timeout))
                     }
@@ -43,14 +70,14 @@ enum HelloExchange {
     }
 
     /// Feeds what arrives to the parser and completes the promise with the first outcome.
-    private final class ReplyReader: ChannelInboundHandler {
+    private final class ReplyReader<Parser: ReplyParsing>: ChannelInboundHandler {
         typealias InboundIn = ByteBuffer
 
-        private var parser: ServerReplyParser
-        private let promise: EventLoopPromise<HelloOutcome>
+        private var parser: Parser
+        private let promise: EventLoopPromise<Parser.Outcome>
         private let timeout: TimeAmount
 
-        init(parser: ServerReplyParser, promise: EventLoopPromise<HelloOutcome>, timeout: TimeAmount) {
+        init(parser: Parser, promise: EventLoopPromise<Parser.Outcome>, timeout: TimeAmount) {
             self.parser = parser
             self.promise = promise
             self.timeout = timeout

@@ -47,13 +47,15 @@ public struct TLSGrade: Codable, Sendable, Equatable {
             self.init(grade: "?", gradeIgnoringTrust: nil, score: 0, reasons: ["?: \(why)"])
             return
         }
-        let protocolScore = Self.average(versions.map(Self.protocolScore))
+        let speaksSSLv2 = protocols.contains { $0.version == "sslv2" && $0.status == .accepted }
+        let protocolScore = Self.average(versions.map(Self.protocolScore) + (speaksSSLv2 ? [0] : []))
         let keyScore = suites.contains { $0.suite.isAnonymous } ? 0 : Self.keyScore(leaf)
         let cipherScore = Self.average(suites.map { Self.cipherScore($0.suite.strengthBits) })
         let parts = [protocolScore, keyScore, cipherScore]
         let score = parts.contains(0) ? 0 : (3 * protocolScore + 3 * keyScore + 4 * cipherScore) / 10
 
         Self.protocolCaps(versions, into: &caps)
+        if speaksSSLv2 { caps.limit("F", "SSLv2 is accepted (DROWN)") }
         Self.suiteCaps(suites, into: &caps)
         Self.certificateCaps(leaf, certificates, into: &caps)
         if secureRenegotiation.verdict == "no" { caps.limit("C", "secure renegotiation is not supported") }

@@ -32,6 +32,7 @@ public struct TLSProber: Sendable {
     public func scan() async throws -> TLSScanResult {
         let clock = ContinuousClock()
         let started = clock.now
+        async let sslv2 = probeSSLv2()
         let protocols = try await withThrowingTaskGroup(of: (TLSVersion, VersionProbe).self) { group in
             for version in TLSVersion.allCases {
                 group.addTask { (version, try await probe(version)) }
@@ -53,7 +54,7 @@ public struct TLSProber: Sendable {
         let certificates = await CertificateReport.assess(
             served: chain, expectedName: target.serverName ?? target.host, trustStore: settings.loadTrustStore(),
             at: Date(), warningDays: settings.expiryWarningDays)
-        let support = TLSVersion.allCases.map { protocols[$0]!.support(for: $0) }
+        let support = [try await sslv2] + TLSVersion.allCases.map { protocols[$0]!.support(for: $0) }
         let fallbackSCSV = try await fallback
         let grade = TLSGrade(
             protocols: support, fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
@@ -67,6 +68,30 @@ public struct TLSProber: Sendable {
     }
 
     // MARK: Protocols and suites
+
+    /// SSLv2, in its own hello format; the server names every cipher kind it shares at once.
+    private func probeSSLv2() async throws -> TLSScanResult.ProtocolSupport {
+        func support(_ status: TLSScanResult.Status, _ reason: String, _ suites: [String] = [])
+            -> TLSScanResult.ProtocolSupport
+        {
+            TLSScanResult.ProtocolSupport(
+                version: "sslv2", name: "SSLv2", status: status, reason: reason, suites: suites,
+                suitesComplete: status != .inconclusive, serverOrderEnforced: nil)
+        }
+        guard handshakes.take(limit: settings.handshakeBudget) else {
+            return support(.inconclusive, "the handshake budget of \(settings.handshakeBudget) is spent")
+        }
+        let outcome = try await limiter.withSlot(for: target.connectHostAndPort) {
+            try await HelloExchange.send(
+                SSLv2Probe.clientHello(), to: target, parser: SSLv2Probe.Parser(),
+                timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
+        }
+        switch outcome {
+        case .accepted(let kinds): return support(.accepted, "accepted (\(kinds.count) cipher kinds)", kinds)
+        case .rejected(let reason): return support(.rejected, "rejected: \(reason)")
+        case .inconclusive(let reason): return support(.inconclusive, reason)
+        }
+    }
 
     /// What elimination found for one version.
     struct VersionProbe: Sendable {

@@ -15,7 +15,8 @@ struct TLSCLITests {
             let json = try await Scantrail.run(["tls", "127.0.0.1:\(port)", "--format", "json"])
             let report = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let protocols = try #require(report["protocols"] as? [[String: Any]])
-            #expect(protocols.map { $0["version"] as? String } == ["sslv3", "tls10", "tls11", "tls12", "tls13"])
+            #expect(
+                protocols.map { $0["version"] as? String } == ["sslv2", "sslv3", "tls10", "tls11", "tls12", "tls13"])
             #expect(protocols.allSatisfy { $0["status"] as? String == "inconclusive" })
         }
     }

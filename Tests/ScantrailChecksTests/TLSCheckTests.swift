@@ -81,11 +81,12 @@ struct TLSCheckTests {
     }
 
     /// Scans a ``LegacyTLSServer`` accepting `versions` and `suites`, presenting a trusted leaf.
-    func legacyOutcomes(versions: Set<UInt16>, suites: [UInt16]) async throws -> [Outcome] {
+    func legacyOutcomes(versions: Set<UInt16>, suites: [UInt16], sslv2: [UInt32] = []) async throws -> [Outcome] {
         let (leaf, root) = try trustedLeaf()
         var behaviour = LegacyTLSServer.Behaviour()
         behaviour.versions = versions
         behaviour.suites = suites
+        behaviour.sslv2CipherKinds = sslv2
         behaviour.certificates = [leaf.der]
         let caFile = try TestPKI.writeBundle([root])
         defer { try? FileManager.default.removeItem(atPath: caFile) }
@@ -107,14 +108,16 @@ struct TLSCheckTests {
         #expect(grade.detail.hasPrefix("grade C"), "\(grade.detail)")
     }
 
-    @Test("RC4, 3DES, export and anonymous suites are each caught, and the grade is F")
+    @Test("SSLv2, RC4, 3DES, export and anonymous suites are each caught, and the grade is F")
     func brokenSuites() async throws {
         // RC4-SHA, DES-CBC3-SHA, EXP-RC4-MD5, ADH-AES128-SHA: gone from every library here.
-        let outcomes = try await legacyOutcomes(versions: [0x0301], suites: [0x0005, 0x000A, 0x0003, 0x0034])
+        let outcomes = try await legacyOutcomes(
+            versions: [0x0301], suites: [0x0005, 0x000A, 0x0003, 0x0034], sslv2: [0x01_0080, 0x07_00C0])
         let failed = outcomes.filter { $0.status == .failed }
         #expect(
             Set(failed.map(\.ruleID)) == [
-                "tls.protocol.tls10", "tls.protocol.no-modern", "tls.cipher.broken", "tls.cipher.rc4",
+                "tls.protocol.sslv2", "tls.protocol.tls10", "tls.protocol.no-modern", "tls.cipher.broken",
+                "tls.cipher.rc4",
                 "tls.cipher.3des", "tls.no-forward-secrecy", "tls.renegotiation-insecure", "tls.compression",
                 "tls.grade",
             ])
@@ -123,6 +126,9 @@ struct TLSCheckTests {
         #expect(broken.detail.contains("TLS_DH_anon_WITH_AES_128_CBC_SHA"))
         let grade = try #require(failed.first { $0.ruleID == "tls.grade" })
         #expect(grade.detail.hasPrefix("grade F"), "\(grade.detail)")
+        #expect(grade.detail.contains("F: SSLv2 is accepted (DROWN)"))
+        let sslv2 = try #require(failed.first { $0.ruleID == "tls.protocol.sslv2" })
+        #expect(sslv2.detail == "SSLv2 accepted (2 cipher kinds)")
     }
 
     @Test("a cleartext target has no TLS outcomes; an HTTPS port with nothing listening is inconclusive")

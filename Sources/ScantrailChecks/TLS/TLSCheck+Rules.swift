@@ -25,6 +25,14 @@ extension TLSCheck {
         private static let protocolFix =
             "Disable it in the server or load balancer (e.g. nginx `ssl_protocols TLSv1.2 TLSv1.3;`)."
 
+        /// SSLv2 accepted.
+        public static let sslv2 = rule(
+            "tls.protocol.sslv2", "SSLv2 is accepted", .critical, cwe: 327,
+            description: """
+                SSL 2.0 is broken beyond repair and prohibited by RFC 6176; a server that still speaks it also \
+                exposes its key to DROWN attacks against its TLS connections.
+                """,
+            remediation: protocolFix, reference: "https://www.rfc-editor.org/rfc/rfc6176")
         /// SSLv3 accepted.
         public static let sslv3 = rule(
             "tls.protocol.sslv3", "SSLv3 is accepted", .high, cwe: 327,
@@ -94,7 +102,7 @@ extension TLSCheck {
 
         /// Every rule, in report order.
         static let all = [
-            sslv3, tls10, tls11, noModernProtocol, brokenSuites, rc4, sweet32, noForwardSecrecy, fallbackSCSV,
+            sslv2, sslv3, tls10, tls11, noModernProtocol, brokenSuites, rc4, sweet32, noForwardSecrecy, fallbackSCSV,
             renegotiation, compression,
         ]
     }

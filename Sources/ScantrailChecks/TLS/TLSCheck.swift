@@ -72,8 +72,9 @@ public struct TLSCheck: SecurityCheck {
 
     private func protocolOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
         var outcomes: [Outcome] = []
-        for (version, rule) in [(TLSVersion.sslv3, Rules.sslv3), (.tls10, Rules.tls10), (.tls11, Rules.tls11)] {
-            guard let support = result.support(for: version) else { continue }
+        let legacy = [("sslv2", Rules.sslv2), ("sslv3", Rules.sslv3), ("tls10", Rules.tls10), ("tls11", Rules.tls11)]
+        for (version, rule) in legacy {
+            guard let support = result.protocols.first(where: { $0.version == version }) else { continue }
             switch support.status {
             case .accepted: outcomes.append(.failed(rule, at: location, "\(support.name) \(support.reason)"))
             case .rejected: outcomes.append(.passed(rule, at: location, "\(support.name) \(support.reason)"))
