@@ -133,7 +133,7 @@ final class OpenAPIWalker {
             note(pointer, "a path item must be an object")
             return []
         }
-        let shared = await parameters(fields["parameters"], in: located, key: "parameters")
+        let shared = await parameters(fields["parameters"], in: located)
         var operations: [APIOperation] = []
         for method in Self.methods {
             guard let operation = fields[method] else { continue }
@@ -143,7 +143,7 @@ final class OpenAPIWalker {
                 note(at.pointer, "an operation must be an object")
                 continue
             }
-            let own = await parameters(body["parameters"], in: at, key: "parameters")
+            let own = await parameters(body["parameters"], in: at)
             // An operation's parameter replaces the path item's of the same name and place.
             var merged = shared.parameters.filter { parameter in
                 !own.parameters.contains { $0.name == parameter.name && $0.location == parameter.location }
@@ -176,11 +176,11 @@ final class OpenAPIWalker {
         }
     }
 
-    private func parameters(_ list: JSONValue?, in parent: ReferenceResolver.Located, key: String) async
+    private func parameters(_ list: JSONValue?, in parent: ReferenceResolver.Located) async
         -> (parameters: [APIParameter], body: APIRequestBody?)
     {
         guard let list else { return ([], nil) }
-        let pointer = parent.child(key)
+        let pointer = parent.child("parameters")
         guard case .array(let entries) = list else {
             note(pointer, "parameters must be a list")
             return ([], nil)

@@ -79,38 +79,43 @@ public struct AuthenticationCheck: SecurityCheck {
         return Evidence(origin: target.origin, identities: api.identities.map(\.name), trials: trials)
     }
 
+    /// One identity's credential and its variants.
+    struct CredentialVariants: Sendable {
+        /// The identity.
+        let identity: Identity
+        /// Each variant's name and the credential it sends (none: anonymous).
+        let sent: [(String, Identity.Credential?)]
+        /// Variants that cannot be built, with why.
+        let untried: [String: String]
+    }
+
     /// The variants of one identity's credential, and those that cannot be built, with why.
-    private static func variants(of identity: Identity) -> (
-        identity: Identity, sent: [(String, Identity.Credential?)], untried: [String: String]
-    ) {
+    private static func variants(of identity: Identity) -> CredentialVariants {
         var sent: [(String, Identity.Credential?)] = [
             (Variant.anonymous, nil),
             (Variant.garbage, identity.credential.replacingToken(with: "scantrail-invalid-credential-0000")),
         ]
         guard let token = JSONWebToken(identity.credential.token) else {
             let reason = "\(identity.name)'s credential is not a JWT"
-            return (identity, sent, [Variant.tampered: reason, Variant.none: reason, Variant.expired: reason])
+            return CredentialVariants(
+                identity: identity, sent: sent,
+                untried: [Variant.tampered: reason, Variant.none: reason, Variant.expired: reason])
         }
         sent.append((Variant.tampered, identity.credential.replacingToken(with: token.withTamperedSignature)))
         sent.append((Variant.none, identity.credential.replacingToken(with: token.withAlgorithmNone)))
         guard let secret = token.secret(among: WeakSecrets.all),
             let expired = token.expired(signedWith: Array(secret.utf8), now: Date())
         else {
-            return (
-                identity, sent,
-                [
-                    Variant.expired:
-                        "signing an expired token needs \(identity.name)'s key, not in the weak-secret dictionary"
-                ]
-            )
+            let reason = "signing an expired token needs \(identity.name)'s key, not in the weak-secret dictionary"
+            return CredentialVariants(identity: identity, sent: sent, untried: [Variant.expired: reason])
         }
         sent.append((Variant.expired, identity.credential.replacingToken(with: expired)))
-        return (identity, sent, [:])
+        return CredentialVariants(identity: identity, sent: sent, untried: [:])
     }
 
     private func trial(
         _ operation: APIOperation, values: [String: String] = [:],
-        variants: [(identity: Identity, sent: [(String, Identity.Credential?)], untried: [String: String])],
+        variants: [CredentialVariants],
         secrets: [String], on target: ScanTarget, _ context: ScanContext
     ) async throws -> Trial {
         guard !operation.isUnsafe || context.configuration.active else {
