@@ -50,11 +50,11 @@ struct APIOptions: ParsableArguments {
         return all
     }
 
-    /// The OpenAPI-driven checks for `target`, or none without a description. Import problems
-    /// are told on standard error unless `quiet`.
+    /// The OpenAPI-driven checks for `target`, or none without a description, with the number
+    /// of documented operations. Import problems are told on standard error unless `quiet`.
     func checks(
         for target: ScanTarget, configuration: ScanConfiguration, identities: [Identity], quiet: Bool
-    ) async throws -> [any SecurityCheck] {
+    ) async throws -> (checks: [any SecurityCheck], operations: Int) {
         let source: String
         let inventory: APIInventory
         if let openapi {
@@ -67,7 +67,7 @@ struct APIOptions: ParsableArguments {
             if !identities.isEmpty && !quiet {
                 StandardError.write("scantrail: no OpenAPI description given or found; identities are not used")
             }
-            return []
+            return ([], 0)
         }
         if !quiet {
             StandardError.write(
@@ -75,8 +75,9 @@ struct APIOptions: ParsableArguments {
                     + (inventory.issues.isEmpty ? "" : "; skipped \(inventory.issues.count) broken parts:"))
             for issue in inventory.issues.prefix(20) { StandardError.write("  \(issue)") }
         }
-        return CheckRegistry.apiChecks(
+        let checks = CheckRegistry.apiChecks(
             APIUnderTest(inventory: inventory, identities: identities), burstSize: burst,
             maxTokenLifetimeHours: maxTokenLifetime)
+        return (checks, inventory.operations.count)
     }
 }

@@ -41,11 +41,14 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let target = try ScanTarget.input(url)
-        let configuration = try scan.configuration(knownChecks: CheckRegistry.identifiers)
+        var configuration = try scan.configuration(knownChecks: CheckRegistry.identifiers)
         let identities = try await api.resolvedIdentities(
             config: try store.configFile(), target: target, configuration: configuration)
-        let apiChecks = try await api.checks(
+        let (apiChecks, operations) = try await api.checks(
             for: target, configuration: configuration, identities: identities, quiet: output.quiet)
+        if scan.budget == nil {
+            configuration.limits.requestBudget += ScanOptions.budgetPerOperation * operations
+        }
         // Resolve the baseline first: a typo should not cost a scan.
         var baselineID: String?
         if let baseline {

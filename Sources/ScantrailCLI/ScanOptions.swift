@@ -15,8 +15,15 @@ struct ScanOptions: ParsableArguments {
         help: ArgumentHelp("Run only this check (repeatable); see 'scantrail rules'.", valueName: "id"))
     var checks: [String] = []
 
-    @Option(help: "Most requests for the whole scan.")
-    var budget: Int = ScanLimits().requestBudget
+    @Option(
+        help: """
+            Most requests for the whole scan (default: 1000, plus \(ScanOptions.budgetPerOperation) per documented \
+            operation when an OpenAPI description drives the checks).
+            """)
+    var budget: Int?
+
+    /// Requests the OpenAPI-driven checks may spend per documented operation, by default.
+    static let budgetPerOperation = 12
 
     @Option(help: "Seconds one request may take.")
     var timeout: Double = ScanLimits().requestTimeoutSeconds
@@ -36,7 +43,7 @@ struct ScanOptions: ParsableArguments {
     var active = false
 
     func validate() throws {
-        guard budget >= 1 else { throw ValidationError("--budget must be at least 1") }
+        guard (budget ?? 1) >= 1 else { throw ValidationError("--budget must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
         guard deadline > 0 else { throw ValidationError("--deadline must be more than 0 seconds") }
         guard (1...64).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 64") }
@@ -54,7 +61,7 @@ struct ScanOptions: ParsableArguments {
             throw ValidationError("unknown check '\(unknown)'; known: \(knownChecks.joined(separator: ", "))")
         }
         var limits = ScanLimits()
-        limits.requestBudget = budget
+        limits.requestBudget = budget ?? limits.requestBudget
         limits.requestTimeoutSeconds = timeout
         limits.readTimeoutSeconds = min(limits.readTimeoutSeconds, timeout)
         limits.scanDeadlineSeconds = deadline
