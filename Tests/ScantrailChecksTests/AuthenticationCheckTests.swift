@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import ScantrailChecks
 import ScantrailCore
@@ -38,19 +39,26 @@ struct AuthenticationCheckTests {
         #expect(order.status == .passed, "an order id harvested from GET /orders: \(order.detail)")
     }
 
-    @Test("a server that answers every path with the same page gives no authentication or BFLA finding")
+    @Test("a server that answers every path with the same page gives no authentication, BFLA or rate-limit finding")
     func catchAll() async throws {
         let router = Router()
-        router.get("**") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"app":"storefront","build":"4.2.0"}"#)))
+        for method in [HTTPRequest.Method.get, .post] {
+            router.on("**", method: method) { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"app":"storefront","build":"4.2.0"}"#)))
+            }
         }
         let api = try await AccountsHarness.api(.flawed)
         let outcomes = try await CheckHarness.outcomes(of: AuthenticationCheck(api: api), servedBy: router)
         #expect(outcomes.failures.isEmpty)
         let authorization = try await CheckHarness.outcomes(of: AuthorizationCheck(api: api), servedBy: router)
         #expect(authorization.failures.isEmpty, "an admin page everyone gets alike is not BFLA here")
+        var active = ScanConfiguration(active: true)
+        active.limits.requestBudget = 5000
+        let bursts = try await CheckHarness.outcomes(
+            of: RateLimitCheck(api: api), servedBy: router, configuration: active)
+        #expect(bursts.failures.isEmpty, "a login that is only the catch-all page has nothing to rate-limit")
         let me = try #require(
             outcomes.first { $0.ruleID == "auth.unauthenticated-access" && $0.location.path == "/me" })
         #expect(me.status == .inconclusive && me.detail.contains("catch-all page"), "\(me.detail)")

@@ -17,6 +17,8 @@ public struct RateLimitCheck: SecurityCheck {
         public let statuses: [Int]
         /// The first answer with a 429 or rate-limit headers, if any.
         public let pushback: ExchangeRecord?
+        /// Whether the first answer was the server's catch-all page (the burst then stops).
+        public let catchAll: Bool
     }
 
     /// What the check observed.
@@ -65,12 +67,13 @@ public struct RateLimitCheck: SecurityCheck {
                     Burst(
                         operation: operation.label,
                         notTested: operation.passiveModeNote,
-                        statuses: [], pushback: nil))
+                        statuses: [], pushback: nil, catchAll: false))
                 continue
             }
             var statuses: [Int] = []
             var pushback: ExchangeRecord?
-            for _ in 0..<burstSize {
+            var catchAll = false
+            for sent in 0..<burstSize {
                 var request = api.request(operation, on: target, credential: nil)
                 request.retriesRateLimited = false
                 request.acceptsEarlierAnswer = false
@@ -81,8 +84,17 @@ public struct RateLimitCheck: SecurityCheck {
                     pushback = record
                     break
                 }
+                // An operation the server answers with its catch-all page is not there to limit.
+                if sent == 0, let response = exchange.response {
+                    catchAll = try await context.softNotFound.isSoftNotFound(
+                        response, path: URLComponents(string: request.url)?.path ?? operation.path)
+                    if catchAll { break }
+                }
             }
-            bursts.append(Burst(operation: operation.label, notTested: nil, statuses: statuses, pushback: pushback))
+            bursts.append(
+                Burst(
+                    operation: operation.label, notTested: nil, statuses: statuses, pushback: pushback,
+                    catchAll: catchAll))
         }
         return Evidence(origin: target.origin, burstSize: burstSize, bursts: bursts)
     }
@@ -95,11 +107,19 @@ public struct RateLimitCheck: SecurityCheck {
         return evidence.bursts.map { burst in
             let location = Location(origin: evidence.origin, operation: burst.operation)
             if let reason = burst.notTested { return .inconclusive(Rules.missing, at: location, reason) }
+            if burst.catchAll {
+                return .inconclusive(
+                    Rules.missing, at: location, "the server answers it with its catch-all page: nothing to limit")
+            }
             if let pushback = burst.pushback {
                 let signs = ([pushback.status == 429 ? "429" : nil].compactMap { $0 } + pushback.rateLimitHeaders)
                 return .passed(
                     Rules.missing, at: location,
                     "pushed back after \(burst.statuses.count) requests: \(signs.joined(separator: ", "))")
+            }
+            if let first = burst.statuses.first, Set(burst.statuses).isSubset(of: [404, 405, 410, 501]) {
+                return .inconclusive(
+                    Rules.missing, at: location, "the operation does not answer (\(first)): nothing to limit")
             }
             if burst.statuses.contains(0) {
                 return .inconclusive(
