@@ -139,9 +139,8 @@ public struct AuthenticationCheck: SecurityCheck {
             let exchange = try await context.http.send(request)
             baseline = ExchangeRecord(exchange, sentAs: candidate.identity.name, secrets: secrets)
             chosen = candidate
-            guard let response = exchange.response, baseline?.succeeded == true else { continue }
-            catchAll = try await context.softNotFound.isSoftNotFound(
-                response, path: URLComponents(string: request.url)?.path ?? operation.path)
+            guard baseline?.succeeded == true else { continue }
+            catchAll = try await context.softNotFound.isSoftNotFound(exchange)
             break
         }
         guard let chosen, baseline?.succeeded == true else {

@@ -128,11 +128,7 @@ public struct AuthorizationCheck: SecurityCheck {
             return (exchange, ExchangeRecord(exchange, sentAs: identity.name, secrets: api.secrets))
         }
         let (exchange, owned) = try await send(owner)
-        var catchAll = false
-        if let response = exchange.response, owned.succeeded {
-            catchAll = try await context.softNotFound.isSoftNotFound(
-                response, path: URLComponents(string: exchange.request.url)?.path ?? operation.path)
-        }
+        let catchAll = owned.succeeded ? try await context.softNotFound.isSoftNotFound(exchange) : false
         return Trial(
             kind: kind, operation: operation.label, owner: owned, intruder: try await send(intruder).1,
             ownerIsCatchAll: catchAll)

@@ -44,28 +44,20 @@ public struct InventoryCheck: SecurityCheck {
         let base = api.basePath(of: target)
         let documented = api.inventory.operations.filter { $0.method == "GET" && $0.pathParameters.isEmpty }
         let known = try await context.concurrentMap(documented) { operation in
-            try await observe(
-                operation.label, at: base + operation.path,
-                api.request(operation, on: target, credential: credential), context)
+            try await observe(operation.label, api.request(operation, on: target, credential: credential), context)
         }
         let siblings = try await context.concurrentMap(Self.siblings(of: api.inventory.operations)) { path in
             try await observe(
-                path, at: base + path, Identity.apply(credential, to: ProbeRequest(url: target.url(path: base + path))),
-                context)
+                path, Identity.apply(credential, to: ProbeRequest(url: target.url(path: base + path))), context)
         }
         return Evidence(origin: target.origin, documented: known, siblings: siblings)
     }
 
-    /// Sends `request` (for `label`, at URL path `path`) and notes whether the answer is the
-    /// server's not-found page in disguise.
-    private func observe(_ label: String, at path: String, _ request: ProbeRequest, _ context: ScanContext)
-        async throws -> Probe
-    {
+    /// Sends `request` (for `label`) and notes whether the answer is the server's not-found page
+    /// in disguise.
+    private func observe(_ label: String, _ request: ProbeRequest, _ context: ScanContext) async throws -> Probe {
         let exchange = try await context.http.send(request)
-        var soft = false
-        if let response = exchange.response {
-            soft = try await context.softNotFound.isSoftNotFound(response, path: path)
-        }
+        let soft = try await context.softNotFound.isSoftNotFound(exchange)
         let sentAs = api.identities.first?.name ?? "anonymous"
         return Probe(
             path: label, record: ExchangeRecord(exchange, sentAs: sentAs, secrets: api.secrets), softNotFound: soft)

@@ -85,9 +85,8 @@ public struct RateLimitCheck: SecurityCheck {
                     break
                 }
                 // An operation the server answers with its catch-all page is not there to limit.
-                if sent == 0, let response = exchange.response {
-                    catchAll = try await context.softNotFound.isSoftNotFound(
-                        response, path: URLComponents(string: request.url)?.path ?? operation.path)
+                if sent == 0 {
+                    catchAll = try await context.softNotFound.isSoftNotFound(exchange)
                     if catchAll { break }
                 }
             }

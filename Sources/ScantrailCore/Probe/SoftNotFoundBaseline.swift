@@ -60,6 +60,15 @@ public actor SoftNotFoundBaseline {
         return ResponseShape(response, requestedPath: path).matches(sample)
     }
 
+    /// Whether `exchange` got the server's answer to a path that does not exist (`false`
+    /// without a response); the path is the one its request asked for.
+    public func isSoftNotFound(_ exchange: HTTPExchange) async throws -> Bool {
+        guard let response = exchange.response, let path = URLComponents(string: exchange.request.url)?.path else {
+            return false
+        }
+        return try await isSoftNotFound(response, path: path.isEmpty ? "/" : path)
+    }
+
     /// `/a/b/c.env` → (`/a/b/`, `.env`); `/a/` → (`/a/`, `/`)… the folder and the extension a
     /// random sibling must share.
     static func shape(of path: String) -> (folder: String, fileExtension: String) {
