@@ -78,14 +78,11 @@ public struct TLSProber: Sendable {
                 version: "sslv2", name: "SSLv2", status: status, reason: reason, suites: suites,
                 suitesComplete: status != .inconclusive, serverOrderEnforced: nil)
         }
-        guard handshakes.take(limit: settings.handshakeBudget) else {
-            return support(.inconclusive, "the handshake budget of \(settings.handshakeBudget) is spent")
-        }
-        let outcome = try await limiter.withSlot(for: target.connectHostAndPort) {
+        let outcome = try await connection { timeout in
             try await HelloExchange.send(
-                SSLv2Probe.clientHello(), to: target, parser: SSLv2Probe.Parser(),
-                timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
+                SSLv2Probe.clientHello(), to: target, parser: SSLv2Probe.Parser(), timeout: timeout)
         }
+        guard let outcome else { return support(.inconclusive, budgetSpent) }
         switch outcome {
         case .accepted(let kinds): return support(.accepted, "accepted (\(kinds.count) cipher kinds)", kinds)
         case .rejected(let reason): return support(.rejected, "rejected: \(reason)")
@@ -307,15 +304,9 @@ public struct TLSProber: Sendable {
         guard protocols.values.contains(where: { !$0.accepted.isEmpty }) else {
             return ([], "no protocol version is accepted")
         }
-        guard handshakes.take(limit: settings.handshakeBudget) else {
-            return ([], "the handshake budget of \(settings.handshakeBudget) is spent")
-        }
         do {
-            let chain = try await limiter.withSlot(for: target.connectHostAndPort) {
-                try await ChainHandshake.certificates(
-                    of: target, timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
-            }
-            return (chain, nil)
+            let chain = try await connection { try await ChainHandshake.certificates(of: target, timeout: $0) }
+            return chain.map { ($0, nil) } ?? ([], budgetSpent)
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -326,15 +317,23 @@ public struct TLSProber: Sendable {
     // MARK: Sending
 
     private func send(_ hello: ClientHello, readsWholeFlight: Bool = false) async throws -> HelloOutcome {
-        guard handshakes.take(limit: settings.handshakeBudget) else {
-            return .inconclusive("the handshake budget of \(settings.handshakeBudget) is spent")
-        }
-        return try await limiter.withSlot(for: target.connectHostAndPort) {
+        let outcome = try await connection { timeout in
             try await HelloExchange.send(
-                hello.bytes(), to: target, readsWholeFlight: readsWholeFlight,
-                timeout: .milliseconds(Int64(settings.timeoutSeconds * 1000)))
+                hello.bytes(), to: target, readsWholeFlight: readsWholeFlight, timeout: timeout)
         }
+        return outcome ?? .inconclusive(budgetSpent)
     }
+
+    /// Runs one connection's `work` within the handshake budget and the connection cap, passing
+    /// the timeout; `nil` once the budget is spent.
+    private func connection<Result: Sendable>(_ work: (TimeAmount) async throws -> Result) async throws -> Result? {
+        guard handshakes.take(limit: settings.handshakeBudget) else { return nil }
+        let timeout = TimeAmount.milliseconds(Int64(settings.timeoutSeconds * 1000))
+        return try await limiter.withSlot(for: target.connectHostAndPort) { try await work(timeout) }
+    }
+
+    /// Why a connection was not made.
+    private var budgetSpent: String { "the handshake budget of \(settings.handshakeBudget) is spent" }
 }
 
 /// Counts the hellos sent, within a budget.
