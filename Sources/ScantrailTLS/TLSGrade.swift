@@ -39,9 +39,7 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         var caps = Caps()
         let accepted = protocols.filter { $0.status == .accepted }
         let versions = accepted.compactMap { support in TLSVersion.allCases.first { $0.key == support.version } }
-        let suites = accepted.flatMap { support in
-            support.suites.compactMap { CipherSuite.withName($0).map { (version: support.version, suite: $0) } }
-        }
+        let suites = accepted.flatMap { support in support.cipherSuites.map { (version: support.version, suite: $0) } }
         guard let leaf = certificates?.chain.first, !versions.isEmpty else {
             let why = versions.isEmpty ? "no protocol version is accepted" : "no certificate could be read"
             self.init(grade: "?", gradeIgnoringTrust: nil, score: 0, reasons: ["?: \(why)"])
@@ -70,9 +68,7 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         }
 
         let letter = Self.letter(for: score)
-        let capped = caps.lowest.map {
-            Self.order.firstIndex(of: $0)! > Self.order.firstIndex(of: letter)! ? $0 : letter
-        }
+        let capped = caps.lowest.map { Self.worse($0, letter) }
         let plain = capped ?? (letter == "A" ? "A+" : letter)
         if !caps.trust.isEmpty {
             self.init(
@@ -102,14 +98,17 @@ public struct TLSGrade: Codable, Sendable, Equatable {
 
         mutating func limit(_ letter: String, _ reason: String) {
             reasons.append("\(letter): \(reason)")
-            if lowest.map({ TLSGrade.order.firstIndex(of: letter)! > TLSGrade.order.firstIndex(of: $0)! }) ?? true {
-                lowest = letter
-            }
+            lowest = lowest.map { TLSGrade.worse($0, letter) } ?? letter
         }
     }
 
     /// Best first.
     static let order = ["A+", "A", "B", "C", "D", "E", "F"]
+
+    /// The lower of two letters.
+    static func worse(_ first: String, _ second: String) -> String {
+        order.firstIndex(of: first)! > order.firstIndex(of: second)! ? first : second
+    }
 
     private static func protocolCaps(_ versions: [TLSVersion], into caps: inout Caps) {
         if versions.contains(.sslv3) { caps.limit("C", "SSLv3 is accepted (POODLE)") }

@@ -69,3 +69,8 @@ public struct TLSScanResult: Codable, Sendable {
         protocols.first { $0.version == version.key }
     }
 }
+
+extension TLSScanResult.ProtocolSupport {
+    /// The accepted suites of the IANA registry (SSLv2's cipher kinds are not among them).
+    public var cipherSuites: [CipherSuite] { suites.compactMap(CipherSuite.withName) }
+}

@@ -96,7 +96,7 @@ public struct TLSCheck: SecurityCheck {
 
     private func suiteOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
         let accepted = result.protocols.flatMap { support in
-            support.suites.compactMap { name in CipherSuite.withName(name).map { (version: support.name, suite: $0) } }
+            support.cipherSuites.map { (version: support.name, suite: $0) }
         }
         let complete = result.protocols.allSatisfy { $0.status != .inconclusive && $0.suitesComplete }
         func judge(_ rule: Rule, _ kind: String, _ isWeak: (CipherSuite) -> Bool) -> Outcome {
