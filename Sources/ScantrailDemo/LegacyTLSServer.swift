@@ -1,5 +1,4 @@
 import NIOCore
-import NIOPosix
 
 /// A TCP server on 127.0.0.1 that answers ClientHellos the way an old, unpatched TLS stack
 /// would — no downgrade protection, no secure renegotiation, DEFLATE compression — which no
@@ -33,23 +32,7 @@ public enum LegacyTLSServer {
     public static func withRunning<Result: Sendable>(
         _ behaviour: Behaviour, host: String = "127.0.0.1", _ body: (_ port: Int) async throws -> Result
     ) async throws -> Result {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Responder(behaviour: behaviour))
-                }
-            }
-            .bind(host: host, port: 0)
-            .get()
-        do {
-            let result = try await body(channel.localAddress!.port!)
-            try await channel.close()
-            return result
-        } catch {
-            try? await channel.close()
-            throw error
-        }
+        try await LoopbackListener.withRunning(host: host, handler: { Responder(behaviour: behaviour) }, body)
     }
 
     /// What a ClientHello offers.

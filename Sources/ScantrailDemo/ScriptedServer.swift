@@ -1,5 +1,4 @@
 import NIOCore
-import NIOPosix
 import Synchronization
 
 /// A raw TCP server on the loopback interface that answers each request head it reads with canned bytes,
@@ -35,24 +34,13 @@ public final class ScriptedServer: Sendable {
         _ body: (_ server: ScriptedServer, _ port: Int) async throws -> Result
     ) async throws -> Result {
         let server = ScriptedServer(reply: reply)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
+        return try await LoopbackListener.withRunning(
+            host: host,
+            handler: {
                 server.connections.add(1, ordering: .relaxed)
-                return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Responder(greeting: greeting, reply: server.reply))
-                }
+                return Responder(greeting: greeting, reply: server.reply)
             }
-            .bind(host: host, port: 0)
-            .get()
-        do {
-            let result = try await body(server, channel.localAddress!.port!)
-            try await channel.close()
-            return result
-        } catch {
-            try? await channel.close()
-            throw error
-        }
+        ) { port in try await body(server, port) }
     }
 
     private final class Responder: ChannelInboundHandler {
