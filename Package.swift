@@ -72,11 +72,21 @@ let package = Package(
                 "ScantrailCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "ScantrailReports", dependencies: ["ScantrailCore", "ScantrailStore", "ScantrailTLS"]),
+        .target(
+            name: "ScantrailApp",
+            dependencies: [
+                "ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI", "ScantrailChecks",
+                "ScantrailStore",
+                "ScantrailReports", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(
             name: "ScantrailDemo",
             dependencies: [
@@ -97,9 +107,7 @@ let package = Package(
         .target(
             name: "ScantrailCLI",
             dependencies: [
-                "ScantrailCore", "ScantrailHTTP", "ScantrailChecks", "ScantrailStore", "ScantrailReports",
-                "ScantrailDemo", "ScantrailTLS", "ScantrailOpenAPI",
-                .product(name: "Yams", package: "Yams"),
+                "ScantrailApp", "ScantrailCore", "ScantrailStore", "ScantrailReports", "ScantrailDemo", "ScantrailTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -145,6 +153,13 @@ let package = Package(
         .testTarget(name: "ScantrailOpenAPITests", dependencies: ["ScantrailOpenAPI"], resources: [.copy("Documents")]),
         .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailDemo"]),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "ScantrailAppTests",
+            dependencies: [
+                "ScantrailApp", "ScantrailDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "ScantrailCLITests",
             dependencies: [

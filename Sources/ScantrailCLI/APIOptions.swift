@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import ScantrailChecks
-import ScantrailCore
-import ScantrailOpenAPI
+import ScantrailApp
 
 /// The OpenAPI description and identities that drive the authentication, authorization,
 /// rate-limit and inventory checks.
@@ -26,58 +24,14 @@ struct APIOptions: ParsableArguments {
     @Option(help: "Longest acceptable lifetime of an identity's JWT, in hours.")
     var maxTokenLifetime = 24
 
-    func validate() throws {
-        guard (1...RateLimitCheck.maximumBurst).contains(burst) else {
-            throw ValidationError("--burst must be 1 to \(RateLimitCheck.maximumBurst)")
-        }
-        guard maxTokenLifetime >= 1 else { throw ValidationError("--max-token-lifetime must be at least 1 hour") }
+    /// Where the description comes from.
+    var description: DescriptionSource {
+        openapi.map(DescriptionSource.location) ?? .automatic
     }
 
-    /// The identities from the flags, then from the configuration file (OAuth2 and login ones
-    /// obtain their credential from `target` now).
-    func resolvedIdentities(config: ConfigFile, target: ScanTarget, configuration: ScanConfiguration) async throws
-        -> [Identity]
-    {
-        let environment = ProcessInfo.processInfo.environment
-        var all = try identities.map(Identity.input)
-        for entry in config.identities {
-            all.append(try await entry.identity(environment: environment, target: target, configuration: configuration))
-        }
-        var seen: Set<String> = []
-        for identity in all where !seen.insert(identity.name).inserted {
-            throw InputError(description: "identity \(identity.name) is given twice")
-        }
-        return all
-    }
-
-    /// The OpenAPI-driven checks for `target`, or none without a description, with the number
-    /// of documented operations. Import problems are told on standard error unless `quiet`.
-    func checks(
-        for target: ScanTarget, configuration: ScanConfiguration, identities: [Identity], quiet: Bool
-    ) async throws -> (checks: [any SecurityCheck], operations: Int) {
-        let source: String
-        let inventory: APIInventory
-        if let openapi {
-            (source, inventory) = (openapi, try await APIDescriptionSource.load(openapi, configuration: configuration))
-        } else if !identities.isEmpty,
-            let found = try await APIDescriptionSource.discover(on: target, configuration: configuration)
-        {
-            (source, inventory) = found
-        } else {
-            if !identities.isEmpty && !quiet {
-                StandardError.write("scantrail: no OpenAPI description given or found; identities are not used")
-            }
-            return ([], 0)
-        }
-        if !quiet {
-            StandardError.write(
-                "scantrail: \(inventory.operations.count) operations from \(source) (\(inventory.specification))"
-                    + (inventory.issues.isEmpty ? "" : "; skipped \(inventory.issues.count) broken parts:"))
-            for issue in inventory.issues.prefix(20) { StandardError.write("  \(issue)") }
-        }
-        let checks = CheckRegistry.apiChecks(
-            APIUnderTest(inventory: inventory, identities: identities), burstSize: burst,
-            maxTokenLifetimeHours: maxTokenLifetime)
-        return (checks, inventory.operations.count)
+    /// The identities from the flags, then from the configuration file.
+    func identitySources(config: AppConfiguration) throws -> [IdentitySource] {
+        try identities.map(IdentitySource.init(parsing:))
+            + config.identitySources(environment: ProcessInfo.processInfo.environment)
     }
 }

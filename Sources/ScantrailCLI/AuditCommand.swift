@@ -63,7 +63,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let days = try retentionDays ?? store.configFile().retentionDays
+            let days = try retentionDays ?? store.settings().configuration.retentionDays
             let removed = try await store.withStore { try await $0.pruneAudit(retentionDays: days) }
             print("Removed \(removed) audit entries older than \(days) days.")
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ScantrailTLS
+import ScantrailApp
 
 /// How served certificates are judged: the roots to trust and when expiry counts as near.
 struct CertificateOptions: ParsableArguments {
@@ -12,14 +12,8 @@ struct CertificateOptions: ParsableArguments {
     @Option(help: "Days before a certificate expires that count as expiring soon.")
     var expiryWarningDays = 30
 
-    func validate() throws {
-        guard expiryWarningDays >= 0 else { throw ValidationError("--expiry-warning-days must be 0 or more") }
-        if let caFile {
-            do {
-                _ = try TrustStore(pemFile: caFile)
-            } catch {
-                throw ValidationError("--ca-file: \(error.description)")
-            }
-        }
+    /// The settings these options describe (validated where they are used).
+    var settings: CertificateSettings {
+        CertificateSettings(caFile: caFile, expiryWarningDays: expiryWarningDays)
     }
 }

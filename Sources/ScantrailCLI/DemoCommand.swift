@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import ScantrailChecks
+import ScantrailApp
 import ScantrailCore
 import ScantrailDemo
-import ScantrailOpenAPI
 
 /// `scantrail demo`: scan a deliberately misconfigured API started in-process.
 struct DemoCommand: AsyncParsableCommand {
@@ -21,45 +20,46 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Flag(
         help: """
-            Scan the accounts API instead: its OpenAPI description and three identities (alice, bob, root) drive             the authentication, JWT, BOLA/BFLA, rate-limit and inventory checks (active mode: it is in-process).
+            Scan the accounts API instead: its OpenAPI description and three identities (alice, bob, root) drive \
+            the authentication, JWT, BOLA/BFLA, rate-limit and inventory checks (active mode: it is in-process).
             """)
     var accounts = false
 
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        if accounts { return try await runAccounts() }
-        let profile: DemoAPI.Profile = hardened ? .hardened : .misconfigured
-        try await LocalHTTPServer.withRunning(DemoAPI.router(profile)) { port in
-            if !output.quiet {
-                StandardError.write(
-                    "scantrail: demo API (\(hardened ? "hardened" : "deliberately misconfigured")) on http://127.0.0.1:\(port)/"
-                )
+        if accounts {
+            let profile: AccountsAPI.Profile = hardened ? .hardened : .flawed
+            let api = try await AccountsAPI.apiUnderTest(profile)
+            try await LocalHTTPServer.withRunning(AccountsAPI.router(profile)) { port in
+                announce("accounts API (\(hardened ? "hardened" : "with planted flaws"))", port: port)
+                var settings = ScanSettings()
+                settings.active = true
+                try await scan(
+                    ScanRequest(
+                        target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
+                        description: .imported(api.inventory, source: "openapi.json"),
+                        identities: api.identities.map(IdentitySource.given), settings: settings))
             }
-            let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
-            let result = try await ScanRunner(output: output).run(target, configuration: ScanConfiguration())
-            if result.completion.reason == "cancelled" {
-                throw ExitStatus.interrupted
+        } else {
+            let profile: DemoAPI.Profile = hardened ? .hardened : .misconfigured
+            try await LocalHTTPServer.withRunning(DemoAPI.router(profile)) { port in
+                announce("demo API (\(hardened ? "hardened" : "deliberately misconfigured"))", port: port)
+                try await scan(
+                    ScanRequest(target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port), description: .none))
             }
         }
     }
 
-    /// The accounts API (flawed, or hardened), scanned with its own description and identities.
-    private func runAccounts() async throws {
-        let profile: AccountsAPI.Profile = hardened ? .hardened : .flawed
-        try await LocalHTTPServer.withRunning(AccountsAPI.router(profile)) { port in
-            if !output.quiet {
-                StandardError.write(
-                    "scantrail: accounts API (\(hardened ? "hardened" : "with planted flaws")) on http://127.0.0.1:\(port)/"
-                )
-            }
-            let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
-            let checks = CheckRegistry.all + CheckRegistry.apiChecks(try await AccountsAPI.apiUnderTest(profile))
-            let result = try await ScanRunner(output: output).run(
-                target, checks: checks, configuration: ScanConfiguration(active: true))
-            if result.completion.reason == "cancelled" {
-                throw ExitStatus.interrupted
-            }
+    private func announce(_ api: String, port: Int) {
+        if !output.quiet { StandardError.write("scantrail: \(api) on http://127.0.0.1:\(port)/") }
+    }
+
+    /// Scans, writes the report and records nothing; only an interruption changes the exit status.
+    private func scan(_ request: ScanRequest) async throws {
+        let verdict = try await ScanSession.withSession(request) { session in
+            try await session.record(try await ScanRunner(output: output).run(session)).verdict
         }
+        if verdict == .interrupted { throw ExitStatus.interrupted }
     }
 }

@@ -16,10 +16,7 @@ struct FindingCommand: AsyncParsableCommand {
     @OptionGroup var output: TrailFormat
 
     func run() async throws {
-        let history = try await store.withStore { trail in
-            try await trail.expireAcceptances()
-            return try await trail.finding(id)
-        }
+        let history = try await store.withStore { try await $0.finding(id) }
         try output.print(text: { TrailTextRenderer(now: Date()).finding(history) }, json: history)
     }
 }

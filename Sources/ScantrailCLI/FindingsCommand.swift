@@ -23,9 +23,8 @@ struct FindingsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = Date()
-        let findings = try await store.withStore { trail in
-            try await trail.expireAcceptances()
-            return try await trail.findings(status: status, overdueAt: overdue ? now : nil)
+        let findings = try await store.withStore {
+            try await $0.findings(status: status, overdueAt: overdue ? now : nil)
         }
         try output.print(text: { TrailTextRenderer(now: now).findings(findings) }, json: findings)
     }

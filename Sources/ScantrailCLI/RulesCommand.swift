@@ -1,5 +1,6 @@
 import ArgumentParser
-import ScantrailChecks
+import ScantrailApp
+import ScantrailCore
 import ScantrailReports
 
 extension RuleCatalogueRenderer.Format: ExpressibleByArgument {}
@@ -16,6 +17,6 @@ struct RulesCommand: ParsableCommand {
     var format: RuleCatalogueRenderer.Format = .text
 
     func run() throws {
-        print(try RuleCatalogueRenderer(catalogue: CheckRegistry.catalogue).render(format), terminator: "")
+        print(try RuleCatalogueRenderer(catalogue: .shipped).render(format), terminator: "")
     }
 }

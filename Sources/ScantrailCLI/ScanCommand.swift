@@ -1,5 +1,5 @@
 import ArgumentParser
-import ScantrailChecks
+import ScantrailApp
 import ScantrailCore
 
 /// `scantrail scan URL`: scan an API and report.
@@ -9,7 +9,8 @@ struct ScanCommand: AsyncParsableCommand {
         abstract: "Scan an HTTP API from the outside and report findings.",
         discussion: """
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 bad usage or input; \
-            3 the target could not be reached or the scan hit its deadline; 130 interrupted (partial report written).
+            3 the target could not be reached or the scan hit its deadline; 4 the evidence store cannot be \
+            opened or written (found before the scan starts); 130 interrupted (partial report written).
             """
     )
 
@@ -40,56 +41,28 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let target = try ScanTarget.input(url)
-        var configuration = try scan.configuration(knownChecks: CheckRegistry.identifiers)
-        let identities = try await api.resolvedIdentities(
-            config: try store.configFile(), target: target, configuration: configuration)
-        let (apiChecks, operations) = try await api.checks(
-            for: target, configuration: configuration, identities: identities, quiet: output.quiet)
-        if scan.budget == nil {
-            configuration.limits.requestBudget += ScanOptions.budgetPerOperation * operations
-        }
-        // Resolve the baseline first: a typo should not cost a scan.
-        var baselineID: String?
-        if let baseline {
-            baselineID = try await store.withStore { try await $0.scan(baseline).id }
-        }
-        let result = try await ScanRunner(output: output).run(
-            target, checks: CheckRegistry.all + apiChecks, configuration: configuration)
-        let gating = noStore ? result.findings : try await record(result, baselineID: baselineID)
-        if result.completion.reason == "cancelled" {
-            throw ExitStatus.interrupted
-        }
-        if failOn.isCrossed(by: gating) {
-            throw ExitStatus.findings
-        }
-        if !result.completion.isComplete {
-            throw ExitStatus.scanFailed
-        }
-    }
-
-    /// Records the scan and returns the findings that count toward `--fail-on`: not accepted,
-    /// not marked false positive, and not already failing in the baseline.
-    private func record(_ result: ScanResult, baselineID: String?) async throws -> [Finding] {
-        try await store.withStore { trail in
-            let record = try await trail.record(result)
-            var excluded = try await trail.acceptedFingerprints()
-            if let baselineID {
-                excluded.formUnion(try await trail.failingFingerprints(in: baselineID))
-            }
-            let gating = result.findings.filter { !excluded.contains($0.fingerprint) }
-            if !output.quiet {
+        let storeSettings = try store.settings()
+        let request = ScanRequest(
+            target: try ScanTarget.input(url), description: api.description,
+            identities: try api.identitySources(config: storeSettings.configuration), settings: scan.settings(api: api),
+            store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn)
+        let verdict = try await ScanSession.withSession(request, onNotice: NoticePrinter(quiet: output.quiet).show) {
+            session in
+            let result = try await ScanRunner(output: output).run(session)
+            let recorded = try await session.record(result)
+            if let record = recorded.record, !output.quiet {
                 let counts = record.counts
                 StandardError.write(
-                    "scantrail: recorded as scan #\(record.sequence) (\(record.id.prefix(8))) in \(store.location): "
+                    "scantrail: recorded as scan #\(record.sequence) (\(record.id.prefix(8))) in \(storeSettings.location): "
                         + "\(counts.new) new, \(counts.fixed) fixed, \(counts.reopened) reopened")
-                if gating.count < result.findings.count {
+                if recorded.excluded > 0 {
                     StandardError.write(
-                        "scantrail: \(result.findings.count - gating.count) findings are accepted or in the baseline and do not count toward --fail-on"
+                        "scantrail: \(recorded.excluded) findings are accepted or in the baseline and do not count toward --fail-on"
                     )
                 }
             }
-            return gating
+            return recorded.verdict
         }
+        try ExitStatus.check(verdict)
     }
 }

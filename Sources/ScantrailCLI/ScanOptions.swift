@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScantrailApp
 import ScantrailCore
 
 /// Options that shape a scan: limits, extra headers and the checks to run.
@@ -17,13 +18,10 @@ struct ScanOptions: ParsableArguments {
 
     @Option(
         help: """
-            Most requests for the whole scan (default: 1000, plus \(ScanOptions.budgetPerOperation) per documented \
+            Most requests for the whole scan (default: 1000, plus \(ScanSettings.budgetPerOperation) per documented \
             operation when an OpenAPI description drives the checks).
             """)
     var budget: Int?
-
-    /// Requests the OpenAPI-driven checks may spend per documented operation, by default.
-    static let budgetPerOperation = 12
 
     @Option(help: "Seconds one request may take.")
     var timeout: Double = ScanLimits().requestTimeoutSeconds
@@ -42,38 +40,21 @@ struct ScanOptions: ParsableArguments {
     @Flag(help: "Also send requests that may change state (POST, PUT, PATCH, DELETE from the OpenAPI document).")
     var active = false
 
-    func validate() throws {
-        guard (budget ?? 1) >= 1 else { throw ValidationError("--budget must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
-        guard deadline > 0 else { throw ValidationError("--deadline must be more than 0 seconds") }
-        guard (1...64).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 64") }
-        if let httpPort, !(1...65535).contains(httpPort) {
-            throw ValidationError("--http-port must be 1 to 65535")
-        }
-        for header in headers where HeaderField(line: header) == nil {
-            throw ValidationError("--header '\(header.prefix(40))' is not of the form 'Name: value'")
-        }
-    }
-
-    /// The scan configuration these options describe.
-    func configuration(knownChecks: [String]) throws -> ScanConfiguration {
-        if let unknown = checks.first(where: { !knownChecks.contains($0) }) {
-            throw ValidationError("unknown check '\(unknown)'; known: \(knownChecks.joined(separator: ", "))")
-        }
-        var limits = ScanLimits()
-        limits.requestBudget = budget ?? limits.requestBudget
-        limits.requestTimeoutSeconds = timeout
-        limits.readTimeoutSeconds = min(limits.readTimeoutSeconds, timeout)
-        limits.scanDeadlineSeconds = deadline
-        limits.maxConnectionsPerHost = maxConnections
-        return ScanConfiguration(
-            limits: limits,
-            headers: headers.compactMap(HeaderField.init(line:)),
-            enabledChecks: checks.isEmpty ? nil : checks,
-            active: active,
-            cleartextPort: httpPort,
-            caFile: certificates.caFile,
-            expiryWarningDays: certificates.expiryWarningDays
-        )
+    /// The settings these options describe, with the OpenAPI-driven checks' knobs from `api`
+    /// (validated when the scan is prepared).
+    func settings(api: APIOptions) -> ScanSettings {
+        var settings = ScanSettings()
+        settings.headers = headers
+        settings.checks = checks
+        settings.budget = budget
+        settings.timeoutSeconds = timeout
+        settings.deadlineSeconds = deadline
+        settings.maxConnections = maxConnections
+        settings.cleartextPort = httpPort
+        settings.certificates = certificates.settings
+        settings.active = active
+        settings.burst = api.burst
+        settings.maxTokenLifetimeHours = api.maxTokenLifetime
+        return settings
     }
 }

@@ -1,42 +1,28 @@
-import ArgumentParser
 import Foundation
-import ScantrailChecks
+import ScantrailApp
 import ScantrailCore
-import ScantrailHTTP
 import ScantrailReports
 
-/// Runs one scan for a command: wires the engine to the HTTP probe, shows progress, handles
-/// Ctrl-C, writes the report and decides the exit status.
+/// Runs a prepared scan for a command: shows progress, turns Ctrl-C into a partial report,
+/// and writes the report.
 struct ScanRunner {
     let output: OutputOptions
 
-    /// Scans `target` and writes the report — a partial one too, when Ctrl-C stopped the scan.
+    /// Runs `session` and writes the report — a partial one too, when Ctrl-C stopped the scan.
     ///
-    /// - Returns: The scan's result, for the caller to record and decide the exit status on.
-    /// - Throws: `ExitCode` when the scan could not run or was interrupted before it started.
-    func run(_ target: ScanTarget, checks: [any SecurityCheck] = CheckRegistry.all, configuration: ScanConfiguration)
-        async throws -> ScanResult
-    {
+    /// - Returns: The scan's result, for the caller to record.
+    /// - Throws: ``AppError`` when the scan could not run or was interrupted before it started.
+    func run(_ session: ScanSession) async throws -> ScanResult {
         let progress = ProgressPrinter(enabled: !output.quiet)
-        let scan = Task {
-            try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
-                try await ScanEngine(checks: checks, configuration: configuration, http: probe)
-                    .run(target, onEvent: progress.handle)
-            }
-        }
+        let scan = Task { try await session.run(onEvent: progress.handle) }
         let interrupt = InterruptHandler { scan.cancel() }
         defer { interrupt.stop() }
         let result: ScanResult
         do {
             result = try await scan.value
-        } catch let error as ScanError {
+        } catch {
             progress.finish()
-            StandardError.write("scantrail: \(error)")
-            throw ExitStatus.scanFailed
-        } catch is CancellationError {
-            progress.finish()
-            StandardError.write("scantrail: interrupted before the scan started; no report written")
-            throw ExitStatus.interrupted
+            throw error
         }
         progress.finish()
         try write(result)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScantrailApp
 import ScantrailCore
 
 /// The `scantrail` command line: thin wiring over the library modules.
@@ -30,6 +31,8 @@ public struct ScantrailCommand: AsyncParsableCommand {
             return 0
         } catch let code as ExitCode {
             return code.rawValue
+        } catch let error as AppError {
+            return ExitStatus.report(error)
         } catch let error as InputError {
             StandardError.write("scantrail: error: \(error)")
             return ExitStatus.usage.rawValue

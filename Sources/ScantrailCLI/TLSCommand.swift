@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScantrailApp
 import ScantrailReports
 import ScantrailTLS
 
@@ -42,6 +43,7 @@ struct TLSCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try certificates.settings.validate()
         let probeTarget = try TLSProbeTarget.input(target, serverName: sni, address: ip)
         var settings = TLSProbeSettings()
         settings.maxConnections = maxConnections

@@ -12,7 +12,7 @@ public struct TextReportRenderer: Sendable {
         var lines = [header(result), ""]
         if !result.completion.isComplete {
             lines.append(
-                "INCOMPLETE: the scan stopped early (\(result.completion.reason ?? "unknown")); unfinished checks are inconclusive."
+                "INCOMPLETE: the scan stopped early (\(result.completion.reason?.rawValue ?? "unknown")); unfinished checks are inconclusive."
             )
             lines.append("")
         }

@@ -13,7 +13,8 @@ public struct EvidenceStore: Sendable {
     public let actor: String
     let now: @Sendable () -> Date
 
-    /// Opens a store on `database`, applying pending migrations.
+    /// Opens a store on `database`, applying pending migrations and reopening the findings whose
+    /// risk acceptance has lapsed, so that whatever is read next is current.
     ///
     /// - Parameters:
     ///   - policy: SLA days per severity for findings detected from now on.
@@ -26,7 +27,9 @@ public struct EvidenceStore: Sendable {
         now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> EvidenceStore {
         try await Schema.migrate(database, now: now().milliseconds)
-        return EvidenceStore(database: database, policy: policy, actor: actor, now: now)
+        let store = EvidenceStore(database: database, policy: policy, actor: actor, now: now)
+        try await store.expireAcceptances()
+        return store
     }
 
     /// Opens the store at `location` for the length of `body`.
@@ -79,7 +82,7 @@ public struct EvidenceStore: Sendable {
             let record = ScanRecord(
                 id: scanID, sequence: sequence, target: result.targetURL, observedAt: result.startedAt,
                 finishedAt: result.finishedAt, recordedAt: recordedAt,
-                completion: result.completion.reason.map { "incomplete: \($0)" } ?? "complete",
+                completion: result.completion.reason.map { "incomplete: \($0.rawValue)" } ?? "complete",
                 scannerVersion: result.scanner.version, catalogueVersion: result.ruleCatalogueVersion,
                 requestsSent: result.requestsSent, counts: planner.counts
             )

@@ -58,7 +58,7 @@ struct CLITests {
             (["scan", "api.example.com"], "has no scheme; did you mean https://api.example.com?"),
             (["scan", "http://exa mple.com/"], "is not a valid URL"),
             (["scan", "http://127.0.0.1:1/", "--budget", "0"], "--budget must be at least 1"),
-            (["scan", "http://127.0.0.1:1/", "--check", "nope"], "unknown check 'nope'"),
+            (["scan", "http://127.0.0.1:1/", "--check", "nope"], "--check 'nope' is unknown"),
             (["scan", "http://127.0.0.1:1/", "--header", "no-colon"], "is not of the form 'Name: value'"),
             (
                 ["scan", "http://127.0.0.1:1/", "--output", "/nonexistent-dir/r.json"],

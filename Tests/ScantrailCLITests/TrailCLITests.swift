@@ -105,13 +105,13 @@ struct TrailCLITests {
     }
 
     @Test(
-        "bad references and an unusable store get one line: exit 2 for the request, 3 for the store",
+        "bad references and an unusable store get one line: exit 2 for the request, 4 for the store",
         arguments: [
             (["finding", "abcdef12"], Int32(2), "no finding abcdef12"),
             (["finding", "zz"], 2, "is not an identifier"),
             (["diff", "1", "2"], 2, "no scan 1"),
             (["accept", "abcd", "--reason", "r", "--expires", "someday"], 2, "--expires 'someday' is neither"),
-            (["history", "--database", "postgres://nobody@127.0.0.1:1/none?sslmode=disable"], 3, "PostgreSQL"),
+            (["history", "--database", "postgres://nobody@127.0.0.1:1/none?sslmode=disable"], 4, "PostgreSQL"),
             (["audit", "prune", "--retention-days", "30"], 2, "at least 90"),
         ]
     )

@@ -40,7 +40,7 @@ struct ScanEngineTests {
         let started = clock.now
         let result = try await engine(checks, limits: limits).run(target)
         #expect(clock.now - started < .seconds(10))
-        #expect(result.completion == .incomplete("deadline"))
+        #expect(result.completion == .incomplete(.deadline))
         #expect(result.checks[0].status == .completed)
         #expect(result.checks[1].status == .interrupted)
         #expect(result.checks[1].outcomes.map(\.status) == [.inconclusive])
@@ -56,7 +56,7 @@ struct ScanEngineTests {
         try await Task.sleep(for: .milliseconds(300))
         scan.cancel()
         let result = try await scan.value
-        #expect(result.completion == .incomplete("cancelled"))
+        #expect(result.completion == .incomplete(.cancelled))
         #expect(result.checks[1].status == .interrupted)
         #expect(result.checks[1].outcomes.allSatisfy { $0.status == .inconclusive })
     }

@@ -105,7 +105,7 @@ public struct ScanEngine: Sendable {
             for await step in group {
                 switch step {
                 case .deadline:
-                    stop.stop("deadline")
+                    stop.stop(.deadline)
                     group.cancelAll()
                 case .watchdogCancelled:
                     break
@@ -125,7 +125,7 @@ public struct ScanEngine: Sendable {
                 }
             }
         }
-        if Task.isCancelled { stop.stop("cancelled") }
+        if Task.isCancelled { stop.stop(.cancelled) }
         let completion = stop.current.map(ScanResult.Completion.incomplete) ?? .complete
         let finishedAt = now()
         let ordered = checks.map { check in
@@ -194,7 +194,7 @@ public struct ScanEngine: Sendable {
             return record(.completed, outcomes, stored, nil)
         } catch {
             if Task.isCancelled || error is CancellationError {
-                let text = "interrupted: \(Self.describe(stop: stop.current ?? "cancelled"))"
+                let text = "interrupted: \((stop.current ?? .cancelled).explanation)"
                 return record(.interrupted, inconclusive(metadata, on: target, text), nil, text)
             }
             let reason = "check failed: \(error)"
@@ -202,18 +202,15 @@ public struct ScanEngine: Sendable {
         }
     }
 
-    private func notRun(_ metadata: CheckMetadata, on target: ScanTarget, at date: Date, reason: String?) -> CheckRun {
-        let text = "not run: \(Self.describe(stop: reason ?? "stopped"))"
+    private func notRun(_ metadata: CheckMetadata, on target: ScanTarget, at date: Date, reason: StopReason?)
+        -> CheckRun
+    {
+        let text = "not run: \(reason?.explanation ?? "scan stopped")"
         return CheckRun(
             checkID: metadata.id, title: metadata.title, status: .interrupted, startedAt: date,
             durationMilliseconds: 0, requestsSent: 0, outcomes: inconclusive(metadata, on: target, text),
             evidence: nil, reason: text
         )
-    }
-
-    /// `scan deadline reached`, `scan cancelled`…: why a check did not finish.
-    private static func describe(stop reason: String) -> String {
-        "scan \(reason == "deadline" ? "deadline reached" : reason)"
     }
 
     private func inconclusive(_ metadata: CheckMetadata, on target: ScanTarget, _ reason: String) -> [Outcome] {

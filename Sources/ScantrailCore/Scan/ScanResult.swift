@@ -9,13 +9,13 @@ public struct ScanResult: Codable, Sendable {
     public struct Completion: Codable, Sendable, Hashable {
         /// `complete` or `incomplete`.
         public let status: String
-        /// Why it is incomplete (`deadline`, `cancelled`).
-        public let reason: String?
+        /// Why it is incomplete.
+        public let reason: StopReason?
 
         /// A scan that ran every check to its end.
         public static let complete = Completion(status: "complete", reason: nil)
         /// A scan cut short.
-        public static func incomplete(_ reason: String) -> Completion {
+        public static func incomplete(_ reason: StopReason) -> Completion {
             Completion(status: "incomplete", reason: reason)
         }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import PostgresNIO
 
 /// The shared backend: PostgreSQL through postgres-nio's connection pool. Writes take a
@@ -44,7 +46,7 @@ public final class PostgresDatabase: SQLDatabase {
                 configuration: try url.connectionConfiguration(), id: 0, logger: logger)
             try await connection.close()
         } catch {
-            throw StoreError.unavailable("cannot use PostgreSQL at \(url.host):\(url.port): \(reason(error))")
+            throw StoreError.unavailable("cannot connect to PostgreSQL at \(url.host):\(url.port): \(reason(error))")
         }
     }
 
@@ -101,8 +103,23 @@ public final class PostgresDatabase: SQLDatabase {
     static func reason(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(type(of: error))" }
         if let message = error.serverInfo?[.message] { return message }
-        if let underlying = error.underlying { return "\(underlying)" }
+        if let underlying = error.underlying { return connectionFailure(underlying) ?? "\(underlying)" }
         return "\(error.code)"
+    }
+
+    /// What the operating system said when the connection could not be made ("connection
+    /// refused"), rather than the driver's description of its attempts.
+    private static func connectionFailure(_ error: any Error) -> String? {
+        let failure: IOError?
+        if let attempts = error as? NIOConnectionError {
+            if attempts.connectionErrors.isEmpty && attempts.dnsAError != nil {
+                return "cannot resolve \(attempts.host)"
+            }
+            failure = attempts.connectionErrors.lazy.compactMap { $0.error as? IOError }.first
+        } else {
+            failure = error as? IOError
+        }
+        return failure.map { String(cString: strerror($0.errnoCode)).lowercased() }
     }
 
     private static func fetch(_ statement: SQLStatement, on connection: PostgresConnection, logger: Logger) async throws

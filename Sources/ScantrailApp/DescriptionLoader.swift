@@ -3,23 +3,25 @@ import ScantrailCore
 import ScantrailHTTP
 import ScantrailOpenAPI
 
-/// Where an OpenAPI description comes from: a file, a URL, or the target's usual
-/// documentation paths. URLs are fetched through the scan's own HTTP client and limits.
-enum APIDescriptionSource {
+/// Loads OpenAPI descriptions from a file, a URL, or the target's usual documentation paths.
+/// URLs are fetched through the scan's own HTTP client and limits.
+public enum DescriptionLoader {
     /// Paths APIs commonly serve their description at, tried in order.
-    static let commonPaths = [
+    public static let commonPaths = [
         "/openapi.json", "/openapi.yaml", "/swagger.json", "/v3/api-docs", "/api-docs", "/api/openapi.json",
         "/swagger/v1/swagger.json", "/docs/openapi.json", "/v2/api-docs",
     ]
 
     /// The largest description fetched from a URL: descriptions run to megabytes, far past the
     /// scan's per-response cap.
-    static let maxDocumentBytes = 32 << 20
+    public static let maxDocumentBytes = 32 << 20
 
     /// Imports `location`: an http(s) URL, or a file path.
     ///
-    /// - Throws: ``InputError`` naming the location and what is wrong.
-    static func load(_ location: String, configuration: ScanConfiguration) async throws -> APIInventory {
+    /// - Throws: ``AppError`` naming the location and what is wrong.
+    public static func load(_ location: String, configuration: ScanConfiguration = ScanConfiguration()) async throws
+        -> APIInventory
+    {
         do {
             if location.hasPrefix("http://") || location.hasPrefix("https://") {
                 return try await HTTPClientProbe.withProbe(configuration: documentFetching(configuration)) { probe in
@@ -31,11 +33,11 @@ enum APIDescriptionSource {
             }
             return try await OpenAPIImporter.importFile(location)
         } catch let error as OpenAPIImportError {
-            throw InputError(description: "\(error)")
-        } catch let error as InputError {
+            throw AppError.invalid("\(error)")
+        } catch let error as AppError {
             throw error
         } catch {
-            throw InputError(description: "\(location): \(error)")
+            throw AppError.invalid("\(location): \(error)")
         }
     }
 
@@ -66,13 +68,13 @@ enum APIDescriptionSource {
     private static func fetch(_ url: String, _ probe: HTTPClientProbe) async throws -> Data {
         let exchange = try await probe.send(ProbeRequest(url: url, followRedirects: true))
         guard let response = exchange.response else {
-            throw InputError(description: "\(url): \(exchange.failure.map { "\($0)" } ?? "no response")")
+            throw AppError.invalid("\(url): \(exchange.failure.map { "\($0)" } ?? "no response")")
         }
         guard (200..<300).contains(response.status) else {
-            throw InputError(description: "\(url) answered \(response.status)")
+            throw AppError.invalid("\(url) answered \(response.status)")
         }
         guard !response.bodyTruncated else {
-            throw InputError(description: "\(url) is larger than \(maxDocumentBytes >> 20) MiB")
+            throw AppError.invalid("\(url) is larger than \(maxDocumentBytes >> 20) MiB")
         }
         return response.body
     }

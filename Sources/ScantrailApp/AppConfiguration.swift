@@ -2,7 +2,8 @@ import Foundation
 import ScantrailStore
 import Yams
 
-/// The optional YAML configuration file (`--config FILE` or `$SCANTRAIL_CONFIG`):
+/// The optional YAML configuration file (`--config FILE` or `$SCANTRAIL_CONFIG`), with its
+/// documented defaults:
 ///
 /// ```yaml
 /// sla:            # days to fix, per severity, for findings detected from now on
@@ -16,15 +17,16 @@ import Yams
 ///   - name: alice
 ///     bearer: ${ALICE_TOKEN}
 /// ```
-struct ConfigFile: Decodable {
+public struct AppConfiguration: Decodable, Sendable {
     /// Remediation days per severity.
-    var sla = SLAPolicy()
-    /// Audit log retention.
-    var retentionDays = EvidenceStore.defaultRetentionDays
+    public var sla = SLAPolicy()
+    /// Audit log retention in days.
+    public var retentionDays = EvidenceStore.defaultRetentionDays
     /// Identities for the OpenAPI-driven checks, secrets not yet read from the environment.
-    var identities: [IdentityEntry] = []
+    public var identities: [IdentityEntry] = []
 
-    init() {}
+    /// The defaults.
+    public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case sla, retentionDays, identities
@@ -38,7 +40,7 @@ struct ConfigFile: Decodable {
         var info: Int?
     }
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let days = try container.decodeIfPresent(PolicyKeys.self, forKey: .sla) {
             sla.critical = days.critical ?? sla.critical
@@ -51,35 +53,41 @@ struct ConfigFile: Decodable {
         identities = try container.decodeIfPresent([IdentityEntry].self, forKey: .identities) ?? []
     }
 
-    /// Reads `path`, or the defaults when `path` is `nil`.
+    /// Reads and validates `text`, the contents of the file at `path`.
     ///
-    /// - Throws: ``InputError`` naming the file and what is wrong with it.
-    static func load(_ path: String?) throws -> ConfigFile {
-        guard let path else { return ConfigFile() }
-        let text: String
+    /// - Throws: ``AppError`` naming the file and what is wrong with it.
+    public init(yaml text: String, path: String) throws {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            self = try YAMLDecoder().decode(AppConfiguration.self, from: text)
         } catch {
-            throw InputError(description: "cannot read config file \(path)")
+            throw AppError.invalid("config file \(path) is not valid: \(Self.reason(error))")
         }
-        let config: ConfigFile
-        do {
-            config = try YAMLDecoder().decode(ConfigFile.self, from: text)
-        } catch {
-            throw InputError(description: "config file \(path) is not valid: \(Self.reason(error))")
-        }
-        let days =
-            [config.sla.critical, config.sla.high, config.sla.medium, config.sla.low]
-            + [config.sla.info].compactMap { $0 }
+        let days = [sla.critical, sla.high, sla.medium, sla.low] + [sla.info].compactMap { $0 }
         guard days.allSatisfy({ $0 > 0 }) else {
-            throw InputError(description: "config file \(path): SLA days must be positive")
+            throw AppError.invalid("config file \(path): SLA days must be positive")
         }
-        guard config.retentionDays >= EvidenceStore.minimumRetentionDays else {
-            throw InputError(
-                description: "config file \(path): retentionDays must be at least \(EvidenceStore.minimumRetentionDays)"
-            )
+        guard retentionDays >= EvidenceStore.minimumRetentionDays else {
+            throw AppError.invalid(
+                "config file \(path): retentionDays must be at least \(EvidenceStore.minimumRetentionDays)")
         }
-        return config
+    }
+
+    /// Reads the file at `path`, or the defaults when `path` is `nil`.
+    ///
+    /// - Throws: ``AppError`` naming the file and what is wrong with it.
+    public static func load(_ path: String?) throws -> AppConfiguration {
+        guard let path else { return AppConfiguration() }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw AppError.invalid("cannot read config file \(path)")
+        }
+        return try AppConfiguration(yaml: text, path: path)
+    }
+
+    /// The identities, with `${VAR}` references read from `environment`.
+    ///
+    /// - Throws: ``AppError`` for a malformed entry or an unset variable.
+    public func identitySources(environment: [String: String]) throws -> [IdentitySource] {
+        try identities.map { try $0.source(environment: environment) }
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -1,0 +1,146 @@
+import ScantrailChecks
+import ScantrailCore
+import ScantrailHTTP
+import ScantrailOpenAPI
+import ScantrailStore
+
+/// A scan request made ready to run: settings validated, the evidence store open (so a store
+/// that cannot be used is found before any request is sent), the baseline found, identities
+/// holding their credentials, the description imported and the checks chosen.
+///
+/// Every front end runs a scan the same way: ``withSession(_:onNotice:_:)``, then ``run(onEvent:)``,
+/// then ``record(_:)`` — writing its report in between, so that a store failure loses no report.
+public struct ScanSession: Sendable {
+    /// The request as submitted.
+    public let request: ScanRequest
+    /// The identities, credentials obtained.
+    public let identities: [Identity]
+    /// The checks the engine chooses among.
+    public let checks: [any SecurityCheck]
+    /// The engine's configuration (the budget grown with the documented operations).
+    public let configuration: ScanConfiguration
+    private let store: EvidenceStore?
+    private let baselineID: String?
+
+    /// Prepares `request` and runs `body` with the session; the store stays open until `body` returns.
+    ///
+    /// - Parameter onNotice: What to tell the user while preparing (the description imported…).
+    /// - Throws: ``AppError`` for a request that cannot be run, or what `body` throws.
+    public static func withSession<Result: Sendable>(
+        _ request: ScanRequest,
+        onNotice: (ScanNotice) -> Void = { _ in },
+        _ body: (ScanSession) async throws -> Result
+    ) async throws -> Result {
+        try request.settings.validate()
+        guard let storeSettings = request.store else {
+            if request.baseline != nil { throw AppError.invalid(.baseline, "needs the evidence store") }
+            return try await body(try await prepare(request, store: nil, baselineID: nil, onNotice: onNotice))
+        }
+        return try await storeSettings.withStore { store in
+            // Resolve the baseline first: a typo should not cost a scan.
+            var baselineID: String?
+            if let baseline = request.baseline { baselineID = try await store.scan(baseline).id }
+            return try await body(try await prepare(request, store: store, baselineID: baselineID, onNotice: onNotice))
+        }
+    }
+
+    private static func prepare(
+        _ request: ScanRequest, store: EvidenceStore?, baselineID: String?, onNotice: (ScanNotice) -> Void
+    ) async throws -> ScanSession {
+        var names: Set<String> = []
+        for source in request.identities where !names.insert(source.name).inserted {
+            throw AppError.invalid("identity \(source.name) is given twice")
+        }
+        let settings = request.settings
+        let base = settings.configuration()
+        var identities: [Identity] = []
+        for source in request.identities {
+            identities.append(try await source.identity(on: request.target, configuration: base))
+        }
+        let api = try await description(request, identities: identities, configuration: base, onNotice: onNotice)
+        let apiChecks = api.map {
+            CheckRegistry.apiChecks(
+                $0, burstSize: settings.burst, maxTokenLifetimeHours: settings.maxTokenLifetimeHours)
+        }
+        return ScanSession(
+            request: request, identities: identities, checks: CheckRegistry.all + (apiChecks ?? []),
+            configuration: settings.configuration(documentedOperations: api?.inventory.operations.count ?? 0),
+            store: store, baselineID: baselineID)
+    }
+
+    /// The description and identities the OpenAPI-driven checks work from, or `nil` when they do not run.
+    private static func description(
+        _ request: ScanRequest, identities: [Identity], configuration: ScanConfiguration,
+        onNotice: (ScanNotice) -> Void
+    ) async throws -> APIUnderTest? {
+        let found: (source: String, inventory: APIInventory)?
+        switch request.description {
+        case .none:
+            found = nil
+        case .imported(let inventory, let source):
+            found = (source, inventory)
+        case .location(let location):
+            found = (location, try await DescriptionLoader.load(location, configuration: configuration))
+        case .automatic:
+            guard !identities.isEmpty else { return nil }
+            guard
+                let discovered = try await DescriptionLoader.discover(on: request.target, configuration: configuration)
+            else {
+                onNotice(.identitiesUnused)
+                return nil
+            }
+            found = (discovered.url, discovered.inventory)
+        }
+        guard let found else { return nil }
+        onNotice(.descriptionLoaded(source: found.source, inventory: found.inventory))
+        return APIUnderTest(inventory: found.inventory, identities: identities)
+    }
+
+    /// Scans the target. Cancelling the task still returns a result, marked incomplete.
+    ///
+    /// - Parameter onEvent: Receives progress events, from any task.
+    /// - Throws: ``AppError`` when the scan cannot run (target unreachable, no check selected),
+    ///   or ``AppError/cancelled`` when cancelled before it started.
+    public func run(onEvent: @escaping @Sendable (ScanEvent) -> Void = { _ in }) async throws -> ScanResult {
+        do {
+            return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+                try await ScanEngine(checks: checks, configuration: configuration, http: probe)
+                    .run(request.target, onEvent: onEvent)
+            }
+        } catch let error as ScanError {
+            throw AppError.scanFailed("\(error)")
+        } catch is CancellationError {
+            throw AppError.cancelled
+        }
+    }
+
+    /// Records `result` in the store (when the request has one) and judges it against the gate.
+    /// A partial result is recorded too, even when the task running the scan was cancelled.
+    ///
+    /// - Throws: ``AppError`` when the store cannot record it.
+    public func record(_ result: ScanResult) async throws -> RecordedScan {
+        let threshold = request.failOn
+        guard let store else {
+            return RecordedScan(
+                record: nil, counted: result.findings,
+                verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0)
+        }
+        let baselineID = baselineID
+        let recording = Task {
+            let record = try await store.record(result)
+            var excluded = try await store.acceptedFingerprints()
+            if let baselineID {
+                excluded.formUnion(try await store.failingFingerprints(in: baselineID))
+            }
+            let counted = result.findings.filter { !excluded.contains($0.fingerprint) }
+            return RecordedScan(
+                record: record, counted: counted, verdict: ScanVerdict(result, counted: counted, threshold: threshold),
+                excluded: result.findings.count - counted.count)
+        }
+        do {
+            return try await recording.value
+        } catch let error as StoreError {
+            throw AppError.storeUnavailable(error.description)
+        }
+    }
+}

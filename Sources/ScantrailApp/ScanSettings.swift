@@ -1,0 +1,83 @@
+import ScantrailChecks
+import ScantrailCore
+
+/// What shapes a scan besides its target, its description and its identities, as a user gives
+/// it: limits, extra headers, the checks to run, active mode, certificate judgement and the
+/// OpenAPI-driven checks' knobs. Every default is documented in the README.
+public struct ScanSettings: Hashable, Sendable {
+    /// Requests the OpenAPI-driven checks may spend per documented operation, added to the
+    /// default budget when a description drives them.
+    public static let budgetPerOperation = 12
+
+    /// Headers added to every request, as `Name: value` lines.
+    public var headers: [String] = []
+    /// Identifiers of the checks to run; empty runs every applicable one.
+    public var checks: [String] = []
+    /// Most requests for the whole scan; `nil` is 1,000 plus ``budgetPerOperation`` per
+    /// documented operation.
+    public var budget: Int?
+    /// Seconds one request may take.
+    public var timeoutSeconds = ScanLimits().requestTimeoutSeconds
+    /// Seconds the whole scan may take.
+    public var deadlineSeconds = ScanLimits().scanDeadlineSeconds
+    /// Most connections (requests in flight) to the target host.
+    public var maxConnections = ScanLimits().maxConnectionsPerHost
+    /// Port of the cleartext twin of an HTTPS API; `nil` is 80 when the API is on 443.
+    public var cleartextPort: Int?
+    /// How certificates are judged.
+    public var certificates = CertificateSettings()
+    /// Also send requests that may change state.
+    public var active = false
+    /// Requests per rate-limit burst on authentication operations.
+    public var burst = 30
+    /// Longest acceptable lifetime of an identity's JWT, in hours.
+    public var maxTokenLifetimeHours = 24
+
+    /// The defaults: every passive check within the default limits.
+    public init() {}
+
+    /// Refuses values no scan can run with.
+    ///
+    /// - Throws: ``AppError`` naming the setting.
+    public func validate() throws {
+        guard (budget ?? 1) >= 1 else { throw AppError.invalid(.budget, "must be at least 1") }
+        guard timeoutSeconds > 0 else { throw AppError.invalid(.timeout, "must be more than 0 seconds") }
+        guard deadlineSeconds > 0 else { throw AppError.invalid(.deadline, "must be more than 0 seconds") }
+        guard (1...64).contains(maxConnections) else { throw AppError.invalid(.maxConnections, "must be 1 to 64") }
+        if let cleartextPort, !(1...65535).contains(cleartextPort) {
+            throw AppError.invalid(.httpPort, "must be 1 to 65535")
+        }
+        for header in headers where HeaderField(line: header) == nil {
+            throw AppError.invalid(.header, "'\(header.prefix(40))' is not of the form 'Name: value'")
+        }
+        let known = CheckRegistry.identifiers
+        if let unknown = checks.first(where: { !known.contains($0) }) {
+            throw AppError.invalid(.check, "'\(unknown)' is unknown; known: \(known.joined(separator: ", "))")
+        }
+        guard (1...RateLimitCheck.maximumBurst).contains(burst) else {
+            throw AppError.invalid(.burst, "must be 1 to \(RateLimitCheck.maximumBurst)")
+        }
+        guard maxTokenLifetimeHours >= 1 else { throw AppError.invalid(.maxTokenLifetime, "must be at least 1 hour") }
+        try certificates.validate()
+    }
+
+    /// The engine's configuration for a scan whose description documents `operations`
+    /// operations (0 without one).
+    public func configuration(documentedOperations operations: Int = 0) -> ScanConfiguration {
+        var limits = ScanLimits()
+        limits.requestBudget = budget ?? limits.requestBudget + Self.budgetPerOperation * operations
+        limits.requestTimeoutSeconds = timeoutSeconds
+        limits.readTimeoutSeconds = min(limits.readTimeoutSeconds, timeoutSeconds)
+        limits.scanDeadlineSeconds = deadlineSeconds
+        limits.maxConnectionsPerHost = maxConnections
+        return ScanConfiguration(
+            limits: limits,
+            headers: headers.compactMap(HeaderField.init(line:)),
+            enabledChecks: checks.isEmpty ? nil : checks,
+            active: active,
+            cleartextPort: cleartextPort,
+            caFile: certificates.caFile,
+            expiryWarningDays: certificates.expiryWarningDays
+        )
+    }
+}

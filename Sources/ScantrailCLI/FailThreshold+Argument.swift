@@ -1,0 +1,4 @@
+import ArgumentParser
+import ScantrailApp
+
+extension FailThreshold: ExpressibleByArgument {}

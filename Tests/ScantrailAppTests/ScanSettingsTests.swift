@@ -1,0 +1,62 @@
+import ScantrailApp
+import ScantrailCore
+import Testing
+
+@Suite("Scan settings")
+struct ScanSettingsTests {
+    /// `settings` with a value of `setting` that no scan can run with.
+    private static func breaking(_ setting: Setting, of settings: ScanSettings = ScanSettings()) -> ScanSettings {
+        var settings = settings
+        switch setting {
+        case .budget: settings.budget = 0
+        case .timeout: settings.timeoutSeconds = 0
+        case .deadline: settings.deadlineSeconds = -1
+        case .maxConnections: settings.maxConnections = 65
+        case .httpPort: settings.cleartextPort = 70_000
+        case .header: settings.headers = ["no-colon"]
+        case .check: settings.checks = ["nope"]
+        case .burst: settings.burst = 101
+        case .maxTokenLifetime: settings.maxTokenLifetimeHours = 0
+        case .expiryWarningDays: settings.certificates.expiryWarningDays = -1
+        case .caFile: settings.certificates.caFile = "/nonexistent/ca.pem"
+        case .identity, .baseline: break
+        }
+        return settings
+    }
+
+    @Test(
+        "values no scan can run with are refused, naming the setting",
+        arguments: Setting.allCases.filter { $0 != .identity && $0 != .baseline })
+    func refused(setting: Setting) {
+        let settings = Self.breaking(setting)
+        #expect(appError { try settings.validate() }?.setting == setting)
+    }
+
+    @Test("the defaults are valid")
+    func defaults() throws {
+        try ScanSettings().validate()
+    }
+
+    @Test("the default budget grows by 12 requests per documented operation; a budget given is kept as given")
+    func budget() {
+        var settings = ScanSettings()
+        #expect(settings.configuration().limits.requestBudget == 1000)
+        #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 1600)
+        settings.budget = 300
+        #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 300)
+    }
+
+    @Test("the settings become the engine's configuration")
+    func configuration() {
+        var settings = ScanSettings()
+        settings.headers = ["X-Trace: 1"]
+        settings.checks = ["cors.policy"]
+        settings.timeoutSeconds = 2
+        settings.active = true
+        let configuration = settings.configuration()
+        #expect(configuration.headers == [HeaderField(name: "X-Trace", value: "1")])
+        #expect(configuration.enabledChecks == ["cors.policy"])
+        #expect(configuration.limits.requestTimeoutSeconds == 2 && configuration.limits.readTimeoutSeconds == 2)
+        #expect(configuration.active)
+    }
+}
