@@ -56,7 +56,7 @@ public struct TextReportRenderer: Sendable {
             .map { "\(summary.findingsBySeverity[$0.rawValue] ?? 0) \($0.rawValue)" }
             .joined(separator: ", ")
         return "Checks: \(result.checks.count) run · outcomes: \(summary.passed) passed, \(summary.failed) failed, "
-            + "\(summary.inconclusive) inconclusive · findings: \(bySeverity)"
+            + "\(summary.notApplicable) not applicable, \(summary.inconclusive) inconclusive · findings: \(bySeverity)"
     }
 
     /// The remediation's first sentence, for the one-line fix.

@@ -72,7 +72,8 @@ public struct TrailTextRenderer: Sendable {
         if let proof = history.proofOfFix {
             lines.append("")
             lines.append("Proof of fix")
-            for (label, evidence) in [("failing", proof.failing), ("passing", proof.passing)] {
+            let closedBy = proof.passing.reference.outcome == .notApplicable ? "gone   " : "passing"
+            for (label, evidence) in [("failing", proof.failing), (closedBy, proof.passing)] {
                 let state = evidence.isIntact ? "intact" : "CHANGED SINCE RECORDED"
                 lines.append(
                     "  \(label)  scan \(evidence.reference.scanID.prefix(8)) · \(evidence.reference.checkID) · "

@@ -98,28 +98,46 @@ extension EvidenceStore {
             SQLStatement(query, [.text(earlier.id)]), SQLStatement(query, [.text(later.id)]),
         ])
         let (before, after) = (try Self.judged(rows[0]), try Self.judged(rows[1]))
-        func items(_ keys: some Sequence<String>, from map: [String: (Outcome.Status, ScanDiff.Item)]) -> [ScanDiff
-            .Item]
-        {
-            keys.compactMap { map[$0]?.1 }.sorted()
+        func items(_ keys: some Sequence<String>, from map: [String: Judged]) -> [ScanDiff.Item] {
+            keys.compactMap { map[$0]?.item }.sorted()
         }
-        let failingBefore = Set(before.filter { $0.value.0 == .failed }.keys)
-        let failingAfter = Set(after.filter { $0.value.0 == .failed }.keys)
-        let passedAfter = Set(after.filter { $0.value.0 == .passed }.keys)
+        let failingBefore = Set(before.filter { $0.value.status == .failed }.keys)
+        let failingAfter = Set(after.filter { $0.value.status == .failed }.keys)
+        // Closed as the lifecycle closes: passed or not applicable, or in a not-applicable scope
+        // (the rule at the same place, no discriminator) without an outcome of its own.
+        let scopesAfter = Set(after.values.filter { $0.status == .notApplicable && $0.isScope }.map(\.scope))
+        let closedAfter = Set(
+            failingBefore.filter { key in
+                guard let outcome = after[key] else {
+                    return before[key].map { scopesAfter.contains($0.scope) } ?? false
+                }
+                return outcome.status == .passed || outcome.status == .notApplicable
+            })
         return ScanDiff(
             from: earlier.id, to: later.id,
             new: items(failingAfter.subtracting(failingBefore), from: after),
-            fixed: items(failingBefore.intersection(passedAfter), from: before),
+            fixed: items(closedAfter, from: before),
             unchanged: items(failingBefore.intersection(failingAfter), from: after),
-            notRetested: items(failingBefore.subtracting(failingAfter).subtracting(passedAfter), from: before),
+            notRetested: items(failingBefore.subtracting(failingAfter).subtracting(closedAfter), from: before),
             coverageGained: items(Set(after.keys).subtracting(before.keys), from: after),
             coverageLost: items(Set(before.keys).subtracting(after.keys), from: before)
         )
     }
 
-    /// Outcomes that were judged (passed or failed), by fingerprint.
-    private static func judged(_ rows: [SQLRow]) throws -> [String: (Outcome.Status, ScanDiff.Item)] {
-        var judged: [String: (Outcome.Status, ScanDiff.Item)] = [:]
+    /// One judged outcome of a scan, as the diff compares them.
+    private struct Judged {
+        let status: Outcome.Status
+        let item: ScanDiff.Item
+        /// Rule, origin, method and path: the place a not-applicable outcome without a
+        /// discriminator speaks for.
+        let scope: String
+        /// Whether the outcome has no discriminator.
+        let isScope: Bool
+    }
+
+    /// Outcomes that were judged (anything but inconclusive), by fingerprint.
+    private static func judged(_ rows: [SQLRow]) throws -> [String: Judged] {
+        var judged: [String: Judged] = [:]
         for row in rows {
             guard let status = Outcome.Status(rawValue: try row.text("status")), status != .inconclusive else {
                 continue
@@ -128,10 +146,12 @@ extension EvidenceStore {
                 origin: try row.text("origin"), method: try row.optionalText("method"), path: try row.text("path"),
                 discriminator: try row.optionalText("discriminator"))
             let fingerprint = try row.text("fingerprint")
-            judged[fingerprint] = (
-                status,
-                ScanDiff.Item(fingerprint: fingerprint, ruleID: try row.text("rule_id"), location: location.display)
-            )
+            let ruleID = try row.text("rule_id")
+            judged[fingerprint] = Judged(
+                status: status,
+                item: ScanDiff.Item(fingerprint: fingerprint, ruleID: ruleID, location: location.display),
+                scope: [ruleID, location.origin, location.method ?? "", location.path].joined(separator: "\u{1F}"),
+                isScope: location.discriminator == nil)
         }
         return judged
     }

@@ -62,8 +62,10 @@ public struct EvidenceStore: Sendable {
         let scanID = UUID().uuidString.lowercased()
         let recordedAt = now()
         let configuration = try CanonicalJSON.string(result.configuration)
-        let lookups = SQLStatement.select(
-            "SELECT * FROM findings", where: "fingerprint", in: scan.judgedFingerprints.map { .text($0.rawValue) })
+        let lookups =
+            SQLStatement.select(
+                "SELECT * FROM findings", where: "fingerprint", in: scan.judgedFingerprints.map { .text($0.rawValue) })
+            + scan.scopeQueries
         let reads =
             lookups + [
                 Self.lapsedQuery(at: recordedAt), AuditChain.headQuery,

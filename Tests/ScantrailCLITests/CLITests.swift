@@ -47,7 +47,7 @@ struct CLITests {
         #expect(!report.contains("s3cr3t-token"))
         #expect(!report.contains("Tr0ub4dor-demo") && !report.contains("demo-not-a-real-secret"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
-        #expect(json["schemaVersion"] as? String == "1.0")
+        #expect(json["schemaVersion"] as? String == "1.1")
         #expect((json["findings"] as? [Any])?.count == 12)
     }
 

@@ -36,17 +36,20 @@ struct TrailCLITests {
         try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
     }
 
-    @Test("a fix is recorded with its proof, diffed, and the audit chain verifies")
+    @Test(
+        "a fix is recorded with its proof, diffed, and the audit chain verifies; a cookie no longer set closes its findings"
+    )
     func detectAndFix() async throws {
         let database = Scantrail.databasePath()
         let runs = try await scans([.misconfigured, .fixed], database: database)
         #expect(runs.map(\.status) == [0, 0])
         #expect(runs[0].stderr.contains("recorded as scan #1"))
-        #expect(runs[1].stderr.contains("0 new, 6 fixed, 0 reopened"))
+        #expect(runs[1].stderr.contains("0 new, 8 fixed, 0 reopened"))
 
         let fixed = try await Scantrail.run(["findings", "--status", "fixed", "--format", "json"], database: database)
         let fixedFindings = try #require(try json(fixed) as? [[String: Any]])
-        #expect(fixedFindings.count == 6)
+        #expect(fixedFindings.count == 8)
+        #expect(fixedFindings.count { ($0["ruleID"] as? String)?.hasPrefix("cookies.") == true } == 2)
 
         let id = String((fixedFindings[0]["fingerprint"] as? String ?? "").prefix(12))
         let finding = try await Scantrail.run(["finding", id], database: database)
@@ -56,13 +59,13 @@ struct TrailCLITests {
         #expect(finding.stdout.contains("finding.opened") && finding.stdout.contains("finding.fixed"))
 
         let diff = try await Scantrail.run(["diff", "1", "2"], database: database)
-        #expect(diff.stdout.contains("Fixed (6)") && diff.stdout.contains("New (0)"))
+        #expect(diff.stdout.contains("Fixed (8)") && diff.stdout.contains("New (0)"))
 
         let history = try await Scantrail.run(["history"], database: database)
-        #expect(history.stdout.contains("#2") && history.stdout.contains("0/6/0"))
+        #expect(history.stdout.contains("#2") && history.stdout.contains("0/8/0"))
 
         let verify = try await Scantrail.run(["audit", "verify"], database: database)
-        #expect(verify.status == 0 && verify.stdout.hasPrefix("Audit chain intact: 18 entries verified."))
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("Audit chain intact: 20 entries verified."))
     }
 
     @Test("an edited audit entry makes 'audit verify' exit 1 and name it")

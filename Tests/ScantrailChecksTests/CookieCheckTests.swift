@@ -1,9 +1,11 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
-import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
 import Testing
+
+@testable import ScantrailChecks
 
 @Suite("Cookie flags, with session cookies weighing more")
 struct CookieCheckTests {
@@ -40,6 +42,9 @@ struct CookieCheckTests {
                 "cookies.samesite-missing[tracking]": .failed,
                 "cookies.session-flags-missing[JSESSIONID]": .passed,
                 "cookies.samesite-missing[JSESSIONID]": .passed,
+                "cookies.session-flags-missing": .notApplicable,
+                "cookies.flags-missing": .notApplicable,
+                "cookies.samesite-missing": .notApplicable,
             ])
     }
 
@@ -50,9 +55,59 @@ struct CookieCheckTests {
         #expect(outcomes.allSatisfy { !$0.detail.contains("abc123") })
     }
 
-    @Test("a response that sets no cookie gives no cookie outcome")
+    @Test("a response that sets no cookie makes every rule not applicable there, and fails nothing")
     func noCookies() async throws {
         let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.hardened))
-        #expect(outcomes.isEmpty)
+        #expect(outcomes.count == 3)
+        #expect(outcomes.allSatisfy { $0.status == .notApplicable && $0.location.discriminator == nil })
+        #expect(outcomes.allSatisfy { $0.detail == "no cookie is set at GET /" })
+    }
+
+    // MARK: evaluate, on evidence built by hand
+
+    private static let location = Location(origin: "http://127.0.0.1:8080", method: "GET", path: "/")
+
+    private static func evidence(setCookie: [String] = [], failure: ProbeFailure? = nil) -> ResponseEvidence {
+        let response = HTTPExchange.Response(
+            status: 200, headers: setCookie.map { HeaderField(name: "Set-Cookie", value: $0) }, body: Data(),
+            bodyLength: 0, bodyTruncated: false)
+        return ResponseEvidence(
+            location: location,
+            exchange: HTTPExchange(
+                request: .init(method: "GET", url: "http://127.0.0.1:8080/", headers: []),
+                response: failure == nil ? response : nil, failure: failure, durationMilliseconds: 1, requestsSent: 1))
+    }
+
+    @Test(
+        "SameSite is judged from the attribute",
+        arguments: [
+            ("a=1; SameSite=Lax", Outcome.Status.passed), ("a=1; samesite=strict", .passed),
+            ("a=1; SameSite=None; Secure", .passed), ("a=1; SameSite=None", .failed), ("a=1", .failed),
+        ])
+    func sameSite(header: String, status: Outcome.Status) {
+        let outcomes = check.evaluate(Self.evidence(setCookie: [header]))
+        #expect(
+            outcomes.first { $0.ruleID == "cookies.samesite-missing" && $0.location.discriminator == "a" }?.status
+                == status)
+    }
+
+    @Test("a session-looking name moves the flags to the graver rule", arguments: ["sid", "auth_token", "XSRF-TOKEN"])
+    func sessionNames(name: String) {
+        let outcomes = check.evaluate(Self.evidence(setCookie: ["\(name)=1"]))
+        #expect(outcomes.contains { $0.ruleID == "cookies.session-flags-missing" && $0.status == .failed })
+        #expect(!outcomes.contains { $0.ruleID == "cookies.flags-missing" && $0.location.discriminator == name })
+    }
+
+    @Test("a failed fetch leaves every rule inconclusive: it proves no cookie gone")
+    func failedFetch() {
+        let outcomes = check.evaluate(Self.evidence(failure: ProbeFailure(.connectionReset, "reset by peer")))
+        #expect(outcomes.count == 3 && outcomes.allSatisfy { $0.status == .inconclusive })
+    }
+
+    @Test("a malformed Set-Cookie line is ignored rather than judged")
+    func malformed() {
+        let outcomes = check.evaluate(Self.evidence(setCookie: ["no-equals-sign", "=value"]))
+        #expect(outcomes.allSatisfy { $0.status == .notApplicable })
+        #expect(outcomes.first?.detail == "no cookie is set at GET /")
     }
 }

@@ -12,11 +12,12 @@ enum ScanFactory {
     static let catalogue = RuleCatalogue(rules: [high, low])
     static let target = ScanTarget(scheme: "https", host: "api.example.com", port: 443)
 
-    /// One observation: the rule, the path, the status.
+    /// One observation: the rule, the path (and discriminator, such as a cookie's name), the status.
     struct Observed {
         let rule: Rule
         let path: String
         let status: Outcome.Status
+        var discriminator: String?
 
         static func failed(_ rule: Rule, _ path: String) -> Observed {
             Observed(rule: rule, path: path, status: .failed)
@@ -27,13 +28,22 @@ enum ScanFactory {
         static func inconclusive(_ rule: Rule, _ path: String) -> Observed {
             Observed(rule: rule, path: path, status: .inconclusive)
         }
+        static func notApplicable(_ rule: Rule, _ path: String) -> Observed {
+            Observed(rule: rule, path: path, status: .notApplicable)
+        }
+
+        /// The same observation of the thing named `name` at the path.
+        func about(_ name: String) -> Observed {
+            Observed(rule: rule, path: path, status: status, discriminator: name)
+        }
     }
 
     /// A complete scan of `target` started at `at` that observed `observed`.
     static func result(at: Date, target: ScanTarget = target, _ observed: [Observed]) -> ScanResult {
         let outcomes = observed.map { item in
             Outcome(
-                ruleID: item.rule.id, status: item.status, location: target.location(path: item.path),
+                ruleID: item.rule.id, status: item.status,
+                location: target.location(path: item.path).with(discriminator: item.discriminator),
                 detail: "\(item.path) \(item.status.rawValue)")
         }
         let evidence = JSONValue.object([
@@ -47,8 +57,8 @@ enum ScanFactory {
             finishedAt: at.addingTimeInterval(1), completion: .complete, requestsSent: observed.count, checks: [run])
     }
 
-    /// The fingerprint of `rule` at `path` on the default target.
-    static func fingerprint(_ rule: Rule, _ path: String) -> Fingerprint {
-        Fingerprint(ruleID: rule.id, location: target.location(path: path))
+    /// The fingerprint of `rule` at `path` (about `name`) on the default target.
+    static func fingerprint(_ rule: Rule, _ path: String, about name: String? = nil) -> Fingerprint {
+        Fingerprint(ruleID: rule.id, location: target.location(path: path).with(discriminator: name))
     }
 }

@@ -22,11 +22,22 @@ public struct CookieCheck: SecurityCheck {
         try await .baseURL(of: target, context: context, followRedirects: true)
     }
 
+    /// Judges every cookie the answer sets; and, per rule, says that no other cookie is set
+    /// there (not applicable), which closes findings about cookies that are gone. Without an
+    /// answer every rule is inconclusive: a failed fetch proves no cookie gone.
     public func evaluate(_ evidence: ResponseEvidence) -> [Outcome] {
-        guard case .success(let response) = evidence.judgeable else { return [] }
-        return response.headers.all("Set-Cookie").compactMap(SetCookie.init).flatMap { cookie in
-            judge(cookie, at: evidence.location.with(discriminator: cookie.name))
+        let response: HTTPExchange.Response
+        switch evidence.judgeable {
+        case .success(let answer): response = answer
+        case .failure(let reason):
+            return Self.metadata.rules.map { .inconclusive($0, at: evidence.location, reason.text) }
         }
+        let cookies = response.headers.all("Set-Cookie").compactMap(SetCookie.init)
+        let place = "\(evidence.location.method ?? "GET") \(evidence.location.path)"
+        let absent =
+            cookies.isEmpty ? "no cookie is set at \(place)" : "no cookie other than those judged is set at \(place)"
+        return cookies.flatMap { cookie in judge(cookie, at: evidence.location.with(discriminator: cookie.name)) }
+            + Self.metadata.rules.map { .notApplicable($0, at: evidence.location, absent) }
     }
 
     private func judge(_ cookie: SetCookie, at location: Location) -> [Outcome] {

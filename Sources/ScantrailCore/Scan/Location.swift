@@ -18,8 +18,8 @@ public struct Location: Hashable, Codable, Sendable {
         self.discriminator = discriminator
     }
 
-    /// The same endpoint with a discriminator.
-    public func with(discriminator: String) -> Location {
+    /// The same endpoint with a discriminator (`nil`: the endpoint as a whole).
+    public func with(discriminator: String?) -> Location {
         Location(origin: origin, method: method, path: path, discriminator: discriminator)
     }
 

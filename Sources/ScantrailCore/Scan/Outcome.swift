@@ -1,5 +1,6 @@
 /// The result of one rule at one location: failed (a finding), passed (tested, with the
-/// observation that proves it) or inconclusive (could not be judged, with the reason).
+/// observation that proves it), not applicable (looked at, and the thing to judge is not there)
+/// or inconclusive (could not be judged, with the reason).
 public struct Outcome: Hashable, Codable, Sendable {
     /// What became of the rule.
     public enum Status: String, Codable, Sendable, CaseIterable {
@@ -7,7 +8,12 @@ public struct Outcome: Hashable, Codable, Sendable {
         case passed
         /// Tested; the problem is present. Produces a finding.
         case failed
-        /// Could not be tested (timeout, reset, rate limit, budget, deadline…).
+        /// Looked at, and the thing to judge is not there (no cookie is set any more, the endpoint
+        /// is gone, no TLS on that port). Like a pass, it closes an earlier finding there. At a
+        /// location without a discriminator it speaks for every discriminator of the rule there
+        /// that the same scan did not judge (no cookie *other than those judged* is set).
+        case notApplicable
+        /// Could not be tested (timeout, reset, rate limit, budget, deadline…). Never closes a finding.
         case inconclusive
     }
 
@@ -37,6 +43,11 @@ public struct Outcome: Hashable, Codable, Sendable {
     /// A failed outcome.
     public static func failed(_ rule: Rule, at location: Location, _ detail: String) -> Outcome {
         Outcome(ruleID: rule.id, status: .failed, location: location, detail: detail)
+    }
+
+    /// A not-applicable outcome with what was found instead ("no cookie is set at GET /").
+    public static func notApplicable(_ rule: Rule, at location: Location, _ reason: String) -> Outcome {
+        Outcome(ruleID: rule.id, status: .notApplicable, location: location, detail: reason)
     }
 
     /// An inconclusive outcome with the reason.

@@ -3,7 +3,7 @@ import Foundation
 /// Everything one scan produced, in the shape of the JSON report (docs/report-format.md).
 public struct ScanResult: Codable, Sendable {
     /// Version of the report schema. Bumped on any incompatible change.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     /// Whether the scan ran to its end.
     public struct Completion: Codable, Sendable, Hashable {
@@ -29,6 +29,8 @@ public struct ScanResult: Codable, Sendable {
         public let passed: Int
         /// Outcomes that failed.
         public let failed: Int
+        /// Outcomes with nothing to judge (the thing is not there).
+        public let notApplicable: Int
         /// Outcomes that could not be judged.
         public let inconclusive: Int
         /// Findings per severity (every severity present, zero included).
@@ -100,6 +102,7 @@ public struct ScanResult: Codable, Sendable {
         self.summary = Summary(
             passed: outcomes.count { $0.status == .passed },
             failed: outcomes.count { $0.status == .failed },
+            notApplicable: outcomes.count { $0.status == .notApplicable },
             inconclusive: outcomes.count { $0.status == .inconclusive },
             findingsBySeverity: Dictionary(
                 uniqueKeysWithValues: Severity.allCases.map { severity in

@@ -5,8 +5,9 @@ import ScantrailCore
 /// fix the ones it covered and passed, reopen fixed ones it saw again — and writes an audit
 /// entry for every change.
 ///
-/// A finding is fixed only by a scan that judged the same rule at the same place and passed it;
-/// a scan that did not cover it (or could not judge it) changes nothing.
+/// A finding is fixed only by a scan that judged the same rule at the same place and passed it,
+/// or found the thing judged gone (not applicable); a scan that did not cover it (or could not
+/// judge it) changes nothing.
 struct LifecyclePlanner {
     let scan: PreparedScan
     let scanID: String
@@ -44,8 +45,14 @@ struct LifecyclePlanner {
         for observation in scan.observations.values.sorted(by: { $0.fingerprint.rawValue < $1.fingerprint.rawValue }) {
             switch observation.outcome.status {
             case .failed: try failed(observation, observedAt: observedAt, chain: &chain)
-            case .passed: try passed(observation, observedAt: observedAt, chain: &chain)
+            case .passed, .notApplicable: try closed(findings[observation.fingerprint], by: observation, chain: &chain)
             case .inconclusive: continue
+            }
+        }
+        for scope in scan.notApplicableScopes {
+            for finding in findings.values.sorted(by: { $0.fingerprint.rawValue < $1.fingerprint.rawValue })
+            where scan.covers(scope, finding) {
+                try closed(finding, by: scope, chain: &chain)
             }
         }
     }
@@ -93,16 +100,19 @@ struct LifecyclePlanner {
         store(finding)
     }
 
-    private mutating func passed(_ observation: PreparedScan.Observation, observedAt: Date, chain: inout AuditChain)
-        throws
-    {
-        guard var finding = findings[observation.fingerprint], finding.status != .fixed else { return }
+    /// Fixes `finding` (when tracked and not fixed yet) on the strength of `observation`, a pass
+    /// or a not-applicable outcome, keeping the failing and the passing evidence as the proof.
+    private mutating func closed(
+        _ finding: TrackedFinding?, by observation: PreparedScan.Observation, chain: inout AuditChain
+    ) throws {
+        guard var finding, finding.status != .fixed else { return }
+        let observedAt = scan.result.startedAt
         let failing = EvidenceReference(
             scanID: finding.lastScanID, checkID: finding.checkID, sha256: finding.lastEvidenceSHA256,
-            detail: finding.lastDetail)
+            detail: finding.lastDetail, outcome: .failed)
         let passing = EvidenceReference(
             scanID: scanID, checkID: observation.checkID, sha256: scan.evidence[observation.checkID]?.sha256 ?? "",
-            detail: observation.outcome.detail)
+            detail: observation.outcome.detail, outcome: observation.outcome.status)
         finding.status = .fixed
         finding.fixedScanID = scanID
         finding.fixedAt = observedAt

@@ -20,7 +20,7 @@ struct PreparedScan {
 
     let result: ScanResult
     /// Observations by fingerprint; when a scan judged one place twice, failed beats passed
-    /// beats inconclusive.
+    /// beats not applicable beats inconclusive.
     let observations: [Fingerprint: Observation]
     /// Evidence by check id.
     let evidence: [String: Evidence]
@@ -51,15 +51,42 @@ struct PreparedScan {
 
     private static func rank(_ status: Outcome.Status) -> Int {
         switch status {
-        case .failed: 2
-        case .passed: 1
+        case .failed: 3
+        case .passed: 2
+        case .notApplicable: 1
         case .inconclusive: 0
         }
     }
 
-    /// Fingerprints judged passed or failed: the ones whose tracked findings may change.
+    /// Fingerprints judged (anything but inconclusive): the ones whose tracked findings may change.
     var judgedFingerprints: [Fingerprint] {
         observations.values.filter { $0.outcome.status != .inconclusive }.map(\.fingerprint)
+    }
+
+    /// Not-applicable observations without a discriminator: each speaks for every finding of
+    /// its rule at its place that this scan did not otherwise judge.
+    var notApplicableScopes: [Observation] {
+        observations.values.filter { $0.outcome.status == .notApplicable && $0.outcome.location.discriminator == nil }
+            .sorted { $0.fingerprint.rawValue < $1.fingerprint.rawValue }
+    }
+
+    /// Whether `finding` lies in the scope of `observation` (same rule, origin, method and path)
+    /// and was not judged by this scan in its own right.
+    func covers(_ observation: Observation, _ finding: TrackedFinding) -> Bool {
+        let scope = observation.outcome.location
+        return finding.ruleID == observation.outcome.ruleID && finding.location.origin == scope.origin
+            && finding.location.method == scope.method && finding.location.path == scope.path
+            && observations[finding.fingerprint] == nil
+    }
+
+    /// Queries for the unfixed findings that ``notApplicableScopes`` may close.
+    var scopeQueries: [SQLStatement] {
+        notApplicableScopes.map { observation in
+            let location = observation.outcome.location
+            return SQLStatement(
+                "SELECT * FROM findings WHERE rule_id = ? AND origin = ? AND path = ? AND status <> 'fixed'",
+                [.text(observation.outcome.ruleID), .text(location.origin), .text(location.path)])
+        }
     }
 
     /// Statements storing the scan's evidence and outcomes under `scanID`.
