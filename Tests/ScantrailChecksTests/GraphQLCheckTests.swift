@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
-import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
 import Testing
+
+@testable import ScantrailChecks
 
 @Suite("GraphQL endpoints: introspection, suggestions, batching")
 struct GraphQLCheckTests {
@@ -47,7 +48,8 @@ struct GraphQLCheckTests {
 
     @Test("a default GraphQL server fails introspection, suggestions, batching and aliases")
     func lax() async throws {
-        let statuses = try await CheckHarness.outcomes(of: check, servedBy: Self.server(lax: true)).statuses
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: Self.server(lax: true))
+        let statuses = outcomes.filter { $0.location.path == "/api/graphql" }.statuses
         #expect(
             statuses == [
                 "graphql.introspection-enabled": .failed, "graphql.field-suggestions": .failed,
@@ -58,13 +60,33 @@ struct GraphQLCheckTests {
     @Test("a hardened GraphQL server passes all four")
     func hardened() async throws {
         let outcomes = try await CheckHarness.outcomes(of: check, servedBy: Self.server(lax: false))
-        #expect(outcomes.count == 4)
-        #expect(outcomes.allSatisfy { $0.status == .passed })
-        #expect(outcomes.allSatisfy { $0.location.path == "/api/graphql" })
+        let judged = outcomes.filter { $0.status != .notApplicable }
+        #expect(judged.count == 4)
+        #expect(judged.allSatisfy { $0.status == .passed && $0.location.path == "/api/graphql" })
     }
 
-    @Test("an API without GraphQL gives no GraphQL outcome")
+    @Test("an API without GraphQL fails nothing: every rule is not applicable at every path tried")
     func absent() async throws {
-        #expect(try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.hardened)).isEmpty)
+        let outcomes = try await CheckHarness.outcomes(of: check, servedBy: DemoAPI.router(.hardened))
+        #expect(outcomes.count == GraphQLCheck.paths.count * 3)
+        #expect(outcomes.allSatisfy { $0.status == .notApplicable && $0.location.discriminator == nil })
+        #expect(Set(outcomes.map(\.location.path)) == Set(GraphQLCheck.paths))
+    }
+
+    @Test("a path that gave no answer is inconclusive, not gone")
+    func unanswered() {
+        let evidence = GraphQLCheck.Evidence(
+            origin: "http://127.0.0.1:8080", tried: ["/graphql"], endpoints: [],
+            absent: [GraphQLCheck.Absence(path: "/graphql", status: nil, detail: "connection-reset: reset by peer")])
+        let outcomes = check.evaluate(evidence)
+        #expect(outcomes.count == 3 && outcomes.allSatisfy { $0.status == .inconclusive })
+        #expect(outcomes.allSatisfy { $0.detail == "connection-reset: reset by peer" })
+    }
+
+    @Test("evidence recorded before absences were kept still evaluates, to the endpoints alone")
+    func olderEvidence() {
+        let evidence = GraphQLCheck.Evidence(
+            origin: "http://127.0.0.1:8080", tried: GraphQLCheck.paths, endpoints: [], absent: nil)
+        #expect(check.evaluate(evidence).isEmpty)
     }
 }

@@ -33,6 +33,17 @@ public struct GraphQLCheck: SecurityCheck {
         public let detail: String
     }
 
+    /// A path tried where no GraphQL endpoint answered.
+    public struct Absence: Codable, Sendable {
+        /// Its path.
+        public let path: String
+        /// Why no endpoint is there: the server's answer (`404`, `not GraphQL`), or `nil` with
+        /// `detail` the failure when no answer came.
+        public let status: Int?
+        /// What was seen.
+        public let detail: String
+    }
+
     /// Every endpoint found.
     public struct Evidence: Codable, Sendable {
         /// The origin.
@@ -41,6 +52,8 @@ public struct GraphQLCheck: SecurityCheck {
         public let tried: [String]
         /// The endpoints that answered `{__typename}`.
         public let endpoints: [Endpoint]
+        /// The paths tried where none did (`nil` in evidence recorded before it was kept).
+        public let absent: [Absence]?
     }
 
     /// Creates the check.
@@ -54,10 +67,20 @@ public struct GraphQLCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         var endpoints: [Endpoint] = []
+        var absent: [Absence] = []
         for path in Self.paths {
             let url = target.url(path: path)
-            let probe = try await post(#"{"query":"query{__typename}"}"#, to: url, context: context)
-            guard let data = (probe?["data"] as? [String: Any]), data["__typename"] is String else { continue }
+            let exchange = try await send(#"{"query":"query{__typename}"}"#, to: url, context: context)
+            let probe = Self.json(exchange) as? [String: Any]
+            guard let data = (probe?["data"] as? [String: Any]), data["__typename"] is String else {
+                let status = exchange.inconclusiveReason == nil ? exchange.response?.status : nil
+                absent.append(
+                    Absence(
+                        path: path, status: status,
+                        detail: status.map { "POST \(path) answered \($0) without a GraphQL result" }
+                            ?? exchange.inconclusiveReason ?? "no response"))
+                continue
+            }
             let aliasQuery = (0..<Self.aliasCount).map { "a\($0):__typename" }.joined(separator: " ")
             let batch =
                 "[" + Array(repeating: #"{"query":"query{__typename}"}"#, count: Self.batchSize).joined(separator: ",")
@@ -75,16 +98,24 @@ public struct GraphQLCheck: SecurityCheck {
                         try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context))
                 ))
         }
-        return Evidence(origin: target.origin, tried: Self.paths, endpoints: endpoints)
+        return Evidence(origin: target.origin, tried: Self.paths, endpoints: endpoints, absent: absent)
     }
 
-    private func postRaw(_ body: String, to url: String, context: ScanContext) async throws -> Any? {
-        let exchange = try await context.http.send(
+    private func send(_ body: String, to url: String, context: ScanContext) async throws -> HTTPExchange {
+        try await context.http.send(
             ProbeRequest(
                 method: "POST", url: url, headers: [HeaderField(name: "Content-Type", value: "application/json")],
                 body: Data(body.utf8)))
+    }
+
+    /// The JSON an exchange's answer carries, or `nil`.
+    private static func json(_ exchange: HTTPExchange) -> Any? {
         guard exchange.inconclusiveReason == nil, let body = exchange.response?.body else { return nil }
         return try? JSONSerialization.jsonObject(with: body)
+    }
+
+    private func postRaw(_ body: String, to url: String, context: ScanContext) async throws -> Any? {
+        Self.json(try await send(body, to: url, context: context))
     }
 
     private func post(_ body: String, to url: String, context: ScanContext) async throws -> [String: Any]? {
@@ -126,16 +157,28 @@ public struct GraphQLCheck: SecurityCheck {
         return Answer(accepted: false, detail: "\(aliasCount) aliases were refused or cut to \(answered)")
     }
 
+    /// Judges every endpoint found; a path that answered without GraphQL is not applicable for
+    /// every rule (which closes findings at an endpoint that is gone), and one that did not
+    /// answer is inconclusive.
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        evidence.endpoints.flatMap { endpoint in
-            let location = Location(origin: evidence.origin, method: "POST", path: endpoint.path)
-            return [
-                Self.outcome(Rules.introspection, endpoint.introspection, at: location),
-                Self.outcome(Rules.suggestions, endpoint.suggestions, at: location),
-                Self.outcome(Rules.batching, endpoint.batching, at: location.with(discriminator: "batch")),
-                Self.outcome(Rules.batching, endpoint.aliases, at: location.with(discriminator: "aliases")),
-            ]
+        let missing = (evidence.absent ?? []).flatMap { absence in
+            let location = Location(origin: evidence.origin, method: "POST", path: absence.path)
+            return Self.metadata.rules.map { rule in
+                absence.status == nil
+                    ? Outcome.inconclusive(rule, at: location, absence.detail)
+                    : Outcome.notApplicable(rule, at: location, absence.detail)
+            }
         }
+        return missing
+            + evidence.endpoints.flatMap { endpoint in
+                let location = Location(origin: evidence.origin, method: "POST", path: endpoint.path)
+                return [
+                    Self.outcome(Rules.introspection, endpoint.introspection, at: location),
+                    Self.outcome(Rules.suggestions, endpoint.suggestions, at: location),
+                    Self.outcome(Rules.batching, endpoint.batching, at: location.with(discriminator: "batch")),
+                    Self.outcome(Rules.batching, endpoint.aliases, at: location.with(discriminator: "aliases")),
+                ]
+            }
     }
 
     static func outcome(_ rule: Rule, _ answer: Answer, at location: Location) -> Outcome {
