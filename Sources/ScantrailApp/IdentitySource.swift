@@ -33,6 +33,12 @@ public enum IdentitySource: Sendable {
         self = .given(Identity(name: name, role: who.count > 1 ? who[1] : "user", credential: credential))
     }
 
+    /// The host the identity obtains its credential from, when it is not `target`'s.
+    func tokenHost(on target: ScanTarget) -> String? {
+        guard case .obtained(_, _, let acquisition) = self else { return nil }
+        return URLHost.of(acquisition.resolvingURLs(against: target).url)
+    }
+
     /// The identity ready to use on `target`: given ones as they are, the others with a
     /// credential obtained now (and renewed when it expires).
     ///
@@ -53,6 +59,14 @@ public enum IdentitySource: Sendable {
 }
 
 extension TokenAcquisition {
+    /// The endpoint the credential comes from.
+    var url: String {
+        switch self {
+        case .clientCredentials(let tokenURL, _, _, _): tokenURL
+        case .login(_, let url, _, _, _, _): url
+        }
+    }
+
     /// The same acquisition with URLs that start with `/` made absolute on `target`.
     func resolvingURLs(against target: ScanTarget) -> TokenAcquisition {
         func absolute(_ url: String) -> String { url.hasPrefix("/") ? target.url(path: url) : url }

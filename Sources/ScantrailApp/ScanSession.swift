@@ -17,8 +17,11 @@ public struct ScanSession: Sendable {
     public let identities: [Identity]
     /// The checks the engine chooses among.
     public let checks: [any SecurityCheck]
-    /// The engine's configuration (the budget grown with the documented operations).
+    /// The engine's configuration (the budget grown with the documented operations, the scope
+    /// holding the hosts the request names).
     public let configuration: ScanConfiguration
+    /// Decides every connection of the scan; shared by its probes, so a pinned address holds.
+    private let targetGuard: TargetGuard
     private let store: EvidenceStore?
     private let baselineID: String?
 
@@ -52,7 +55,11 @@ public struct ScanSession: Sendable {
             throw AppError.invalid("identity \(source.name) is given twice")
         }
         let settings = request.settings
-        let base = settings.configuration()
+        // The scope: the target, and whatever the user named besides it.
+        var hosts = [request.target.host]
+        if case .location(let location) = request.description, let host = URLHost.of(location) { hosts.append(host) }
+        hosts += request.identities.compactMap { $0.tokenHost(on: request.target) }
+        let base = settings.configuration(hosts: hosts)
         var identities: [Identity] = []
         for source in request.identities {
             identities.append(try await source.identity(on: request.target, configuration: base))
@@ -62,10 +69,12 @@ public struct ScanSession: Sendable {
             CheckRegistry.apiChecks(
                 $0, burstSize: settings.burst, maxTokenLifetimeHours: settings.maxTokenLifetimeHours)
         }
+        let configuration = settings.configuration(
+            documentedOperations: api?.inventory.operations.count ?? 0, hosts: hosts)
         return ScanSession(
             request: request, identities: identities, checks: CheckRegistry.all + (apiChecks ?? []),
-            configuration: settings.configuration(documentedOperations: api?.inventory.operations.count ?? 0),
-            store: store, baselineID: baselineID)
+            configuration: configuration, targetGuard: TargetGuard(configuration), store: store,
+            baselineID: baselineID)
     }
 
     /// The description and identities the OpenAPI-driven checks work from, or `nil` when they do not run.
@@ -103,9 +112,12 @@ public struct ScanSession: Sendable {
     ///   or ``AppError/cancelled`` when cancelled before it started.
     public func run(onEvent: @escaping @Sendable (ScanEvent) -> Void = { _ in }) async throws -> ScanResult {
         do {
-            return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
-                try await ScanEngine(checks: checks, configuration: configuration, http: probe)
-                    .run(request.target, onEvent: onEvent)
+            return try await HTTPClientProbe.withProbe(configuration: configuration, targetGuard: targetGuard) {
+                probe in
+                try await ScanEngine(
+                    checks: checks, configuration: configuration, http: probe, targetGuard: targetGuard
+                )
+                .run(request.target, onEvent: onEvent)
             }
         } catch let error as ScanError {
             throw AppError.scanFailed("\(error)")

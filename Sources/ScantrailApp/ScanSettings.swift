@@ -32,6 +32,12 @@ public struct ScanSettings: Hashable, Sendable {
     public var burst = 30
     /// Longest acceptable lifetime of an identity's JWT, in hours.
     public var maxTokenLifetimeHours = 24
+    /// Hosts the scan may contact besides the target's, the description URL's and the token
+    /// endpoints' (a `$ref` to another server, say).
+    public var allowedHosts: [String] = []
+    /// Hosted mode (the web service turns it on): resolve every name, refuse non-public
+    /// addresses, pin the first resolution.
+    public var hosted = false
 
     /// The defaults: every passive check within the default limits.
     public init() {}
@@ -58,12 +64,17 @@ public struct ScanSettings: Hashable, Sendable {
             throw AppError.invalid(.burst, "must be 1 to \(RateLimitCheck.maximumBurst)")
         }
         guard maxTokenLifetimeHours >= 1 else { throw AppError.invalid(.maxTokenLifetime, "must be at least 1 hour") }
+        for host in allowedHosts where host.isEmpty || host.contains(where: { $0.isWhitespace || "/@?#".contains($0) })
+        {
+            throw AppError.invalid(.allowHost, "'\(host.prefix(40))' is not a host name or address")
+        }
         try certificates.validate()
     }
 
     /// The engine's configuration for a scan whose description documents `operations`
-    /// operations (0 without one).
-    public func configuration(documentedOperations operations: Int = 0) -> ScanConfiguration {
+    /// operations (0 without one), contacting only `hosts` and ``allowedHosts`` (any host when
+    /// both are empty).
+    public func configuration(documentedOperations operations: Int = 0, hosts: [String] = []) -> ScanConfiguration {
         var limits = ScanLimits()
         limits.requestBudget = budget ?? limits.requestBudget + Self.budgetPerOperation * operations
         limits.requestTimeoutSeconds = timeoutSeconds
@@ -77,7 +88,13 @@ public struct ScanSettings: Hashable, Sendable {
             active: active,
             cleartextPort: cleartextPort,
             caFile: certificates.caFile,
-            expiryWarningDays: certificates.expiryWarningDays
+            expiryWarningDays: certificates.expiryWarningDays,
+            scope: TargetScope(allowedHosts: Self.unique(hosts + allowedHosts), hosted: hosted)
         )
+    }
+
+    private static func unique(_ hosts: [String]) -> [String] {
+        var seen: Set<String> = []
+        return hosts.map(TargetGuard.canonical).filter { seen.insert($0).inserted }
     }
 }

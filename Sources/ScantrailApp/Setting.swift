@@ -27,4 +27,6 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case identity
     /// A recorded scan to gate against.
     case baseline
+    /// A host the scan may contact besides the target.
+    case allowHost = "allow-host"
 }

@@ -35,6 +35,13 @@ struct ScanOptions: ParsableArguments {
     @Option(help: "Port of the cleartext twin of an HTTPS API (default: 80 when the API is on 443).")
     var httpPort: Int?
 
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "Let the scan contact this host too (repeatable): by default only the target's host, and the description URL's and token endpoints' named.",
+            valueName: "host"))
+    var allowedHosts: [String] = []
+
     @OptionGroup var certificates: CertificateOptions
 
     @Flag(help: "Also send requests that may change state (POST, PUT, PATCH, DELETE from the OpenAPI document).")
@@ -55,6 +62,7 @@ struct ScanOptions: ParsableArguments {
         settings.active = active
         settings.burst = api.burst
         settings.maxTokenLifetimeHours = api.maxTokenLifetime
+        settings.allowedHosts = allowedHosts
         return settings
     }
 }

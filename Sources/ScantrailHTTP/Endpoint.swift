@@ -11,6 +11,8 @@ struct Endpoint: Hashable, Sendable {
     let host: String
     /// The TCP port.
     let port: Int
+    /// The address to connect to instead of resolving ``host`` (the target guard's pin).
+    var address: String?
 
     /// The endpoint of an absolute `http` or `https` URL, and its request target (path and
     /// query as written, `/` when empty; the fragment dropped); `nil` for anything else, or for a
@@ -61,6 +63,17 @@ struct Endpoint: Hashable, Sendable {
         else { return nil }
         return (host, port)
     }
+
+    /// The same endpoint, connecting to `address` (a literal the guard checked) unless it is the
+    /// host itself.
+    func connecting(to address: String) -> Endpoint {
+        var pinned = self
+        pinned.address = address == host ? nil : address
+        return pinned
+    }
+
+    /// Where the TCP connection goes.
+    var connectHost: String { address ?? host }
 
     /// The limiter's key: one queue of connection slots per host and port.
     var slotKey: String { "\(host):\(port)" }

@@ -47,7 +47,7 @@ final class HTTP1Connection: Sendable {
                     try pipeline.addHandler(ResponseCollector(readTimeout: settings.readTimeout))
                 }
             }
-            .connect(host: endpoint.host, port: endpoint.port)
+            .connect(host: endpoint.connectHost, port: endpoint.port)
             .get()
         return HTTP1Connection(channel: channel)
     }

@@ -25,10 +25,12 @@ public final class HTTPClientProbe: HTTPProbing {
     /// The scan's request budget.
     public let budget: RequestBudget
     private let limiter: HostConnectionLimiter
+    private let targetGuard: TargetGuard
     private let reuse = ExchangeReuse()
 
-    private init(pool: ConnectionPool, configuration: ScanConfiguration) {
+    private init(pool: ConnectionPool, configuration: ScanConfiguration, targetGuard: TargetGuard) {
         self.pool = pool
+        self.targetGuard = targetGuard
         self.limits = configuration.limits
         self.defaultHeaders = [
             HeaderField(name: "User-Agent", value: Self.userAgent),
@@ -43,9 +45,12 @@ public final class HTTPClientProbe: HTTPProbing {
     /// Runs `body` with a probe configured for one scan, and closes its connections afterwards,
     /// however `body` ends.
     ///
+    /// - Parameter targetGuard: Decides every connection; by default the one `configuration`'s
+    ///   scope describes. Pass the scan's own to share its pinned addresses.
     /// - Throws: what `body` throws, or an error from setting up TLS.
     public static func withProbe<Result: Sendable>(
         configuration: ScanConfiguration,
+        targetGuard: TargetGuard? = nil,
         _ body: (HTTPClientProbe) async throws -> Result
     ) async throws -> Result {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -58,7 +63,9 @@ public final class HTTPClientProbe: HTTPProbing {
             tls: try NIOSSLContext(configuration: tls))
         let pool = ConnectionPool(settings: settings, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         defer { pool.shutdown() }
-        return try await body(HTTPClientProbe(pool: pool, configuration: configuration))
+        return try await body(
+            HTTPClientProbe(
+                pool: pool, configuration: configuration, targetGuard: targetGuard ?? TargetGuard(configuration)))
     }
 
     public func send(_ request: ProbeRequest) async throws -> HTTPExchange {
@@ -96,13 +103,22 @@ public final class HTTPClientProbe: HTTPProbing {
         }
 
         while true {
+            guard let (parsed, target) = Endpoint.parse(hop.url) else {
+                return finish(nil, ProbeFailure(.invalidRequest, "not an absolute http or https URL"))
+            }
+            // Every hop is asked for, redirects included.
+            let endpoint: Endpoint
+            switch await targetGuard.admit(parsed.host) {
+            case .refused(let reason): return finish(nil, ProbeFailure(.refused, reason))
+            case .allowed(let address): endpoint = parsed.connecting(to: address)
+            }
             guard budget.take() else {
                 return finish(
                     nil, ProbeFailure(.budgetExhausted, "the scan's request budget of \(budget.limit) is spent"))
             }
             sent += 1
             let response: HTTPExchange.Response
-            switch try await fetch(hop, headers: headers) {
+            switch try await fetch(hop, to: endpoint, target: target, headers: headers) {
             case .failure(let failure):
                 return finish(nil, failure)
             case .success(let received):
@@ -139,12 +155,9 @@ public final class HTTPClientProbe: HTTPProbing {
     }
 
     /// One request on the wire, within the host's connection cap and the request timeout.
-    private func fetch(_ request: ProbeRequest, headers: [HeaderField]) async throws
-        -> Swift.Result<HTTPExchange.Response, ProbeFailure>
+    private func fetch(_ request: ProbeRequest, to endpoint: Endpoint, target: String, headers: [HeaderField])
+        async throws -> Swift.Result<HTTPExchange.Response, ProbeFailure>
     {
-        guard let (endpoint, target) = Endpoint.parse(request.url) else {
-            return .failure(ProbeFailure(.invalidRequest, "not an absolute http or https URL"))
-        }
         guard headers.allSatisfy(\.fitsOnOneLine) else {
             return .failure(ProbeFailure(.invalidRequest, "a header holds a line break or a NUL byte"))
         }

@@ -67,10 +67,10 @@ struct ScanSessionTests {
 
     @Test("a store that cannot be opened, or an unknown baseline, is refused before the target sees a request")
     func refusedBeforeScanning() async throws {
-        let hits = Atomic<Int>(0)
+        let hits = RequestCounter()
         let router = Router()
         router.get("/**") { _, _ in
-            hits.add(1, ordering: .relaxed)
+            hits.count()
             return "ok"
         }
         try await ClosedPort.withReserved { closed in
@@ -84,7 +84,7 @@ struct ScanSessionTests {
                     unusable?.description == "cannot connect to PostgreSQL at 127.0.0.1:\(closed): connection refused")
                 let baseline = Self.request(port: port, store: Self.freshStore(), baseline: "7")
                 #expect(await appError { _ = try await Self.scan(baseline) } == AppError.invalid("no scan 7"))
-                #expect(hits.load(ordering: .relaxed) == 0)
+                #expect(hits.total == 0)
             }
         }
     }

@@ -19,6 +19,7 @@ struct ScanSettingsTests {
         case .maxTokenLifetime: settings.maxTokenLifetimeHours = 0
         case .expiryWarningDays: settings.certificates.expiryWarningDays = -1
         case .caFile: settings.certificates.caFile = "/nonexistent/ca.pem"
+        case .allowHost: settings.allowedHosts = ["evil.example/path"]
         case .identity, .baseline: break
         }
         return settings

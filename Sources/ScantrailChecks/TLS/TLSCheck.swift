@@ -33,6 +33,15 @@ public struct TLSCheck: SecurityCheck {
                 origin: target.origin, result: nil, note: "cleartext target: no TLS to probe", hstsChecked: false,
                 strictTransportSecurity: nil)
         }
+        let address: String
+        switch await context.targetGuard.admit(target.host) {
+        case .refused(let reason):
+            return Evidence(
+                origin: target.origin, result: nil, note: "refused by the target guard: \(reason)", hstsChecked: false,
+                strictTransportSecurity: nil)
+        case .allowed(let connectTo):
+            address = connectTo
+        }
         var settings = TLSProbeSettings()
         settings.maxConnections = context.configuration.limits.maxConnectionsPerHost
         settings.timeoutSeconds = min(context.configuration.limits.requestTimeoutSeconds, 5)
@@ -43,7 +52,9 @@ public struct TLSCheck: SecurityCheck {
         let result: TLSScanResult
         do {
             result = try await TLSProber(
-                target: TLSProbeTarget(host: target.host, port: target.port), settings: settings
+                target: TLSProbeTarget(
+                    host: target.host, port: target.port, address: address == target.host ? nil : address),
+                settings: settings
             )
             .scan()
         } catch let error as TLSProbeError {

@@ -32,6 +32,9 @@ public struct ProbeFailure: Error, Hashable, Codable, Sendable, CustomStringConv
         public static let budgetExhausted = Code(rawValue: "budget-exhausted")
         /// The request could not be built (bad URL).
         public static let invalidRequest = Code(rawValue: "invalid-request")
+        /// The target guard refused the host (outside the scan's scope, or a non-public address
+        /// in hosted mode).
+        public static let refused = Code(rawValue: "refused-by-guard")
         /// Anything else.
         public static let other = Code(rawValue: "other")
     }

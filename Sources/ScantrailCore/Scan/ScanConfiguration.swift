@@ -16,6 +16,8 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
     public var caFile: String?
     /// Days before a certificate expires that count as "expiring soon".
     public var expiryWarningDays: Int
+    /// Which hosts and addresses the scan may contact (the target guard).
+    public var scope: TargetScope
 
     /// Creates a configuration; the defaults scan everything passive within ``ScanLimits``'s defaults.
     public init(
@@ -25,7 +27,8 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         active: Bool = false,
         cleartextPort: Int? = nil,
         caFile: String? = nil,
-        expiryWarningDays: Int = 30
+        expiryWarningDays: Int = 30,
+        scope: TargetScope = TargetScope()
     ) {
         self.limits = limits
         self.headers = headers
@@ -34,10 +37,11 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         self.cleartextPort = cleartextPort
         self.caFile = caFile
         self.expiryWarningDays = expiryWarningDays
+        self.scope = scope
     }
 
     private enum CodingKeys: String, CodingKey {
-        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays
+        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays, scope
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +54,7 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
         // Reports written before the setting existed used the default.
         expiryWarningDays = try container.decodeIfPresent(Int.self, forKey: .expiryWarningDays) ?? 30
+        scope = try container.decodeIfPresent(TargetScope.self, forKey: .scope) ?? TargetScope()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,5 +67,6 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         try container.encodeIfPresent(cleartextPort, forKey: .cleartextPort)
         try container.encodeIfPresent(caFile, forKey: .caFile)
         try container.encode(expiryWarningDays, forKey: .expiryWarningDays)
+        try container.encode(scope, forKey: .scope)
     }
 }

@@ -13,6 +13,9 @@ public struct ScanContext: Sendable {
     public let responses: ResponseLog
     /// A logger for diagnostics; checks report results as outcomes, never as log lines.
     public let logger: Logger
+    /// Decides every connection: ask it before any I/O that does not go through ``http``
+    /// (the TLS prober's handshakes).
+    public let targetGuard: TargetGuard
 
     /// Creates a context.
     public init(
@@ -20,12 +23,14 @@ public struct ScanContext: Sendable {
         configuration: ScanConfiguration,
         softNotFound: SoftNotFoundBaseline,
         responses: ResponseLog = ResponseLog(),
-        logger: Logger
+        logger: Logger,
+        targetGuard: TargetGuard? = nil
     ) {
         self.http = http
         self.configuration = configuration
         self.softNotFound = softNotFound
         self.responses = responses
         self.logger = logger
+        self.targetGuard = targetGuard ?? TargetGuard(configuration)
     }
 }

@@ -11,6 +11,7 @@ public struct ScanEngine: Sendable {
     private let checks: [any SecurityCheck]
     private let configuration: ScanConfiguration
     private let http: any HTTPProbing
+    private let targetGuard: TargetGuard
     private let logger: Logger
     private let now: @Sendable () -> Date
 
@@ -24,12 +25,15 @@ public struct ScanEngine: Sendable {
     ///     ``ScanConfiguration/active`` select among them.
     ///   - configuration: Limits and options.
     ///   - http: The scan's HTTP probe.
+    ///   - targetGuard: Decides the connections checks make beside `http` (share the probe's
+    ///     to share its pinned addresses); by default the one `configuration`'s scope describes.
     ///   - logger: Diagnostics; disabled by default.
     ///   - now: The wall clock, replaceable in tests.
     public init(
         checks: [any SecurityCheck],
         configuration: ScanConfiguration,
         http: any HTTPProbing,
+        targetGuard: TargetGuard? = nil,
         logger: Logger = Logger(label: "scantrail.engine", factory: { _ in SwiftLogNoOpLogHandler() }),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -40,6 +44,7 @@ public struct ScanEngine: Sendable {
         }
         self.configuration = configuration
         self.http = http
+        self.targetGuard = targetGuard ?? TargetGuard(configuration)
         self.logger = logger
         self.now = now
         self.catalogue = RuleCatalogue(checks: self.checks.map { type(of: $0).metadata })
@@ -58,7 +63,7 @@ public struct ScanEngine: Sendable {
         let responses = ResponseLog()
         let preflight = CountingProbe(http, log: responses)
         let answer = try await preflight.send(ProbeRequest(url: target.url))
-        if let failure = answer.failure, failure.isUnreachable {
+        if let failure = answer.failure, failure.isUnreachable || failure.code == .refused {
             throw ScanError.unreachable(url: target.url, failure: failure)
         }
         onEvent(.started(checks: checks.count))
@@ -169,7 +174,8 @@ public struct ScanEngine: Sendable {
         let started = clock.now
         let probe = CountingProbe(http, log: responses)
         let context = ScanContext(
-            http: probe, configuration: configuration, softNotFound: softNotFound, responses: responses, logger: logger)
+            http: probe, configuration: configuration, softNotFound: softNotFound, responses: responses, logger: logger,
+            targetGuard: targetGuard)
 
         func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
             -> CheckRun
