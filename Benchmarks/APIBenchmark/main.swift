@@ -103,8 +103,11 @@ func coverage(_ count: Int) async throws {
         let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: port)
         let started = clock.now
         let result = try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
-            try await ScanEngine(checks: CheckRegistry.apiChecks(api), configuration: configuration, http: probe)
-                .run(target) { _ in }
+            try await ScanEngine(
+                checks: CheckRegistry.apiChecks(api), configuration: configuration, http: probe,
+                redactor: .standard(knownSecrets: api.identities.flatMap(\.credential.secrets))
+            )
+            .run(target) { _ in }
         }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailChecks
 import ScantrailCore
 
@@ -31,6 +32,23 @@ public enum IdentitySource: Sendable {
         let kind = try CredentialKind.named(String(what[..<colon]), identity: name)
         let credential = try kind.credential(String(what[what.index(after: colon)...]), identity: name)
         self = .given(Identity(name: name, role: who.count > 1 ? who[1] : "user", credential: credential))
+    }
+
+    /// The secrets it obtains its credential with (a client secret, the password-like values
+    /// of a login body), which evidence must never show.
+    var acquisitionSecrets: [String] {
+        guard case .obtained(_, _, let acquisition) = self else { return [] }
+        switch acquisition {
+        case .clientCredentials(_, _, let clientSecret, _):
+            return [clientSecret]
+        case .login(_, _, let body, _, _, _):
+            guard let data = body?.data(using: .utf8),
+                let fields = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return body.map { [$0] } ?? [] }
+            return fields.compactMap { key, value in
+                Redaction.isSensitive(name: key) || key.lowercased().contains("pass") ? value as? String : nil
+            }
+        }
     }
 
     /// The host the identity obtains its credential from, when it is not `target`'s.

@@ -22,6 +22,8 @@ public struct ScanSession: Sendable {
     public let configuration: ScanConfiguration
     /// Decides every connection of the scan; shared by its probes, so a pinned address holds.
     private let targetGuard: TargetGuard
+    /// Masks every secret of the request, and every secret shape, in all evidence.
+    private let redactor: EvidenceRedactor
     private let store: EvidenceStore?
     private let baselineID: String?
 
@@ -73,8 +75,11 @@ public struct ScanSession: Sendable {
             documentedOperations: api?.inventory.operations.count ?? 0, hosts: hosts)
         return ScanSession(
             request: request, identities: identities, checks: CheckRegistry.all + (apiChecks ?? []),
-            configuration: configuration, targetGuard: TargetGuard(configuration), store: store,
-            baselineID: baselineID)
+            configuration: configuration, targetGuard: TargetGuard(configuration),
+            redactor: .standard(
+                knownSecrets: identities.flatMap(\.credential.secrets)
+                    + request.identities.flatMap(\.acquisitionSecrets)),
+            store: store, baselineID: baselineID)
     }
 
     /// The description and identities the OpenAPI-driven checks work from, or `nil` when they do not run.
@@ -115,7 +120,8 @@ public struct ScanSession: Sendable {
             return try await HTTPClientProbe.withProbe(configuration: configuration, targetGuard: targetGuard) {
                 probe in
                 try await ScanEngine(
-                    checks: checks, configuration: configuration, http: probe, targetGuard: targetGuard
+                    checks: checks, configuration: configuration, http: probe, redactor: redactor,
+                    targetGuard: targetGuard
                 )
                 .run(request.target, onEvent: onEvent)
             }

@@ -51,7 +51,8 @@ struct SecretsCheckTests {
             try await HTTPClientProbe.withProbe(configuration: ScanConfiguration()) { probe in
                 // Listed first, the secrets check must still run after the exposure check.
                 try await ScanEngine(
-                    checks: [SecretsCheck(), ExposureCheck()], configuration: ScanConfiguration(), http: probe
+                    checks: [SecretsCheck(), ExposureCheck()], configuration: ScanConfiguration(), http: probe,
+                    redactor: .standard()
                 )
                 .run(ScanTarget(scheme: "http", host: "127.0.0.1", port: port))
             }

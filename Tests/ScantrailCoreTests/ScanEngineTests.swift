@@ -10,7 +10,9 @@ struct ScanEngineTests {
     func engine(_ checks: [any SecurityCheck], limits: ScanLimits = ScanLimits(), probe: StaticProbe = StaticProbe())
         -> ScanEngine
     {
-        ScanEngine(checks: checks, configuration: ScanConfiguration(limits: limits), http: probe)
+        ScanEngine(
+            checks: checks, configuration: ScanConfiguration(limits: limits), http: probe,
+            redactor: EvidenceRedactor(shapes: []))
     }
 
     @Test("no more checks run at once than the concurrency cap allows")

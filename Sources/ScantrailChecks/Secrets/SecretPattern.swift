@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 
 /// What a leaked secret or piece of sensitive data looks like in a response body.
 struct SecretPattern: Sendable {
@@ -65,12 +66,6 @@ struct SecretPattern: Sendable {
 
     /// Bits per character of `text`.
     static func entropy(_ text: String) -> Double {
-        var counts: [Character: Int] = [:]
-        for character in text { counts[character, default: 0] += 1 }
-        let length = Double(text.count)
-        return counts.values.reduce(0) { sum, count in
-            let p = Double(count) / length
-            return sum - p * log2(p)
-        }
+        EvidenceRedactor.entropy(text)
     }
 }

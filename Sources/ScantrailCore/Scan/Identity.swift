@@ -32,6 +32,16 @@ public struct Identity: Hashable, Sendable, Codable {
             }
         }
 
+        /// What evidence must never show of it: the token, and for HTTP Basic the decoded
+        /// `user:password` and the password alone.
+        public var secrets: [String] {
+            guard case .header(let name, let value) = self, name.lowercased() == "authorization",
+                value.lowercased().hasPrefix("basic "), let decoded = Data(base64Encoded: token),
+                let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+            else { return [token] }
+            return [token, pair, String(pair[pair.index(after: colon)...])]
+        }
+
         /// The same credential carrying `token` instead (a forged or garbage one).
         public func replacingToken(with token: String) -> Credential {
             switch self {

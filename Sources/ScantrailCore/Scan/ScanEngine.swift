@@ -12,6 +12,7 @@ public struct ScanEngine: Sendable {
     private let configuration: ScanConfiguration
     private let http: any HTTPProbing
     private let targetGuard: TargetGuard
+    private let redactor: EvidenceRedactor
     private let logger: Logger
     private let now: @Sendable () -> Date
 
@@ -27,12 +28,15 @@ public struct ScanEngine: Sendable {
     ///   - http: The scan's HTTP probe.
     ///   - targetGuard: Decides the connections checks make beside `http` (share the probe's
     ///     to share its pinned addresses); by default the one `configuration`'s scope describes.
+    ///   - redactor: The redaction every check's evidence passes through before it is evaluated
+    ///     and kept (configured header values are added to what it knows).
     ///   - logger: Diagnostics; disabled by default.
     ///   - now: The wall clock, replaceable in tests.
     public init(
         checks: [any SecurityCheck],
         configuration: ScanConfiguration,
         http: any HTTPProbing,
+        redactor: EvidenceRedactor,
         targetGuard: TargetGuard? = nil,
         logger: Logger = Logger(label: "scantrail.engine", factory: { _ in SwiftLogNoOpLogHandler() }),
         now: @escaping @Sendable () -> Date = Date.init
@@ -45,6 +49,9 @@ public struct ScanEngine: Sendable {
         self.configuration = configuration
         self.http = http
         self.targetGuard = targetGuard ?? TargetGuard(configuration)
+        // A configured header's value, and its token without a scheme word (`Bearer …`).
+        self.redactor = redactor.knowing(
+            configuration.headers.flatMap { [$0.value, String($0.value.split(separator: " ").last ?? "")] })
         self.logger = logger
         self.now = now
         self.catalogue = RuleCatalogue(checks: self.checks.map { type(of: $0).metadata })
@@ -158,7 +165,7 @@ public struct ScanEngine: Sendable {
     }
 
     /// Collects, stores and evaluates one check. Evaluation runs on the evidence as stored
-    /// (encoded, so redacted and cut), which keeps stored evidence re-evaluable to the same outcomes.
+    /// (encoded, redacted and cut), which keeps stored evidence re-evaluable to the same outcomes.
     private func execute<Check: SecurityCheck>(
         _ check: Check,
         on target: ScanTarget,
@@ -191,7 +198,7 @@ public struct ScanEngine: Sendable {
         do {
             let evidence = try await check.collect(target, context: context)
             try Task.checkCancellation()
-            let stored = try JSONValue(encoding: evidence)
+            let stored = redactor.redact(try JSONValue(encoding: evidence))
             let outcomes = check.evaluate(try stored.decode(Check.Evidence.self))
             if let stray = outcomes.first(where: { outcome in !metadata.rules.contains { $0.id == outcome.ruleID } }) {
                 let reason = "check reported undeclared rule \(stray.ruleID)"
