@@ -90,11 +90,21 @@ let package = Package(
         .target(
             name: "ScantrailDemo",
             dependencies: [
-                "ScantrailCore", "ScantrailOpenAPI", "ScantrailChecks",
+                "ScantrailCore", "ScantrailOpenAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ScantrailTestSupport",
+            dependencies: [
+                "ScantrailDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -132,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "ScantrailHTTPTests",
             dependencies: [
-                "ScantrailHTTP", "ScantrailDemo",
+                "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
@@ -140,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "ScantrailChecksTests",
             dependencies: [
-                "ScantrailChecks", "ScantrailHTTP", "ScantrailDemo", "ScantrailOpenAPI",
+                "ScantrailChecks", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport", "ScantrailOpenAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -148,22 +158,22 @@ let package = Package(
         ),
         .testTarget(
             name: "ScantrailTLSTests",
-            dependencies: ["ScantrailTLS", "ScantrailDemo"]
+            dependencies: ["ScantrailTLS", "ScantrailTestSupport"]
         ),
         .testTarget(name: "ScantrailOpenAPITests", dependencies: ["ScantrailOpenAPI"], resources: [.copy("Documents")]),
-        .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailDemo"]),
+        .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailTestSupport"]),
         .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailAppTests",
             dependencies: [
-                "ScantrailApp", "ScantrailDemo",
+                "ScantrailApp", "ScantrailDemo", "ScantrailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ScantrailCLITests",
             dependencies: [
-                "scantrail", "ScantrailDemo", "ScantrailStore",
+                "scantrail", "ScantrailDemo", "ScantrailTestSupport", "ScantrailStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         if accounts {
             let profile: AccountsAPI.Profile = hardened ? .hardened : .flawed
-            let api = try await AccountsAPI.apiUnderTest(profile)
+            let api = try await AccountsAPI.description(profile)
             try await LocalHTTPServer.withRunning(AccountsAPI.router(profile)) { port in
                 announce("accounts API (\(hardened ? "hardened" : "with planted flaws"))", port: port)
                 var settings = ScanSettings()

@@ -1,12 +1,12 @@
 import Foundation
-import ScantrailChecks
 import ScantrailCore
 import ScantrailOpenAPI
 
 extension AccountsAPI {
     /// The API as the OpenAPI-driven checks see it: its description, and alice and bob (users)
     /// and root (admin), each with a bearer token the `profile` face signed.
-    public static func apiUnderTest(_ profile: Profile) async throws -> APIUnderTest {
+    public static func description(_ profile: Profile) async throws -> (inventory: APIInventory, identities: [Identity])
+    {
         let inventory = try await OpenAPIImporter.importDocument(Data(document.utf8), source: "openapi.json") { _ in
             Data()
         }
@@ -15,6 +15,6 @@ extension AccountsAPI {
                 name: name, role: role,
                 credential: .header(name: "Authorization", value: "Bearer \(token(for: name, profile: profile))"))
         }
-        return APIUnderTest(inventory: inventory, identities: identities)
+        return (inventory, identities)
     }
 }

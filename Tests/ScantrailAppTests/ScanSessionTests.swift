@@ -4,6 +4,7 @@ import ScantrailApp
 import ScantrailCore
 import ScantrailDemo
 import ScantrailStore
+import ScantrailTestSupport
 import Synchronization
 import Testing
 

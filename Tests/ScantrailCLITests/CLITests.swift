@@ -1,5 +1,6 @@
 import Foundation
 import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @Suite("The scantrail command line, run as a user runs it")

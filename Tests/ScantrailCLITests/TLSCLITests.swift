@@ -1,5 +1,5 @@
 import Foundation
-import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @Suite("scantrail tls, run as a user runs it")

@@ -9,7 +9,8 @@ import ScantrailOpenAPI
 enum AccountsHarness {
     /// The API under test for `profile`, identities in the order alice, bob, root.
     static func api(_ profile: AccountsAPI.Profile) async throws -> APIUnderTest {
-        try await AccountsAPI.apiUnderTest(profile)
+        let (inventory, identities) = try await AccountsAPI.description(profile)
+        return APIUnderTest(inventory: inventory, identities: identities)
     }
 
     /// The outcomes of `check` (made from the API under test) against a running `profile` face.

@@ -2,7 +2,6 @@ import HTTPTypes
 import Hummingbird
 import ScantrailChecks
 import ScantrailCore
-import ScantrailDemo
 import Testing
 
 @Suite("Authentication on every documented operation, against a flawed API and its hardened twin")

@@ -3,6 +3,7 @@ import Hummingbird
 import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @Suite("CORS: an origin is trusted only when the response really grants it")

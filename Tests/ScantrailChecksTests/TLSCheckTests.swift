@@ -1,7 +1,7 @@
 import Foundation
 import ScantrailChecks
 import ScantrailCore
-import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @Suite("TLS configuration and certificate, judged from raw handshakes inside a scan")

@@ -3,6 +3,7 @@ import Hummingbird
 import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @Suite("HTTPS enforcement and HSTS, judged against real HTTP and HTTPS servers")

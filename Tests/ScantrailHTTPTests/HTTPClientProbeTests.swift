@@ -2,6 +2,7 @@ import Foundation
 import ScantrailCore
 import ScantrailDemo
 import ScantrailHTTP
+import ScantrailTestSupport
 import Testing
 
 @Suite("The HTTP probe keeps a scan polite and survives hostile servers")

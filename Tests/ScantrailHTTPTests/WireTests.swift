@@ -1,7 +1,7 @@
 import Foundation
 import ScantrailCore
-import ScantrailDemo
 import ScantrailHTTP
+import ScantrailTestSupport
 import Synchronization
 import Testing
 

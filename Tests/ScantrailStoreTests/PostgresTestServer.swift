@@ -1,5 +1,5 @@
 import Foundation
-import ScantrailDemo
+import ScantrailTestSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
 import Foundation
-import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @testable import ScantrailTLS

@@ -1,4 +1,4 @@
-import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @testable import ScantrailTLS

@@ -1,6 +1,6 @@
 import Foundation
-import ScantrailDemo
 import ScantrailTLS
+import ScantrailTestSupport
 import Testing
 
 @Suite("The TLS prober finds exactly what openssl s_client can negotiate")

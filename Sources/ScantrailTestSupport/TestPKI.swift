@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOSSL
+import ScantrailDemo
 import SwiftASN1
 import X509
 import _CryptoExtras
