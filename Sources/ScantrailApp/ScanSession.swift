@@ -24,6 +24,8 @@ public struct ScanSession: Sendable {
     private let targetGuard: TargetGuard
     /// Masks every secret of the request, and every secret shape, in all evidence.
     private let redactor: EvidenceRedactor
+    /// The per-host connection cap the HTTP probe and the TLS prober share.
+    private let connections: HostConnectionLimiter
     private let store: EvidenceStore?
     private let baselineID: String?
 
@@ -79,6 +81,7 @@ public struct ScanSession: Sendable {
             redactor: .standard(
                 knownSecrets: identities.flatMap(\.credential.secrets)
                     + request.identities.flatMap(\.acquisitionSecrets)),
+            connections: HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost),
             store: store, baselineID: baselineID)
     }
 
@@ -117,11 +120,12 @@ public struct ScanSession: Sendable {
     ///   or ``AppError/cancelled`` when cancelled before it started.
     public func run(onEvent: @escaping @Sendable (ScanEvent) -> Void = { _ in }) async throws -> ScanResult {
         do {
-            return try await HTTPClientProbe.withProbe(configuration: configuration, targetGuard: targetGuard) {
-                probe in
+            return try await HTTPClientProbe.withProbe(
+                configuration: configuration, targetGuard: targetGuard, connections: connections
+            ) { probe in
                 try await ScanEngine(
                     checks: checks, configuration: configuration, http: probe, redactor: redactor,
-                    targetGuard: targetGuard
+                    targetGuard: targetGuard, connections: connections
                 )
                 .run(request.target, onEvent: onEvent)
             }

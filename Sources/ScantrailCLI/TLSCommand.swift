@@ -49,7 +49,6 @@ struct TLSCommand: AsyncParsableCommand {
         settings.maxConnections = maxConnections
         settings.timeoutSeconds = timeout
         settings.caFile = certificates.caFile
-        settings.expiryWarningDays = certificates.expiryWarningDays
         let result: TLSScanResult
         do {
             result = try await TLSProber(target: probeTarget, settings: settings).scan()
@@ -57,10 +56,11 @@ struct TLSCommand: AsyncParsableCommand {
             StandardError.write("scantrail: \(error)")
             throw ExitStatus.scanFailed
         }
+        let report = TLSProbeReport(result, warningDays: certificates.expiryWarningDays)
         let data: Data
         switch output.format {
-        case .json: data = try JSONRendering.render(result)
-        case .text: data = Data(TLSTextRenderer().render(result).utf8)
+        case .json: data = try JSONRendering.render(report)
+        case .text: data = Data(TLSTextRenderer().render(report).utf8)
         }
         try output.write(data)
     }

@@ -28,7 +28,10 @@ public final class HTTPClientProbe: HTTPProbing {
     private let targetGuard: TargetGuard
     private let reuse = ExchangeReuse()
 
-    private init(pool: ConnectionPool, configuration: ScanConfiguration, targetGuard: TargetGuard) {
+    private init(
+        pool: ConnectionPool, configuration: ScanConfiguration, targetGuard: TargetGuard,
+        connections: HostConnectionLimiter
+    ) {
         self.pool = pool
         self.targetGuard = targetGuard
         self.limits = configuration.limits
@@ -39,18 +42,23 @@ public final class HTTPClientProbe: HTTPProbing {
         ]
         self.configuredHeaders = configuration.headers
         self.budget = RequestBudget(limit: configuration.limits.requestBudget)
-        self.limiter = HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
+        self.limiter = connections
     }
 
     /// Runs `body` with a probe configured for one scan, and closes its connections afterwards,
     /// however `body` ends.
     ///
-    /// - Parameter targetGuard: Decides every connection; by default the one `configuration`'s
-    ///   scope describes. Pass the scan's own to share its pinned addresses.
+    /// - Parameters:
+    ///   - targetGuard: Decides every connection; by default the one `configuration`'s scope
+    ///     describes. Pass the scan's own to share its pinned addresses.
+    ///   - connections: The per-host connection cap; by default one of
+    ///     ``ScanLimits/maxConnectionsPerHost`` of its own. Pass the scan's to share it with the
+    ///     TLS prober.
     /// - Throws: what `body` throws, or an error from setting up TLS.
     public static func withProbe<Result: Sendable>(
         configuration: ScanConfiguration,
         targetGuard: TargetGuard? = nil,
+        connections: HostConnectionLimiter? = nil,
         _ body: (HTTPClientProbe) async throws -> Result
     ) async throws -> Result {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -65,7 +73,8 @@ public final class HTTPClientProbe: HTTPProbing {
         defer { pool.shutdown() }
         return try await body(
             HTTPClientProbe(
-                pool: pool, configuration: configuration, targetGuard: targetGuard ?? TargetGuard(configuration)))
+                pool: pool, configuration: configuration, targetGuard: targetGuard ?? TargetGuard(configuration),
+                connections: connections ?? HostConnectionLimiter(limitPerHost: limits.maxConnectionsPerHost)))
     }
 
     public func send(_ request: ProbeRequest) async throws -> HTTPExchange {

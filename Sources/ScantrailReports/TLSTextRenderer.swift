@@ -6,8 +6,9 @@ public struct TLSTextRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
-    /// The result as text, one section per protocol version.
-    public func render(_ result: TLSScanResult) -> String {
+    /// The report as text, one section per protocol version, then the chain and the grade.
+    public func render(_ report: TLSProbeReport) -> String {
+        let (result, assessment) = (report.result, report.assessment)
         var lines = ["TLS of \(result.target)" + (result.serverName.map { " (SNI \($0))" } ?? "")]
         lines.append("")
         for support in result.protocols {
@@ -25,22 +26,23 @@ public struct TLSTextRenderer: Sendable {
         lines.append("")
         lines.append(
             "Groups:                \(result.groups.isEmpty ? "none found" : result.groups.joined(separator: ", "))")
-        lines.append("Fallback SCSV:         \(result.fallbackSCSV.verdict) — \(result.fallbackSCSV.evidence)")
+        lines.append("Fallback SCSV:         \(result.fallbackSCSV.verdict.rawValue) — \(result.fallbackSCSV.evidence)")
         lines.append(
-            "Secure renegotiation:  \(result.secureRenegotiation.verdict) — \(result.secureRenegotiation.evidence)")
-        lines.append("Compression:           \(result.compression.verdict) — \(result.compression.evidence)")
+            "Secure renegotiation:  \(result.secureRenegotiation.verdict.rawValue) — \(result.secureRenegotiation.evidence)"
+        )
+        lines.append("Compression:           \(result.compression.verdict.rawValue) — \(result.compression.evidence)")
         lines.append("Certificates served:   \(result.certificateChain.count)")
-        if let report = result.certificates {
-            lines += certificateLines(report)
+        if let certificates = assessment.certificates {
+            lines += certificateLines(certificates)
         } else if let error = result.certificateError {
             lines.append("  \(error)")
         }
         if let stapled = result.ocspStapled { lines.append("OCSP stapled:          \(stapled ? "yes" : "no")") }
         lines.append("")
         lines.append(
-            "Grade:                 \(result.grade.grade)"
-                + (result.grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""))
-        lines += result.grade.reasons.map { "  \($0)" }
+            "Grade:                 \(assessment.grade.grade)"
+                + (assessment.grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""))
+        lines += assessment.grade.reasons.map { "  \($0)" }
         lines.append("")
         lines.append("\(result.handshakes) handshakes in \(result.durationMilliseconds) ms")
         return lines.joined(separator: "\n") + "\n"
@@ -67,7 +69,7 @@ public struct TLSTextRenderer: Sendable {
         ]
         for (label, finding) in problems {
             lines.append(
-                "  \((label + ":").padding(toLength: 19, withPad: " ", startingAt: 0)) \(finding.verdict) — \(finding.evidence)"
+                "  \((label + ":").padding(toLength: 19, withPad: " ", startingAt: 0)) \(finding.verdict.rawValue) — \(finding.evidence)"
             )
         }
         return lines

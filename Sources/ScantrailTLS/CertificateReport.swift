@@ -39,9 +39,9 @@ public struct CertificateReport: Codable, Sendable {
 
 extension TLSScanResult.Finding {
     /// The problem is present.
-    static func present(_ evidence: String) -> Self { .init(verdict: "yes", evidence: evidence) }
+    static func present(_ evidence: String) -> Self { .init(verdict: .yes, evidence: evidence) }
     /// The problem is absent.
-    static func absent(_ evidence: String) -> Self { .init(verdict: "no", evidence: evidence) }
+    static func absent(_ evidence: String) -> Self { .init(verdict: .no, evidence: evidence) }
     /// The problem could not be judged.
-    static func unknown(_ evidence: String) -> Self { .init(verdict: "inconclusive", evidence: evidence) }
+    static func unknown(_ evidence: String) -> Self { .init(verdict: .inconclusive, evidence: evidence) }
 }

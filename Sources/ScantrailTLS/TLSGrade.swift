@@ -22,12 +22,12 @@ public struct TLSGrade: Codable, Sendable, Equatable {
     /// Every cap or override applied, as "B: TLS 1.0 is accepted".
     public let reasons: [String]
 
-    /// Grades what the prober found.
-    public init(_ result: TLSScanResult, hsts: HSTS) {
+    /// Grades what the prober found, with its chain judged as `certificates`.
+    public init(_ result: TLSScanResult, certificates: CertificateReport?, hsts: HSTS) {
         self.init(
             protocols: result.protocols, fallbackSCSV: result.fallbackSCSV,
             secureRenegotiation: result.secureRenegotiation, compression: result.compression,
-            certificates: result.certificates, hsts: hsts)
+            certificates: certificates, hsts: hsts)
     }
 
     /// Grades the parts of a result.
@@ -56,9 +56,9 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         if speaksSSLv2 { caps.limit("F", "SSLv2 is accepted (DROWN)") }
         Self.suiteCaps(suites, into: &caps)
         Self.certificateCaps(leaf, certificates, into: &caps)
-        if secureRenegotiation.verdict == "no" { caps.limit("C", "secure renegotiation is not supported") }
-        if compression.verdict == "yes" { caps.limit("C", "TLS compression is enabled (CRIME)") }
-        if fallbackSCSV.verdict == "no" { caps.limit("A", "TLS_FALLBACK_SCSV is not honoured") }
+        if secureRenegotiation.verdict == .no { caps.limit("C", "secure renegotiation is not supported") }
+        if compression.verdict == .yes { caps.limit("C", "TLS compression is enabled (CRIME)") }
+        if fallbackSCSV.verdict == .no { caps.limit("A", "TLS_FALLBACK_SCSV is not honoured") }
         switch hsts {
         case .notChecked: caps.limit("A", "HSTS not checked: A+ needs it (scantrail scan looks)")
         case .missing: caps.limit("A", "no Strict-Transport-Security header")
@@ -138,7 +138,7 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         guard let report else { return }
         if (leaf.keyAlgorithm == "RSA" || leaf.keyAlgorithm == "DSA") && leaf.keyBits < 1024 {
             caps.limit("F", "insecure key \(leaf.publicKey)")
-        } else if report.weakKey.verdict == "yes" {
+        } else if report.weakKey.verdict == .yes {
             caps.limit("B", "weak key: \(report.weakKey.evidence)")
         }
         if report.chain.contains(where: { $0.signatureAlgorithm.lowercased().contains("md5") && !$0.isSelfIssued }) {
@@ -148,10 +148,10 @@ public struct TLSGrade: Codable, Sendable, Equatable {
             (report.untrusted, "not trusted"), (report.selfSigned, "self-signed"), (report.expired, "expired"),
             (report.notYetValid, "not yet valid"), (report.weakSignature, "SHA-1 or weaker signature"),
         ]
-        for (finding, label) in trustProblems where finding.verdict == "yes" {
+        for (finding, label) in trustProblems where finding.verdict == .yes {
             caps.trust.append("T: \(label): \(finding.evidence)")
         }
-        if report.hostnameMismatch.verdict == "yes" {
+        if report.hostnameMismatch.verdict == .yes {
             caps.name.append("M: \(report.hostnameMismatch.evidence)")
         }
     }

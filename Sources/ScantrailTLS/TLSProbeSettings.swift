@@ -9,8 +9,6 @@ public struct TLSProbeSettings: Sendable {
     public var handshakeBudget = 1000
     /// A PEM bundle of the roots to trust instead of the system's (`--ca-file`).
     public var caFile: String?
-    /// Days before expiry that count as "expiring soon". Default 30.
-    public var expiryWarningDays = 30
 
     /// The defaults.
     public init() {}

@@ -19,10 +19,15 @@ public struct TLSProber: Sendable {
     static let suitesPerHello = 128
 
     /// Creates a prober for `target`.
-    public init(target: TLSProbeTarget, settings: TLSProbeSettings = TLSProbeSettings()) {
+    ///
+    /// - Parameter limiter: The connection cap to keep to, shared with whatever else talks to
+    ///   the host (a scan's HTTP probe); by default one of `settings.maxConnections` of its own.
+    public init(
+        target: TLSProbeTarget, settings: TLSProbeSettings = TLSProbeSettings(), limiter: HostConnectionLimiter? = nil
+    ) {
         self.target = target
         self.settings = settings
-        self.limiter = HostConnectionLimiter(limitPerHost: max(1, settings.maxConnections))
+        self.limiter = limiter ?? HostConnectionLimiter(limitPerHost: max(1, settings.maxConnections))
     }
 
     /// Probes the server.
@@ -51,19 +56,16 @@ public struct TLSProber: Sendable {
         let (chain, chainError) =
             !clearChain.isEmpty
             ? (clearChain, nil) : speaksLegacy ? try await handshakeChain(protocols) : try await tls13Chain
-        let certificates = await CertificateReport.assess(
-            served: chain, expectedName: target.serverName ?? target.host, trustStore: settings.loadTrustStore(),
-            at: Date(), warningDays: settings.expiryWarningDays)
+        let observedAt = Date()
+        let observation = await ChainObservation.observe(
+            served: chain, expectedName: target.serverName ?? target.host, trustStore: settings.loadTrustStore())
         let support = [try await sslv2] + TLSVersion.allCases.map { protocols[$0]!.support(for: $0) }
-        let fallbackSCSV = try await fallback
-        let grade = TLSGrade(
-            protocols: support, fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
-            compression: compression, certificates: certificates, hsts: .notChecked)
         return TLSScanResult(
             target: target.hostAndPort, serverName: target.serverName, protocols: support,
-            groups: try await groups.map(\.name), fallbackSCSV: fallbackSCSV, secureRenegotiation: renegotiation,
-            compression: compression, certificateChain: chain.map { Data($0).base64EncodedString() },
-            certificates: certificates, certificateError: chainError, ocspStapled: stapled, grade: grade,
+            groups: try await groups.map(\.name), fallbackSCSV: try await fallback,
+            secureRenegotiation: renegotiation, compression: compression,
+            certificateChain: chain.map { Data($0).base64EncodedString() }, chain: observation,
+            certificateError: chainError, ocspStapled: stapled, observedAt: observedAt,
             handshakes: handshakes.count, durationMilliseconds: Int((clock.now - started) / .milliseconds(1)))
     }
 
@@ -244,7 +246,7 @@ public struct TLSProber: Sendable {
     private func fallbackSignal(_ protocols: [TLSVersion: VersionProbe]) async throws -> TLSScanResult.Finding {
         let accepted = TLSVersion.allCases.filter { !(protocols[$0]?.accepted.isEmpty ?? true) }
         guard accepted.count >= 2, let lower = accepted.dropLast().last, let suites = protocols[lower]?.accepted else {
-            return .init(verdict: "not-applicable", evidence: "fewer than two protocol versions accepted")
+            return .init(verdict: .notApplicable, evidence: "fewer than two protocol versions accepted")
         }
         var hello = ClientHello(
             version: lower, suites: suites.prefix(Self.suitesPerHello).map(\.code), serverName: target.serverName)
@@ -252,13 +254,13 @@ public struct TLSProber: Sendable {
         switch try await send(hello) {
         case .rejected(let alert) where alert == .inappropriateFallback:
             return .init(
-                verdict: "yes", evidence: "a \(lower) hello marked as fallback was refused with inappropriate_fallback")
+                verdict: .yes, evidence: "a \(lower) hello marked as fallback was refused with inappropriate_fallback")
         case .rejected(let alert):
-            return .init(verdict: "inconclusive", evidence: "a fallback \(lower) hello was refused with \(alert.name)")
+            return .init(verdict: .inconclusive, evidence: "a fallback \(lower) hello was refused with \(alert.name)")
         case .accepted:
-            return .init(verdict: "no", evidence: "a \(lower) hello marked as fallback was accepted")
+            return .init(verdict: .no, evidence: "a \(lower) hello marked as fallback was accepted")
         case .inconclusive(let reason):
-            return .init(verdict: "inconclusive", evidence: reason)
+            return .init(verdict: .inconclusive, evidence: reason)
         }
     }
 
@@ -269,14 +271,14 @@ public struct TLSProber: Sendable {
     {
         let legacy = [TLSVersion.tls12, .tls11, .tls10, .sslv3].first { !(protocols[$0]?.accepted.isEmpty ?? true) }
         guard let version = legacy, let probe = protocols[version] else {
-            let none = TLSScanResult.Finding(verdict: "not-applicable", evidence: "no version below TLS 1.3 accepted")
+            let none = TLSScanResult.Finding(verdict: .notApplicable, evidence: "no version below TLS 1.3 accepted")
             return (none, none, [], nil)
         }
         let suites = probe.accepted.prefix(Self.suitesPerHello).map(\.code)
         let renegotiation: TLSScanResult.Finding =
             probe.firstHello?.supportsSecureRenegotiation == true
-            ? .init(verdict: "yes", evidence: "\(version) ServerHello carries renegotiation_info")
-            : .init(verdict: "no", evidence: "\(version) ServerHello lacks renegotiation_info")
+            ? .init(verdict: .yes, evidence: "\(version) ServerHello carries renegotiation_info")
+            : .init(verdict: .no, evidence: "\(version) ServerHello lacks renegotiation_info")
         var compressed = ClientHello(version: version, suites: suites, serverName: target.serverName)
         compressed.offersCompression = true
         let compression: TLSScanResult.Finding
@@ -284,13 +286,13 @@ public struct TLSProber: Sendable {
         case .accepted(let hello):
             compression =
                 hello.compression == 1
-                ? .init(verdict: "yes", evidence: "the server chose DEFLATE when offered")
-                : .init(verdict: "no", evidence: "the server chose no compression when DEFLATE was offered")
+                ? .init(verdict: .yes, evidence: "the server chose DEFLATE when offered")
+                : .init(verdict: .no, evidence: "the server chose no compression when DEFLATE was offered")
         case .rejected(let alert):
             compression = .init(
-                verdict: "inconclusive", evidence: "a hello offering DEFLATE was refused with \(alert.name)")
+                verdict: .inconclusive, evidence: "a hello offering DEFLATE was refused with \(alert.name)")
         case .inconclusive(let reason):
-            compression = .init(verdict: "inconclusive", evidence: reason)
+            compression = .init(verdict: .inconclusive, evidence: reason)
         }
         let flight = try await send(
             ClientHello(version: version, suites: suites, serverName: target.serverName), readsWholeFlight: true)
@@ -329,7 +331,8 @@ public struct TLSProber: Sendable {
     private func connection<Result: Sendable>(_ work: (TimeAmount) async throws -> Result) async throws -> Result? {
         guard handshakes.take(limit: settings.handshakeBudget) else { return nil }
         let timeout = TimeAmount.milliseconds(Int64(settings.timeoutSeconds * 1000))
-        return try await limiter.withSlot(for: target.connectHostAndPort) { try await work(timeout) }
+        // Keyed as the HTTP probe keys its slots, so that a shared limiter caps the host as a whole.
+        return try await limiter.withSlot(for: "\(target.host):\(target.port)") { try await work(timeout) }
     }
 
     /// Why a connection was not made.

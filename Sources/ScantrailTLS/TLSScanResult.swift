@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the TLS prober found on one server: per protocol version, whether it is accepted and
 /// which suites; plus groups, fallback signalling, renegotiation and compression. The JSON
 /// form is documented in docs/report-format.md.
@@ -26,11 +28,29 @@ public struct TLSScanResult: Codable, Sendable {
     }
 
     /// A yes/no property that may be unknown or not apply.
-    public struct Finding: Codable, Sendable {
-        /// `yes`, `no`, `inconclusive` or `not-applicable`.
-        public let verdict: String
+    public struct Finding: Codable, Sendable, Hashable {
+        /// Whether the property holds.
+        public enum Verdict: String, Codable, Sendable {
+            /// It holds (for a problem: the problem is present).
+            case yes
+            /// It does not.
+            case no
+            /// It could not be told.
+            case inconclusive
+            /// It does not apply (no fallback to protect against when only one version is spoken).
+            case notApplicable = "not-applicable"
+        }
+
+        /// Whether the property holds.
+        public let verdict: Verdict
         /// One line of evidence.
         public let evidence: String
+
+        /// Creates a finding.
+        public init(verdict: Verdict, evidence: String) {
+            self.verdict = verdict
+            self.evidence = evidence
+        }
     }
 
     /// `host:port` probed.
@@ -50,15 +70,15 @@ public struct TLSScanResult: Codable, Sendable {
     /// Certificates as served (DER, base64, leaf first): read in clear from a TLS ≤ 1.2
     /// handshake, or through a full handshake when the server speaks only TLS 1.3.
     public let certificateChain: [String]
-    /// The chain judged: expiry, name, key, signature, completeness, trust.
-    public let certificates: CertificateReport?
+    /// What was read from the chain, and what the trust store said of it; the time-dependent
+    /// verdicts are made from it by ``CertificateReport/judge(_:at:warningDays:)``.
+    public let chain: ChainObservation?
     /// Why no chain could be read, when none was.
     public let certificateError: String?
     /// Whether an OCSP response was stapled.
     public let ocspStapled: Bool?
-    /// The SSL Labs-style grade, with every cap that lowered it. HSTS is not checked here
-    /// (no HTTP is spoken), so the best grade is A; the scan's TLS check grades with HSTS.
-    public let grade: TLSGrade
+    /// When the chain was read: the moment its verdicts are made for.
+    public let observedAt: Date
     /// ClientHellos sent.
     public let handshakes: Int
     /// Wall time of the probe, in milliseconds.

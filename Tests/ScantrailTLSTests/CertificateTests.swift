@@ -19,21 +19,22 @@ struct CertificateTests {
     /// Probes a server presenting `chain` as `localhost` at 127.0.0.1, trusting `roots`.
     func probe(
         _ chain: [TestPKI.Issued], trusting roots: [TestPKI.Issued], tls13Only: Bool = false, warningDays: Int = 30
-    ) async throws -> TLSScanResult {
+    ) async throws -> TLSProbeReport {
         var settings = TLSProbeSettings()
         settings.caFile = try TestPKI.writeBundle(roots)
-        settings.expiryWarningDays = warningDays
         defer { try? FileManager.default.removeItem(atPath: settings.caFile!) }
-        return try await TestPKI.withServer(presenting: chain, versions: tls13Only ? .tls13Only : .tls12AndUp) { port in
+        let result = try await TestPKI.withServer(presenting: chain, versions: tls13Only ? .tls13Only : .tls12AndUp) {
+            port in
             try await TLSProber(
                 target: TLSProbeTarget(host: "localhost", port: port, address: "127.0.0.1"), settings: settings
             ).scan()
         }
+        return TLSProbeReport(result, warningDays: warningDays)
     }
 
     /// The verdict of every problem, keyed by its name in the report.
-    func problems(_ result: TLSScanResult) throws -> [String: String] {
-        let report = try #require(result.certificates)
+    func problems(_ result: TLSProbeReport) throws -> [String: TLSScanResult.Finding.Verdict] {
+        let report = try #require(result.assessment.certificates)
         return [
             "expired": report.expired.verdict, "notYetValid": report.notYetValid.verdict,
             "expiringSoon": report.expiringSoon.verdict, "hostnameMismatch": report.hostnameMismatch.verdict,
@@ -44,12 +45,12 @@ struct CertificateTests {
     }
 
     /// Every problem "no" except those named.
-    func only(_ present: Set<String>) -> [String: String] {
+    func only(_ present: Set<String>) -> [String: TLSScanResult.Finding.Verdict] {
         let all = [
             "expired", "notYetValid", "expiringSoon", "hostnameMismatch", "weakKey", "weakSignature", "selfSigned",
             "incompleteChain", "untrusted",
         ]
-        return Dictionary(uniqueKeysWithValues: all.map { ($0, present.contains($0) ? "yes" : "no") })
+        return Dictionary(uniqueKeysWithValues: all.map { ($0, present.contains($0) ? .yes : .no) })
     }
 
     @Test("a leaf served with its intermediate, under a trusted root, has no problem and grades A")
@@ -58,11 +59,11 @@ struct CertificateTests {
         let leaf = try intermediate.issue(name: "localhost", dnsNames: ["localhost"])
         let result = try await probe([leaf, intermediate], trusting: [root])
         #expect(try problems(result) == only([]))
-        let report = try #require(result.certificates)
+        let report = try #require(result.assessment.certificates)
         #expect(report.chain.map(\.subject) == ["CN=localhost", "CN=Scantrail Test Intermediate"])
         #expect(report.untrusted.evidence.contains("CN=Scantrail Test Root"))
-        #expect(result.grade.grade == "A")
-        #expect(result.grade.reasons == ["A: HSTS not checked: A+ needs it (scantrail scan looks)"])
+        #expect(result.assessment.grade.grade == "A")
+        #expect(result.assessment.grade.reasons == ["A: HSTS not checked: A+ needs it (scantrail scan looks)"])
     }
 
     @Test("a server that leaves out the intermediate has an incomplete, untrusted chain")
@@ -71,8 +72,9 @@ struct CertificateTests {
         let leaf = try intermediate.issue(name: "localhost", dnsNames: ["localhost"])
         let result = try await probe([leaf], trusting: [root])
         #expect(try problems(result) == only(["incompleteChain", "untrusted"]))
-        #expect(result.certificates?.incompleteChain.evidence.contains("CN=Scantrail Test Intermediate") == true)
-        #expect(result.grade.grade == "T")
+        #expect(
+            result.assessment.certificates?.incompleteChain.evidence.contains("CN=Scantrail Test Intermediate") == true)
+        #expect(result.assessment.grade.grade == "T")
     }
 
     @Test("expired, not yet valid and soon-expiring leaves are told apart, at the evaluation time recorded")
@@ -86,13 +88,13 @@ struct CertificateTests {
         }
         let expired = try await probe([try leaf(from: -400, to: -35), intermediate], trusting: [root])
         #expect(try problems(expired) == only(["expired"]))
-        #expect(expired.grade.grade == "T")
+        #expect(expired.assessment.grade.grade == "T")
         let early = try await probe([try leaf(from: 2, to: 300), intermediate], trusting: [root])
         #expect(try problems(early) == only(["notYetValid"]))
         let soon = try await probe([try leaf(from: -300, to: 10.5), intermediate], trusting: [root])
         #expect(try problems(soon) == only(["expiringSoon"]))
-        #expect(soon.certificates?.daysLeft == 10)
-        let evaluatedAt = try #require(soon.certificates?.evaluatedAt)
+        #expect(soon.assessment.certificates?.daysLeft == 10)
+        let evaluatedAt = try #require(soon.assessment.certificates?.evaluatedAt)
         #expect(abs(evaluatedAt.timeIntervalSince(now)) < 60)
         let relaxed = try await probe(
             [try leaf(from: -300, to: 10.5), intermediate], trusting: [root], warningDays: 7)
@@ -106,9 +108,10 @@ struct CertificateTests {
         let result = try await probe([leaf, intermediate], trusting: [root])
         #expect(try problems(result) == only(["hostnameMismatch"]))
         #expect(
-            result.certificates?.hostnameMismatch.evidence == "localhost is not among api.example.test, *.example.test")
-        #expect(result.grade.grade == "M")
-        #expect(result.grade.gradeIgnoringTrust == "A")
+            result.assessment.certificates?.hostnameMismatch.evidence
+                == "localhost is not among api.example.test, *.example.test")
+        #expect(result.assessment.grade.grade == "M")
+        #expect(result.assessment.grade.gradeIgnoringTrust == "A")
     }
 
     @Test("a self-signed leaf is untrusted, unless the user trusts it with --ca-file")
@@ -118,7 +121,7 @@ struct CertificateTests {
         let untrusted = try await probe([leaf], trusting: [root])
         #expect(try problems(untrusted) == only(["selfSigned", "untrusted"]))
         let pinned = try await probe([leaf], trusting: [leaf])
-        #expect(try problems(pinned) == only(["selfSigned"]), "\(pinned.certificates!.untrusted.evidence)")
+        #expect(try problems(pinned) == only(["selfSigned"]), "\(pinned.assessment.certificates!.untrusted.evidence)")
     }
 
     @Test("a 1024-bit RSA key and a SHA-1 signature are read and reported, not a parse failure")
@@ -126,14 +129,14 @@ struct CertificateTests {
         let root = try TestPKI.root(name: "Scantrail RSA Root", key: .rsa(2048))
         let leaf = try root.issue(name: "localhost", dnsNames: ["localhost"], key: .rsa(1024), sha1: true)
         let result = try await probe([leaf], trusting: [root])
-        let report = try #require(result.certificates)
+        let report = try #require(result.assessment.certificates)
         #expect(report.chain.first?.publicKey == "RSA1024")
         #expect(report.chain.first?.signatureAlgorithm == "sha1WithRSAEncryption")
-        #expect(report.weakKey.verdict == "yes" && report.weakSignature.verdict == "yes")
+        #expect(report.weakKey.verdict == .yes && report.weakSignature.verdict == .yes)
         // swift-certificates will not verify keys under 2048 bits: trust is unknown, not "trusted".
-        #expect(report.untrusted.verdict == "inconclusive")
-        #expect(result.grade.grade == "T")
-        #expect(result.grade.reasons.contains { $0.hasPrefix("B: weak key") })
+        #expect(report.untrusted.verdict == .inconclusive)
+        #expect(result.assessment.grade.grade == "T")
+        #expect(result.assessment.grade.reasons.contains { $0.hasPrefix("B: weak key") })
     }
 
     @Test("a TLS 1.3-only server's chain, encrypted on the wire, is read through a full handshake")
@@ -141,9 +144,34 @@ struct CertificateTests {
         let (root, intermediate) = try await Self.authority.value.get()
         let leaf = try intermediate.issue(name: "localhost", dnsNames: ["localhost"])
         let result = try await probe([leaf, intermediate], trusting: [root], tls13Only: true)
-        #expect(result.support(for: .tls12)?.status == .rejected)
-        #expect(result.certificateChain.count == 2)
+        #expect(result.result.support(for: .tls12)?.status == .rejected)
+        #expect(result.result.certificateChain.count == 2)
         #expect(try problems(result) == only([]))
+    }
+
+    @Test("verdicts come from the observed facts at a chosen moment: stored evidence re-judges the same way")
+    func judgedFromFacts() async throws {
+        let (root, intermediate) = try await Self.authority.value.get()
+        let observedAt = Date(timeIntervalSince1970: 1_790_000_000)
+        let leaf = try intermediate.issue(
+            name: "localhost", dnsNames: ["localhost"],
+            validity: observedAt.addingTimeInterval(-86_400)...observedAt.addingTimeInterval(20 * 86_400))
+        let bundle = try TestPKI.writeBundle([root])
+        defer { try? FileManager.default.removeItem(atPath: bundle) }
+        let observation = try #require(
+            await ChainObservation.observe(
+                served: [leaf.der, intermediate.der], expectedName: "localhost",
+                trustStore: .success(TrustStore(pemFile: bundle))))
+        let stored = try JSONDecoder().decode(ChainObservation.self, from: JSONEncoder().encode(observation))
+        let then = CertificateReport.judge(stored, at: observedAt, warningDays: 30)
+        #expect(then.expired.verdict == .no && then.expiringSoon.verdict == .yes && then.daysLeft == 20)
+        #expect(then.untrusted.verdict == .no && then.incompleteChain.verdict == .no)
+        let again = CertificateReport.judge(stored, at: observedAt, warningDays: 30)
+        #expect(again.expiringSoon.evidence == then.expiringSoon.evidence && again.daysLeft == then.daysLeft)
+        let later = CertificateReport.judge(stored, at: observedAt.addingTimeInterval(30 * 86_400), warningDays: 30)
+        #expect(later.expired.verdict == .yes && later.expiringSoon.verdict == .no)
+        let earlier = CertificateReport.judge(stored, at: observedAt.addingTimeInterval(-2 * 86_400), warningDays: 30)
+        #expect(earlier.notYetValid.verdict == .yes)
     }
 
     @Test("names match as RFC 6125 clients match them")

@@ -42,11 +42,11 @@ struct TLSProberTests {
                 result.support(for: .tls12)?.suites ?? [],
                 expected: ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"],
                 port: port)
-            #expect(result.secureRenegotiation.verdict == "yes")
-            #expect(result.compression.verdict == "no")
-            #expect(result.fallbackSCSV.verdict == "not-applicable")
+            #expect(result.secureRenegotiation.verdict == .yes)
+            #expect(result.compression.verdict == .no)
+            #expect(result.fallbackSCSV.verdict == .notApplicable)
             #expect(result.certificateChain.count == 1)
-            let leaf = try #require(result.certificates?.chain.first, "\(result.certificateError ?? "")")
+            let leaf = try #require(result.chain?.chain.first, "\(result.certificateError ?? "")")
             #expect(leaf.subject == "CN=localhost" && leaf.isSelfIssued)
             #expect(leaf.dnsNames == ["localhost"] && leaf.ipAddresses == ["127.0.0.1"])
             #expect(leaf.publicKey == "RSA2048" && leaf.signatureAlgorithm == "sha256WithRSAEncryption")
@@ -91,7 +91,7 @@ struct TLSProberTests {
             }
             try await confirmTLS12Suites(result.support(for: .tls12)?.suites ?? [], expected: expected, port: port)
             #expect(result.support(for: .tls13)?.status == .rejected)
-            #expect(result.fallbackSCSV.verdict == "yes")
+            #expect(result.fallbackSCSV.verdict == .yes)
         }
     }
 

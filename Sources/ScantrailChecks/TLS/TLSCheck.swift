@@ -18,6 +18,9 @@ public struct TLSCheck: SecurityCheck {
         public let hstsChecked: Bool
         /// Its Strict-Transport-Security value, if any.
         public let strictTransportSecurity: String?
+        /// Days before expiry that count as expiring soon (`nil` in evidence recorded before it
+        /// was kept: 30).
+        public let expiryWarningDays: Int?
     }
 
     /// Creates the check.
@@ -28,25 +31,21 @@ public struct TLSCheck: SecurityCheck {
         rules: Rules.all + CertificateRules.all)
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        guard target.isHTTPS else {
-            return Evidence(
-                origin: target.origin, result: nil, note: "cleartext target: no TLS to probe", hstsChecked: false,
-                strictTransportSecurity: nil)
+        func unprobed(_ note: String) -> Evidence {
+            Evidence(
+                origin: target.origin, result: nil, note: note, hstsChecked: false, strictTransportSecurity: nil,
+                expiryWarningDays: context.configuration.expiryWarningDays)
         }
+        guard target.isHTTPS else { return unprobed("cleartext target: no TLS to probe") }
         let address: String
         switch await context.targetGuard.admit(target.host) {
-        case .refused(let reason):
-            return Evidence(
-                origin: target.origin, result: nil, note: "refused by the target guard: \(reason)", hstsChecked: false,
-                strictTransportSecurity: nil)
-        case .allowed(let connectTo):
-            address = connectTo
+        case .refused(let reason): return unprobed("refused by the target guard: \(reason)")
+        case .allowed(let connectTo): address = connectTo
         }
         var settings = TLSProbeSettings()
         settings.maxConnections = context.configuration.limits.maxConnectionsPerHost
         settings.timeoutSeconds = min(context.configuration.limits.requestTimeoutSeconds, 5)
         settings.caFile = context.configuration.caFile
-        settings.expiryWarningDays = context.configuration.expiryWarningDays
         // The transport check sends the same GET; the probe answers it once for both.
         async let page = context.http.send(ProbeRequest(url: target.url))
         let result: TLSScanResult
@@ -54,19 +53,18 @@ public struct TLSCheck: SecurityCheck {
             result = try await TLSProber(
                 target: TLSProbeTarget(
                     host: target.host, port: target.port, address: address == target.host ? nil : address),
-                settings: settings
+                settings: settings, limiter: context.connections
             )
             .scan()
         } catch let error as TLSProbeError {
             _ = try? await page
-            return Evidence(
-                origin: target.origin, result: nil, note: error.description, hstsChecked: false,
-                strictTransportSecurity: nil)
+            return unprobed(error.description)
         }
         let response = try await page.response
         return Evidence(
             origin: target.origin, result: result, note: nil, hstsChecked: response != nil,
-            strictTransportSecurity: response?.headers.first("Strict-Transport-Security"))
+            strictTransportSecurity: response?.headers.first("Strict-Transport-Security"),
+            expiryWarningDays: context.configuration.expiryWarningDays)
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
@@ -76,9 +74,12 @@ public struct TLSCheck: SecurityCheck {
             let rules = Rules.all + CertificateRules.all
             return rules.map { .inconclusive($0, at: location, evidence.note ?? "TLS not probed") }
         }
+        // Every verdict is made here, from the facts, at the moment they were observed.
+        let assessment = TLSAssessment(
+            result, at: result.observedAt, warningDays: evidence.expiryWarningDays ?? 30, hsts: Self.hsts(evidence))
         return protocolOutcomes(result, at: location) + suiteOutcomes(result, at: location)
-            + findingOutcomes(result, at: location) + certificateOutcomes(result, at: location)
-            + [gradeOutcome(result, evidence: evidence, at: location)]
+            + findingOutcomes(result, at: location) + certificateOutcomes(result, assessment, at: location)
+            + [gradeOutcome(assessment.grade, at: location)]
     }
 
     private func protocolOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
@@ -130,28 +131,30 @@ public struct TLSCheck: SecurityCheck {
         ]
     }
 
-    /// `failing` is the verdict that makes the rule fail; "not-applicable" passes.
+    /// `failing` is the verdict that makes the rule fail; not applicable passes.
     private func judge(
-        _ rule: Rule, _ finding: TLSScanResult.Finding, failing: String, at location: Location
+        _ rule: Rule, _ finding: TLSScanResult.Finding, failing: TLSScanResult.Finding.Verdict, at location: Location
     ) -> Outcome {
         switch finding.verdict {
         case failing: .failed(rule, at: location, finding.evidence)
-        case "inconclusive": .inconclusive(rule, at: location, finding.evidence)
+        case .inconclusive: .inconclusive(rule, at: location, finding.evidence)
         default: .passed(rule, at: location, finding.evidence)
         }
     }
 
     private func findingOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
         [
-            judge(Rules.fallbackSCSV, result.fallbackSCSV, failing: "no", at: location),
-            judge(Rules.renegotiation, result.secureRenegotiation, failing: "no", at: location),
-            judge(Rules.compression, result.compression, failing: "yes", at: location),
+            judge(Rules.fallbackSCSV, result.fallbackSCSV, failing: .no, at: location),
+            judge(Rules.renegotiation, result.secureRenegotiation, failing: .no, at: location),
+            judge(Rules.compression, result.compression, failing: .yes, at: location),
         ]
     }
 
-    private func certificateOutcomes(_ result: TLSScanResult, at location: Location) -> [Outcome] {
+    private func certificateOutcomes(_ result: TLSScanResult, _ assessment: TLSAssessment, at location: Location)
+        -> [Outcome]
+    {
         typealias Rules = CertificateRules
-        guard let report = result.certificates else {
+        guard let report = assessment.certificates else {
             let reason = result.certificateError ?? "no certificate was read"
             return Rules.all.filter { $0 != Rules.grade }.map { .inconclusive($0, at: location, reason) }
         }
@@ -162,19 +165,17 @@ public struct TLSCheck: SecurityCheck {
             (Rules.incompleteChain, report.incompleteChain), (Rules.weakKey, report.weakKey),
             (Rules.weakSignature, report.weakSignature),
         ]
-        return judged.map { judge($0.0, $0.1, failing: "yes", at: location) }
+        return judged.map { judge($0.0, $0.1, failing: .yes, at: location) }
     }
 
-    private func gradeOutcome(_ result: TLSScanResult, evidence: Evidence, at location: Location) -> Outcome {
-        let hsts: TLSGrade.HSTS =
-            if !evidence.hstsChecked {
-                .notChecked
-            } else if let value = evidence.strictTransportSecurity {
-                StrictTransportSecurity(value).maxAge.map(TLSGrade.HSTS.maxAge) ?? .missing
-            } else {
-                .missing
-            }
-        let grade = TLSGrade(result, hsts: hsts)
+    /// What the evidence saw of HSTS, which decides between A and A+.
+    private static func hsts(_ evidence: Evidence) -> TLSGrade.HSTS {
+        if !evidence.hstsChecked { return .notChecked }
+        guard let value = evidence.strictTransportSecurity else { return .missing }
+        return StrictTransportSecurity(value).maxAge.map(TLSGrade.HSTS.maxAge) ?? .missing
+    }
+
+    private func gradeOutcome(_ grade: TLSGrade, at location: Location) -> Outcome {
         let ignoring = grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""
         let summary = "grade \(grade.grade)\(ignoring), score \(grade.score)"
         let reasons = grade.reasons.isEmpty ? "" : ": " + grade.reasons.joined(separator: "; ")

@@ -16,6 +16,10 @@ public struct ScanContext: Sendable {
     /// Decides every connection: ask it before any I/O that does not go through ``http``
     /// (the TLS prober's handshakes).
     public let targetGuard: TargetGuard
+    /// The per-host connection cap ``http`` keeps to: I/O beside it (the TLS prober's
+    /// handshakes) takes its slots from the same cap, so a host never sees more than
+    /// ``ScanLimits/maxConnectionsPerHost`` connections from the scan.
+    public let connections: HostConnectionLimiter
 
     /// Creates a context.
     public init(
@@ -24,7 +28,8 @@ public struct ScanContext: Sendable {
         softNotFound: SoftNotFoundBaseline,
         responses: ResponseLog = ResponseLog(),
         logger: Logger,
-        targetGuard: TargetGuard? = nil
+        targetGuard: TargetGuard? = nil,
+        connections: HostConnectionLimiter? = nil
     ) {
         self.http = http
         self.configuration = configuration
@@ -32,5 +37,7 @@ public struct ScanContext: Sendable {
         self.responses = responses
         self.logger = logger
         self.targetGuard = targetGuard ?? TargetGuard(configuration)
+        self.connections =
+            connections ?? HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
     }
 }

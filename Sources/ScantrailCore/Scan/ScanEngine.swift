@@ -12,6 +12,7 @@ public struct ScanEngine: Sendable {
     private let configuration: ScanConfiguration
     private let http: any HTTPProbing
     private let targetGuard: TargetGuard
+    private let connections: HostConnectionLimiter
     private let redactor: EvidenceRedactor
     private let logger: Logger
     private let now: @Sendable () -> Date
@@ -30,6 +31,8 @@ public struct ScanEngine: Sendable {
     ///     to share its pinned addresses); by default the one `configuration`'s scope describes.
     ///   - redactor: The redaction every check's evidence passes through before it is evaluated
     ///     and kept (configured header values are added to what it knows).
+    ///   - connections: The per-host connection cap `http` keeps to, for checks' other I/O to
+    ///     share; by default one of ``ScanLimits/maxConnectionsPerHost`` of its own.
     ///   - logger: Diagnostics; disabled by default.
     ///   - now: The wall clock, replaceable in tests.
     public init(
@@ -38,6 +41,7 @@ public struct ScanEngine: Sendable {
         http: any HTTPProbing,
         redactor: EvidenceRedactor,
         targetGuard: TargetGuard? = nil,
+        connections: HostConnectionLimiter? = nil,
         logger: Logger = Logger(label: "scantrail.engine", factory: { _ in SwiftLogNoOpLogHandler() }),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -49,6 +53,8 @@ public struct ScanEngine: Sendable {
         self.configuration = configuration
         self.http = http
         self.targetGuard = targetGuard ?? TargetGuard(configuration)
+        self.connections =
+            connections ?? HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
         // A configured header's value, and its token without a scheme word (`Bearer …`).
         self.redactor = redactor.knowing(
             configuration.headers.flatMap { [$0.value, String($0.value.split(separator: " ").last ?? "")] })
@@ -182,7 +188,7 @@ public struct ScanEngine: Sendable {
         let probe = CountingProbe(http, log: responses)
         let context = ScanContext(
             http: probe, configuration: configuration, softNotFound: softNotFound, responses: responses, logger: logger,
-            targetGuard: targetGuard)
+            targetGuard: targetGuard, connections: connections)
 
         func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
             -> CheckRun
