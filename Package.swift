@@ -36,6 +36,7 @@ let package = Package(
             name: "ScantrailHTTP",
             dependencies: [
                 "ScantrailCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -85,6 +86,7 @@ let package = Package(
                 "ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI", "ScantrailChecks",
                 "ScantrailStore",
                 "ScantrailReports", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -119,6 +121,7 @@ let package = Package(
             dependencies: [
                 "ScantrailApp", "ScantrailCore", "ScantrailStore", "ScantrailReports", "ScantrailDemo", "ScantrailTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),

@@ -1,3 +1,4 @@
+import Logging
 import ScantrailCore
 
 /// A scan as any front end submits it — the CLI, the web service, a scheduled worker: the
@@ -18,6 +19,9 @@ public struct ScanRequest: Sendable {
     public var baseline: String?
     /// The lowest severity that fails the scan.
     public var failOn: FailThreshold
+    /// Where the scan's diagnostics go (the engine's at info and debug, each exchange at trace,
+    /// URLs redacted); nowhere by default.
+    public var logger: Logger
 
     /// Creates a request; by default every passive check runs, nothing is recorded, and high
     /// findings fail it.
@@ -28,7 +32,8 @@ public struct ScanRequest: Sendable {
         settings: ScanSettings = ScanSettings(),
         store: StoreSettings? = nil,
         baseline: String? = nil,
-        failOn: FailThreshold = .high
+        failOn: FailThreshold = .high,
+        logger: Logger = Logger(label: "scantrail", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.target = target
         self.description = description
@@ -37,5 +42,6 @@ public struct ScanRequest: Sendable {
         self.store = store
         self.baseline = baseline
         self.failOn = failOn
+        self.logger = logger
     }
 }

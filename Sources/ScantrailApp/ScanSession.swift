@@ -121,11 +121,12 @@ public struct ScanSession: Sendable {
     public func run(onEvent: @escaping @Sendable (ScanEvent) -> Void = { _ in }) async throws -> ScanResult {
         do {
             return try await HTTPClientProbe.withProbe(
-                configuration: configuration, targetGuard: targetGuard, connections: connections
+                configuration: configuration, targetGuard: targetGuard, connections: connections,
+                logger: request.logger
             ) { probe in
                 try await ScanEngine(
                     checks: checks, configuration: configuration, http: probe, redactor: redactor,
-                    targetGuard: targetGuard, connections: connections
+                    targetGuard: targetGuard, connections: connections, logger: request.logger
                 )
                 .run(request.target, onEvent: onEvent)
             }

@@ -26,6 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
     var accounts = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         if accounts {
@@ -57,6 +58,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// Scans, writes the report and records nothing; only an interruption changes the exit status.
     private func scan(_ request: ScanRequest) async throws {
+        var request = request
+        request.logger = logging.logger()
         let verdict = try await ScanSession.withSession(request) { session in
             try await session.record(try await ScanRunner(output: output).run(session)).verdict
         }

@@ -25,6 +25,7 @@ struct ScanCommand: AsyncParsableCommand {
     var failOn: FailThreshold = .high
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Do not record this scan in the evidence store.")
     var noStore = false
@@ -45,7 +46,7 @@ struct ScanCommand: AsyncParsableCommand {
         let request = ScanRequest(
             target: try ScanTarget.input(url), description: api.description,
             identities: try api.identitySources(config: storeSettings.configuration), settings: scan.settings(api: api),
-            store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn)
+            store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn, logger: logging.logger())
         let verdict = try await ScanSession.withSession(request, onNotice: NoticePrinter(quiet: output.quiet).show) {
             session in
             let result = try await ScanRunner(output: output).run(session)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -26,13 +27,15 @@ public final class HTTPClientProbe: HTTPProbing {
     public let budget: RequestBudget
     private let limiter: HostConnectionLimiter
     private let targetGuard: TargetGuard
+    private let logger: Logger
     private let reuse = ExchangeReuse()
 
     private init(
         pool: ConnectionPool, configuration: ScanConfiguration, targetGuard: TargetGuard,
-        connections: HostConnectionLimiter
+        connections: HostConnectionLimiter, logger: Logger
     ) {
         self.pool = pool
+        self.logger = logger
         self.targetGuard = targetGuard
         self.limits = configuration.limits
         self.defaultHeaders = [
@@ -54,11 +57,13 @@ public final class HTTPClientProbe: HTTPProbing {
     ///   - connections: The per-host connection cap; by default one of
     ///     ``ScanLimits/maxConnectionsPerHost`` of its own. Pass the scan's to share it with the
     ///     TLS prober.
+    ///   - logger: Each exchange at trace level: method, redacted URL, status or failure, time.
     /// - Throws: what `body` throws, or an error from setting up TLS.
     public static func withProbe<Result: Sendable>(
         configuration: ScanConfiguration,
         targetGuard: TargetGuard? = nil,
         connections: HostConnectionLimiter? = nil,
+        logger: Logger = Logger(label: "scantrail.http", factory: { _ in SwiftLogNoOpLogHandler() }),
         _ body: (HTTPClientProbe) async throws -> Result
     ) async throws -> Result {
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -74,7 +79,8 @@ public final class HTTPClientProbe: HTTPProbing {
         return try await body(
             HTTPClientProbe(
                 pool: pool, configuration: configuration, targetGuard: targetGuard ?? TargetGuard(configuration),
-                connections: connections ?? HostConnectionLimiter(limitPerHost: limits.maxConnectionsPerHost)))
+                connections: connections ?? HostConnectionLimiter(limitPerHost: limits.maxConnectionsPerHost),
+                logger: logger))
     }
 
     public func send(_ request: ProbeRequest) async throws -> HTTPExchange {
@@ -105,10 +111,19 @@ public final class HTTPClientProbe: HTTPProbing {
         var rateLimitRetries = 0
 
         func finish(_ response: HTTPExchange.Response?, _ failure: ProbeFailure?) -> HTTPExchange {
-            HTTPExchange(
+            let exchange = HTTPExchange(
                 request: recorded, response: response, failure: failure, redirects: redirects,
                 durationMilliseconds: Int((clock.now - started) / .milliseconds(1)), requestsSent: sent
             )
+            logger.trace(
+                "exchange",
+                metadata: [
+                    "http.method": "\(request.method)", "http.url": "\(Redaction.url(request.url))",
+                    "http.outcome":
+                        "\(response.map { "\($0.status)" } ?? failure.map { "\($0.code.rawValue)" } ?? "none")",
+                    "http.ms": "\(exchange.durationMilliseconds)", "http.sent": "\(sent)",
+                ])
+            return exchange
         }
 
         while true {

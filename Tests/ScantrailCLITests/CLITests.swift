@@ -76,6 +76,34 @@ struct CLITests {
         #expect(run.stdout.isEmpty)
     }
 
+    @Test("--log-level trace logs every exchange, URLs redacted and no header value; --verbose each check as it ends")
+    func logging() async throws {
+        try await LocalHTTPServer.withRunning(DemoAPI.router(.hardened)) { port in
+            let secret = "s3cr3t-header-value"
+            let traced = try await Scantrail.run([
+                "scan", "http://127.0.0.1:\(port)/", "--no-store", "--quiet", "--fail-on", "none", "--log-level",
+                "trace",
+                "--check", "headers.security", "--header", "X-Api-Key: \(secret)",
+            ])
+            #expect(traced.status == 0, "\(traced.stderr)")
+            #expect(
+                traced.stderr.contains("http.method=GET")
+                    && traced.stderr.contains("http.url=http://127.0.0.1:\(port)/"))
+            #expect(traced.stderr.contains("scan started") && !traced.stderr.contains(secret))
+            let verbose = try await Scantrail.run([
+                "scan", "http://127.0.0.1:\(port)/", "--no-store", "--quiet", "--fail-on", "none", "-v",
+                "--check", "headers.security",
+            ])
+            #expect(verbose.stderr.contains("check finished") && verbose.stderr.contains("check.id=headers.security"))
+            #expect(!verbose.stderr.contains("http.method"))
+            let quiet = try await Scantrail.run([
+                "scan", "http://127.0.0.1:\(port)/", "--no-store", "--quiet", "--fail-on", "none", "--check",
+                "headers.security",
+            ])
+            #expect(quiet.stderr.isEmpty)
+        }
+    }
+
     @Test("an unreachable target exits 3 with one line and no report")
     func unreachable() async throws {
         try await ClosedPort.withReserved { closedPort in

@@ -80,6 +80,7 @@ public struct ScanEngine: Sendable {
             throw ScanError.unreachable(url: target.url, failure: failure)
         }
         onEvent(.started(checks: checks.count))
+        logger.info("scan started", metadata: ["scan.target": "\(target.url)", "scan.checks": "\(checks.count)"])
         let baselineProbe = CountingProbe(http)
         let softNotFound = SoftNotFoundBaseline(http: baselineProbe, origin: target.origin)
 
@@ -146,6 +147,11 @@ public struct ScanEngine: Sendable {
         if Task.isCancelled { stop.stop(.cancelled) }
         let completion = stop.current.map(ScanResult.Completion.incomplete) ?? .complete
         let finishedAt = now()
+        logger.info(
+            "scan finished",
+            metadata: [
+                "scan.target": "\(target.url)", "scan.completion": "\(completion.reason?.rawValue ?? "complete")",
+            ])
         let ordered = checks.map { check in
             let metadata = type(of: check).metadata
             return runs[metadata.id] ?? notRun(metadata, on: target, at: finishedAt, reason: completion.reason)
@@ -194,6 +200,12 @@ public struct ScanEngine: Sendable {
             -> CheckRun
         {
             let elapsed = clock.now - started
+            logger.debug(
+                "check finished",
+                metadata: [
+                    "check.id": "\(metadata.id)", "check.status": "\(status.rawValue)",
+                    "check.requests": "\(probe.requestsSent)", "check.ms": "\(Int(elapsed / .milliseconds(1)))",
+                ])
             return CheckRun(
                 checkID: metadata.id, title: metadata.title, status: status, startedAt: startedAt,
                 durationMilliseconds: Int(elapsed / .milliseconds(1)), requestsSent: probe.requestsSent,
