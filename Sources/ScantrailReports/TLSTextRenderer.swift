@@ -40,8 +40,8 @@ public struct TLSTextRenderer: Sendable {
         if let stapled = result.ocspStapled { lines.append("OCSP stapled:          \(stapled ? "yes" : "no")") }
         lines.append("")
         lines.append(
-            "Grade:                 \(assessment.grade.grade)"
-                + (assessment.grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""))
+            "Grade:                 \(assessment.grade.grade.rawValue)"
+                + (assessment.grade.gradeIgnoringTrust.map { " (\($0.rawValue) if trust issues are ignored)" } ?? ""))
         lines += assessment.grade.reasons.map { "  \($0)" }
         lines.append("")
         lines.append("\(result.handshakes) handshakes in \(result.durationMilliseconds) ms")

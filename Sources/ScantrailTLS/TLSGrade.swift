@@ -13,10 +13,27 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         case maxAge(Int)
     }
 
+    /// A grade; its raw value is the letter reports show.
+    public enum Letter: String, Codable, Sendable, CaseIterable {
+        case aPlus = "A+", a = "A", b = "B", c = "C", d = "D", e = "E", f = "F"
+        /// The chain is untrusted, self-signed, expired, not yet valid or SHA-1 signed.
+        case trustProblem = "T"
+        /// The certificate does not cover the name.
+        case nameMismatch = "M"
+        /// No protocol or certificate could be read.
+        case unknown = "?"
+
+        /// The scale of plain letters, best first.
+        static let scale: [Letter] = [.aPlus, .a, .b, .c, .d, .e, .f]
+
+        /// A or A+: a grade the TLS check passes.
+        public var isGood: Bool { self == .aPlus || self == .a }
+    }
+
     /// `A+`, `A`, `B` … `F`, `T`, `M`, or `?`.
-    public let grade: String
+    public let grade: Letter
     /// The letter trust and name problems hide, when `grade` is `T` or `M`.
-    public let gradeIgnoringTrust: String?
+    public let gradeIgnoringTrust: Letter?
     /// The weighted score, 0–100, before caps.
     public let score: Int
     /// Every cap or override applied, as "B: TLS 1.0 is accepted".
@@ -42,7 +59,7 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         let suites = accepted.flatMap { support in support.cipherSuites.map { (version: support.version, suite: $0) } }
         guard let leaf = certificates?.chain.first, !versions.isEmpty else {
             let why = versions.isEmpty ? "no protocol version is accepted" : "no certificate could be read"
-            self.init(grade: "?", gradeIgnoringTrust: nil, score: 0, reasons: ["?: \(why)"])
+            self.init(grade: .unknown, gradeIgnoringTrust: nil, score: 0, reasons: ["?: \(why)"])
             return
         }
         let speaksSSLv2 = protocols.contains { $0.version == "sslv2" && $0.status == .accepted }
@@ -53,34 +70,35 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         let score = parts.contains(0) ? 0 : (3 * protocolScore + 3 * keyScore + 4 * cipherScore) / 10
 
         Self.protocolCaps(versions, into: &caps)
-        if speaksSSLv2 { caps.limit("F", "SSLv2 is accepted (DROWN)") }
+        if speaksSSLv2 { caps.limit(.f, "SSLv2 is accepted (DROWN)") }
         Self.suiteCaps(suites, into: &caps)
         Self.certificateCaps(leaf, certificates, into: &caps)
-        if secureRenegotiation.verdict == .no { caps.limit("C", "secure renegotiation is not supported") }
-        if compression.verdict == .yes { caps.limit("C", "TLS compression is enabled (CRIME)") }
-        if fallbackSCSV.verdict == .no { caps.limit("A", "TLS_FALLBACK_SCSV is not honoured") }
+        if secureRenegotiation.verdict == .no { caps.limit(.c, "secure renegotiation is not supported") }
+        if compression.verdict == .yes { caps.limit(.c, "TLS compression is enabled (CRIME)") }
+        if fallbackSCSV.verdict == .no { caps.limit(.a, "TLS_FALLBACK_SCSV is not honoured") }
         switch hsts {
-        case .notChecked: caps.limit("A", "HSTS not checked: A+ needs it (scantrail scan looks)")
-        case .missing: caps.limit("A", "no Strict-Transport-Security header")
+        case .notChecked: caps.limit(.a, "HSTS not checked: A+ needs it (scantrail scan looks)")
+        case .missing: caps.limit(.a, "no Strict-Transport-Security header")
         case .maxAge(let seconds) where seconds < 180 * 86_400:
-            caps.limit("A", "HSTS max-age \(seconds) s is under 180 days")
+            caps.limit(.a, "HSTS max-age \(seconds) s is under 180 days")
         case .maxAge: break
         }
 
         let letter = Self.letter(for: score)
         let capped = caps.lowest.map { Self.worse($0, letter) }
-        let plain = capped ?? (letter == "A" ? "A+" : letter)
+        let plain = capped ?? (letter == .a ? .aPlus : letter)
         if !caps.trust.isEmpty {
             self.init(
-                grade: "T", gradeIgnoringTrust: plain, score: score, reasons: caps.trust + caps.name + caps.reasons)
+                grade: .trustProblem, gradeIgnoringTrust: plain, score: score,
+                reasons: caps.trust + caps.name + caps.reasons)
         } else if !caps.name.isEmpty {
-            self.init(grade: "M", gradeIgnoringTrust: plain, score: score, reasons: caps.name + caps.reasons)
+            self.init(grade: .nameMismatch, gradeIgnoringTrust: plain, score: score, reasons: caps.name + caps.reasons)
         } else {
             self.init(grade: plain, gradeIgnoringTrust: nil, score: score, reasons: caps.reasons)
         }
     }
 
-    private init(grade: String, gradeIgnoringTrust: String?, score: Int, reasons: [String]) {
+    private init(grade: Letter, gradeIgnoringTrust: Letter?, score: Int, reasons: [String]) {
         self.grade = grade
         self.gradeIgnoringTrust = gradeIgnoringTrust
         self.score = score
@@ -92,57 +110,54 @@ public struct TLSGrade: Codable, Sendable, Equatable {
     /// The caps found so far.
     private struct Caps {
         var reasons: [String] = []
-        var lowest: String?
+        var lowest: Letter?
         var trust: [String] = []
         var name: [String] = []
 
-        mutating func limit(_ letter: String, _ reason: String) {
-            reasons.append("\(letter): \(reason)")
+        mutating func limit(_ letter: Letter, _ reason: String) {
+            reasons.append("\(letter.rawValue): \(reason)")
             lowest = lowest.map { TLSGrade.worse($0, letter) } ?? letter
         }
     }
 
-    /// Best first.
-    static let order = ["A+", "A", "B", "C", "D", "E", "F"]
-
-    /// The lower of two letters.
-    static func worse(_ first: String, _ second: String) -> String {
-        order.firstIndex(of: first)! > order.firstIndex(of: second)! ? first : second
+    /// The lower of two plain letters.
+    static func worse(_ first: Letter, _ second: Letter) -> Letter {
+        Letter.scale.firstIndex(of: first)! > Letter.scale.firstIndex(of: second)! ? first : second
     }
 
     private static func protocolCaps(_ versions: [TLSVersion], into caps: inout Caps) {
-        if versions.contains(.sslv3) { caps.limit("C", "SSLv3 is accepted (POODLE)") }
+        if versions.contains(.sslv3) { caps.limit(.c, "SSLv3 is accepted (POODLE)") }
         if !versions.contains(.tls12) && !versions.contains(.tls13) {
-            caps.limit("C", "neither TLS 1.2 nor TLS 1.3 is accepted")
+            caps.limit(.c, "neither TLS 1.2 nor TLS 1.3 is accepted")
         }
         for version in [TLSVersion.sslv3, .tls10, .tls11] where versions.contains(version) {
-            caps.limit("B", "\(version) is accepted")
+            caps.limit(.b, "\(version) is accepted")
         }
     }
 
     private static func suiteCaps(_ suites: [(version: String, suite: CipherSuite)], into caps: inout Caps) {
         func any(_ test: (CipherSuite) -> Bool) -> CipherSuite? { suites.first { test($0.suite) }?.suite }
-        if let suite = any(\.isExport) { caps.limit("F", "export suite \(suite.name)") }
-        if let suite = any(\.isAnonymous) { caps.limit("F", "anonymous suite \(suite.name)") }
-        if let suite = any({ $0.strengthBits < 112 }) { caps.limit("F", "\(suite.name) has under 112 bits") }
+        if let suite = any(\.isExport) { caps.limit(.f, "export suite \(suite.name)") }
+        if let suite = any(\.isAnonymous) { caps.limit(.f, "anonymous suite \(suite.name)") }
+        if let suite = any({ $0.strengthBits < 112 }) { caps.limit(.f, "\(suite.name) has under 112 bits") }
         let modern = suites.filter { ["tls11", "tls12"].contains($0.version) }.map(\.suite)
         if let suite = modern.first(where: { $0.isRC4 || $0.has64BitBlock }) {
-            caps.limit("C", "\(suite.name) (RC4 or a 64-bit block) is accepted with TLS 1.1+")
+            caps.limit(.c, "\(suite.name) (RC4 or a 64-bit block) is accepted with TLS 1.1+")
         }
-        if let suite = any(\.isRC4) { caps.limit("B", "RC4 suite \(suite.name)") }
-        if any(\.hasForwardSecrecy) == nil { caps.limit("B", "no suite with forward secrecy") }
-        if any(\.isAEAD) == nil { caps.limit("B", "no AEAD suite") }
+        if let suite = any(\.isRC4) { caps.limit(.b, "RC4 suite \(suite.name)") }
+        if any(\.hasForwardSecrecy) == nil { caps.limit(.b, "no suite with forward secrecy") }
+        if any(\.isAEAD) == nil { caps.limit(.b, "no AEAD suite") }
     }
 
     private static func certificateCaps(_ leaf: CertificateFacts, _ report: CertificateReport?, into caps: inout Caps) {
         guard let report else { return }
         if (leaf.keyAlgorithm == "RSA" || leaf.keyAlgorithm == "DSA") && leaf.keyBits < 1024 {
-            caps.limit("F", "insecure key \(leaf.publicKey)")
+            caps.limit(.f, "insecure key \(leaf.publicKey)")
         } else if report.weakKey.verdict == .yes {
-            caps.limit("B", "weak key: \(report.weakKey.evidence)")
+            caps.limit(.b, "weak key: \(report.weakKey.evidence)")
         }
         if report.chain.contains(where: { $0.signatureAlgorithm.lowercased().contains("md5") && !$0.isSelfIssued }) {
-            caps.limit("F", "MD5 signature")
+            caps.limit(.f, "MD5 signature")
         }
         let trustProblems: [(TLSScanResult.Finding, String)] = [
             (report.untrusted, "not trusted"), (report.selfSigned, "self-signed"), (report.expired, "expired"),
@@ -191,14 +206,14 @@ public struct TLSGrade: Codable, Sendable, Equatable {
         return (best + worst) / 2
     }
 
-    private static func letter(for score: Int) -> String {
+    private static func letter(for score: Int) -> Letter {
         switch score {
-        case 80...: "A"
-        case 65...: "B"
-        case 50...: "C"
-        case 35...: "D"
-        case 20...: "E"
-        default: "F"
+        case 80...: .a
+        case 65...: .b
+        case 50...: .c
+        case 35...: .d
+        case 20...: .e
+        default: .f
         }
     }
 }

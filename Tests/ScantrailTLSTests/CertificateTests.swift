@@ -62,7 +62,7 @@ struct CertificateTests {
         let report = try #require(result.assessment.certificates)
         #expect(report.chain.map(\.subject) == ["CN=localhost", "CN=Scantrail Test Intermediate"])
         #expect(report.untrusted.evidence.contains("CN=Scantrail Test Root"))
-        #expect(result.assessment.grade.grade == "A")
+        #expect(result.assessment.grade.grade == .a)
         #expect(result.assessment.grade.reasons == ["A: HSTS not checked: A+ needs it (scantrail scan looks)"])
     }
 
@@ -74,7 +74,7 @@ struct CertificateTests {
         #expect(try problems(result) == only(["incompleteChain", "untrusted"]))
         #expect(
             result.assessment.certificates?.incompleteChain.evidence.contains("CN=Scantrail Test Intermediate") == true)
-        #expect(result.assessment.grade.grade == "T")
+        #expect(result.assessment.grade.grade == .trustProblem)
     }
 
     @Test("expired, not yet valid and soon-expiring leaves are told apart, at the evaluation time recorded")
@@ -88,7 +88,7 @@ struct CertificateTests {
         }
         let expired = try await probe([try leaf(from: -400, to: -35), intermediate], trusting: [root])
         #expect(try problems(expired) == only(["expired"]))
-        #expect(expired.assessment.grade.grade == "T")
+        #expect(expired.assessment.grade.grade == .trustProblem)
         let early = try await probe([try leaf(from: 2, to: 300), intermediate], trusting: [root])
         #expect(try problems(early) == only(["notYetValid"]))
         let soon = try await probe([try leaf(from: -300, to: 10.5), intermediate], trusting: [root])
@@ -110,8 +110,8 @@ struct CertificateTests {
         #expect(
             result.assessment.certificates?.hostnameMismatch.evidence
                 == "localhost is not among api.example.test, *.example.test")
-        #expect(result.assessment.grade.grade == "M")
-        #expect(result.assessment.grade.gradeIgnoringTrust == "A")
+        #expect(result.assessment.grade.grade == .nameMismatch)
+        #expect(result.assessment.grade.gradeIgnoringTrust == .a)
     }
 
     @Test("a self-signed leaf is untrusted, unless the user trusts it with --ca-file")
@@ -135,7 +135,7 @@ struct CertificateTests {
         #expect(report.weakKey.verdict == .yes && report.weakSignature.verdict == .yes)
         // swift-certificates will not verify keys under 2048 bits: trust is unknown, not "trusted".
         #expect(report.untrusted.verdict == .inconclusive)
-        #expect(result.assessment.grade.grade == "T")
+        #expect(result.assessment.grade.grade == .trustProblem)
         #expect(result.assessment.grade.reasons.contains { $0.hasPrefix("B: weak key") })
     }
 

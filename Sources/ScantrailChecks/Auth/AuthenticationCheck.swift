@@ -35,13 +35,19 @@ public struct AuthenticationCheck: SecurityCheck {
         public let trials: [Trial]
     }
 
-    /// The variants, by the name they are recorded under.
-    enum Variant {
-        static let anonymous = "anonymous"
-        static let garbage = "garbage token"
-        static let tampered = "tampered signature"
-        static let none = "alg none"
-        static let expired = "expired"
+    /// How a request stands in for an identity's: its raw value is the name exchanges are
+    /// recorded under (`sentAs`).
+    public enum Variant: String, Codable, Sendable, CaseIterable {
+        /// No credential at all.
+        case anonymous
+        /// A well-formed credential no server issued.
+        case garbage = "garbage token"
+        /// The identity's JWT with its signature altered.
+        case tampered = "tampered signature"
+        /// The identity's JWT re-signed with `alg: none`.
+        case none = "alg none"
+        /// The identity's JWT with its expiry in the past, re-signed when the key is a known word.
+        case expired
     }
 
     private let api: APIUnderTest
@@ -84,14 +90,14 @@ public struct AuthenticationCheck: SecurityCheck {
         /// The identity.
         let identity: Identity
         /// Each variant's name and the credential it sends (none: anonymous).
-        let sent: [(String, Identity.Credential?)]
+        let sent: [(Variant, Identity.Credential?)]
         /// Variants that cannot be built, with why.
-        let untried: [String: String]
+        let untried: [Variant: String]
     }
 
     /// The variants of one identity's credential, and those that cannot be built, with why.
     private static func variants(of identity: Identity) -> CredentialVariants {
-        var sent: [(String, Identity.Credential?)] = [
+        var sent: [(Variant, Identity.Credential?)] = [
             (Variant.anonymous, nil),
             (Variant.garbage, identity.credential.replacingToken(with: "scantrail-invalid-credential-0000")),
         ]
@@ -157,14 +163,15 @@ public struct AuthenticationCheck: SecurityCheck {
                 baseline: baseline, variants: [], untried: [:])
         }
         // A public operation is only asked anonymously; a secured one gets every variant.
-        let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.0 == Variant.anonymous }
+        let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.0 == .anonymous }
         var records: [ExchangeRecord] = []
-        for (name, credential) in tried {
-            records.append(try await send(name, credential))
+        for (variant, credential) in tried {
+            records.append(try await send(variant.rawValue, credential))
         }
+        let untried = Dictionary(uniqueKeysWithValues: chosen.untried.map { ($0.key.rawValue, $0.value) })
         return Trial(
             operation: operation.label, declaredSecured: operation.isSecured, notTested: nil, baseline: baseline,
-            variants: records, untried: operation.isSecured ? chosen.untried : [:])
+            variants: records, untried: operation.isSecured ? untried : [:])
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
@@ -184,7 +191,7 @@ public struct AuthenticationCheck: SecurityCheck {
 
     private func securedOutcomes(_ trial: Trial, _ evidence: Evidence) -> [Outcome] {
         let location = location(trial, evidence)
-        let rules: [(Rule, String)] = [
+        let rules: [(Rule, Variant)] = [
             (Rules.unauthenticated, Variant.anonymous), (Rules.invalidToken, Variant.garbage),
             (Rules.signatureNotVerified, Variant.tampered), (Rules.algorithmNone, Variant.none),
             (Rules.expiredAccepted, Variant.expired),
@@ -201,10 +208,10 @@ public struct AuthenticationCheck: SecurityCheck {
             }
         }
         return rules.map { rule, variant in
-            guard let record = trial.variants.first(where: { $0.sentAs == variant }) else {
-                return .inconclusive(rule, at: location, "not tested: \(trial.untried[variant] ?? "not sent")")
+            guard let record = trial.variants.first(where: { $0.sentAs == variant.rawValue }) else {
+                return .inconclusive(rule, at: location, "not tested: \(trial.untried[variant.rawValue] ?? "not sent")")
             }
-            let comparison = "\(variant): \(record.summary); \(baseline.sentAs): \(baseline.summary)"
+            let comparison = "\(variant.rawValue): \(record.summary); \(baseline.sentAs): \(baseline.summary)"
             if ResponseSimilarity.resembles(record, baseline) {
                 return .failed(rule, at: location, "answered like an authenticated request — \(comparison)")
             }
@@ -215,7 +222,7 @@ public struct AuthenticationCheck: SecurityCheck {
     private func publicOutcome(_ trial: Trial, _ evidence: Evidence, _ personal: PersonalValues) -> Outcome {
         let location = location(trial, evidence)
         if let reason = trial.notTested { return .inconclusive(Rules.publicExposure, at: location, reason) }
-        guard let anonymous = trial.variants.first(where: { $0.sentAs == Variant.anonymous }) else {
+        guard let anonymous = trial.variants.first(where: { $0.sentAs == Variant.anonymous.rawValue }) else {
             let got = trial.baseline?.summary ?? "nothing"
             return .inconclusive(
                 Rules.publicExposure, at: location, "no identity got a success (last: \(got)): nothing to compare with")

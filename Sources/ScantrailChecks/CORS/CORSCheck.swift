@@ -4,10 +4,25 @@ import ScantrailCore
 /// grants it: `Access-Control-Allow-Origin` equal to the crafted origin (or `*` with credentials),
 /// weighed by `Access-Control-Allow-Credentials: true`.
 public struct CORSCheck: SecurityCheck {
+    /// How a crafted origin tries to pass for a trusted one. Its raw value is the outcome's
+    /// discriminator.
+    public enum Trick: String, Codable, Sendable, CaseIterable {
+        /// An unrelated attacker origin.
+        case arbitrary
+        /// The `null` origin sandboxed frames and local files send.
+        case null
+        /// The target's host as a prefix of an attacker's domain (`api.example.com.attacker…`).
+        case prefix
+        /// An attacker's domain ending with the target's host (`scantrailapi.example.com`).
+        case suffix
+        /// The target's own origin over plain http (HTTPS targets only).
+        case cleartext
+    }
+
     /// One crafted origin and what came back.
     public struct Attempt: Codable, Sendable {
-        /// Which trick: `arbitrary`, `null`, `prefix`, `suffix`, `cleartext`.
-        public let trick: String
+        /// Which trick.
+        public let trick: Trick
         /// The `Origin` sent.
         public let origin: String
         /// The exchange.
@@ -35,15 +50,15 @@ public struct CORSCheck: SecurityCheck {
     )
 
     /// The origins to try against `target`, by trick.
-    static func origins(for target: ScanTarget) -> [(trick: String, origin: String)] {
-        var origins = [
-            ("arbitrary", "https://scantrail-attacker.example"),
-            ("null", "null"),
-            ("prefix", "https://\(target.host).scantrail-attacker.example"),
-            ("suffix", "https://scantrail\(target.host)"),
+    static func origins(for target: ScanTarget) -> [(trick: Trick, origin: String)] {
+        var origins: [(trick: Trick, origin: String)] = [
+            (.arbitrary, "https://scantrail-attacker.example"),
+            (.null, "null"),
+            (.prefix, "https://\(target.host).scantrail-attacker.example"),
+            (.suffix, "https://scantrail\(target.host)"),
         ]
         if target.isHTTPS {
-            origins.append(("cleartext", "http://\(target.urlHost)\(target.port == 443 ? "" : ":\(target.port)")"))
+            origins.append((.cleartext, "http://\(target.urlHost)\(target.port == 443 ? "" : ":\(target.port)")"))
         }
         return origins
     }
@@ -61,7 +76,7 @@ public struct CORSCheck: SecurityCheck {
         var outcomes: [Outcome] = []
         var wildcardWithCredentials: Outcome?
         for attempt in evidence.attempts {
-            let location = evidence.location.with(discriminator: attempt.trick)
+            let location = evidence.location.with(discriminator: attempt.trick.rawValue)
             let rules = Self.rules(for: attempt.trick)
             guard let response = attempt.exchange.response, attempt.exchange.inconclusiveReason == nil else {
                 let reason = attempt.exchange.inconclusiveReason ?? "no response"
@@ -89,29 +104,29 @@ public struct CORSCheck: SecurityCheck {
     }
 
     /// The rules a trick is judged on: attacker origins on the reflection pair, the others on their own.
-    private static func rules(for trick: String) -> [Rule] {
+    private static func rules(for trick: Trick) -> [Rule] {
         switch trick {
-        case "null": [Rules.nullOrigin]
-        case "cleartext": [Rules.cleartextOrigin]
-        default: [Rules.reflectedWithCredentials, Rules.reflected]
+        case .null: [Rules.nullOrigin]
+        case .cleartext: [Rules.cleartextOrigin]
+        case .arbitrary, .prefix, .suffix: [Rules.reflectedWithCredentials, Rules.reflected]
         }
     }
 
-    private func judge(trick: String, granted: Bool, credentials: Bool, seen: String, at location: Location)
+    private func judge(trick: Trick, granted: Bool, credentials: Bool, seen: String, at location: Location)
         -> [Outcome]
     {
         switch trick {
-        case "null":
+        case .null:
             return [
                 granted ? .failed(Rules.nullOrigin, at: location, seen) : .passed(Rules.nullOrigin, at: location, seen)
             ]
-        case "cleartext":
+        case .cleartext:
             return [
                 granted
                     ? .failed(Rules.cleartextOrigin, at: location, seen)
                     : .passed(Rules.cleartextOrigin, at: location, seen)
             ]
-        default:
+        case .arbitrary, .prefix, .suffix:
             guard granted else {
                 return [
                     .passed(Rules.reflectedWithCredentials, at: location, seen),

@@ -176,13 +176,11 @@ public struct TLSCheck: SecurityCheck {
     }
 
     private func gradeOutcome(_ grade: TLSGrade, at location: Location) -> Outcome {
-        let ignoring = grade.gradeIgnoringTrust.map { " (\($0) if trust issues are ignored)" } ?? ""
-        let summary = "grade \(grade.grade)\(ignoring), score \(grade.score)"
+        let ignoring = grade.gradeIgnoringTrust.map { " (\($0.rawValue) if trust issues are ignored)" } ?? ""
+        let summary = "grade \(grade.grade.rawValue)\(ignoring), score \(grade.score)"
         let reasons = grade.reasons.isEmpty ? "" : ": " + grade.reasons.joined(separator: "; ")
-        switch grade.grade {
-        case "A+", "A": return .passed(CertificateRules.grade, at: location, summary + reasons)
-        case "?": return .inconclusive(CertificateRules.grade, at: location, summary + reasons)
-        default: return .failed(CertificateRules.grade, at: location, summary + reasons)
-        }
+        if grade.grade.isGood { return .passed(CertificateRules.grade, at: location, summary + reasons) }
+        if grade.grade == .unknown { return .inconclusive(CertificateRules.grade, at: location, summary + reasons) }
+        return .failed(CertificateRules.grade, at: location, summary + reasons)
     }
 }

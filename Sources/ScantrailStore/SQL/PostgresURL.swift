@@ -4,13 +4,23 @@ import PostgresNIO
 
 /// A parsed `postgres://user[:password]@host[:port]/database[?sslmode=…][&search_path=…]` URL.
 struct PostgresURL {
+    /// Whether the connection speaks TLS: `sslmode=` of the URL.
+    enum SSLMode: String, CaseIterable {
+        /// Never.
+        case disable
+        /// When the server offers it (the default).
+        case prefer
+        /// Always; a server without TLS is refused.
+        case require
+    }
+
     let host: String
     let port: Int
     let user: String
     let password: String?
     let database: String?
-    /// `disable`, `prefer` (the default) or `require`.
-    let sslMode: String
+    /// Whether TLS is spoken.
+    let sslMode: SSLMode
     /// Schema to work in, when not the default.
     let searchPath: String?
 
@@ -30,11 +40,11 @@ struct PostgresURL {
         self.user = user
         self.password = components.password
         self.database = components.path.split(separator: "/").first.map(String.init)
-        self.sslMode = query.first { $0.name == "sslmode" }?.value ?? "prefer"
-        self.searchPath = query.first { $0.name == "search_path" }?.value
-        guard ["disable", "prefer", "require"].contains(sslMode) else {
+        guard let sslMode = SSLMode(rawValue: query.first { $0.name == "sslmode" }?.value ?? "prefer") else {
             throw StoreError.unavailable("sslmode must be disable, prefer or require")
         }
+        self.sslMode = sslMode
+        self.searchPath = query.first { $0.name == "search_path" }?.value
     }
 
     private var startupParameters: [(String, String)] {
@@ -45,9 +55,9 @@ struct PostgresURL {
     var clientConfiguration: PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS
         switch sslMode {
-        case "disable": tls = .disable
-        case "require": tls = .require(.makeClientConfiguration())
-        default: tls = .prefer(.makeClientConfiguration())
+        case .disable: tls = .disable
+        case .require: tls = .require(.makeClientConfiguration())
+        case .prefer: tls = .prefer(.makeClientConfiguration())
         }
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)
@@ -61,9 +71,9 @@ struct PostgresURL {
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         switch sslMode {
-        case "disable": tls = .disable
-        case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        default: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .disable: tls = .disable
+        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
         var configuration = PostgresConnection.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)
