@@ -65,17 +65,8 @@ struct CookieCheckTests {
 
     // MARK: evaluate, on evidence built by hand
 
-    private static let location = Location(origin: "http://127.0.0.1:8080", method: "GET", path: "/")
-
     private static func evidence(setCookie: [String] = [], failure: ProbeFailure? = nil) -> ResponseEvidence {
-        let response = HTTPExchange.Response(
-            status: 200, headers: setCookie.map { HeaderField(name: "Set-Cookie", value: $0) }, body: Data(),
-            bodyLength: 0, bodyTruncated: false)
-        return ResponseEvidence(
-            location: location,
-            exchange: HTTPExchange(
-                request: .init(method: "GET", url: "http://127.0.0.1:8080/", headers: []),
-                response: failure == nil ? response : nil, failure: failure, durationMilliseconds: 1, requestsSent: 1))
+        HandBuilt.response(headers: setCookie.map { ("Set-Cookie", $0) }, failure: failure)
     }
 
     @Test(
@@ -100,7 +91,7 @@ struct CookieCheckTests {
 
     @Test("a failed fetch leaves every rule inconclusive: it proves no cookie gone")
     func failedFetch() {
-        let outcomes = check.evaluate(Self.evidence(failure: ProbeFailure(.connectionReset, "reset by peer")))
+        let outcomes = check.evaluate(Self.evidence(failure: HandBuilt.reset))
         #expect(outcomes.count == 3 && outcomes.allSatisfy { $0.status == .inconclusive })
     }
 

@@ -1,0 +1,44 @@
+import Foundation
+import ScantrailCore
+
+@testable import ScantrailChecks
+
+/// Evidence built by hand, for testing `evaluate` as the pure function it is: no server, no I/O.
+enum HandBuilt {
+    static let origin = "http://127.0.0.1:8080"
+    static let location = Location(origin: origin, method: "GET", path: "/")
+
+    /// A GET of `/` that got `status` with `headers` and `body`, or failed with `failure`.
+    static func exchange(
+        status: Int = 200, headers: [(String, String)] = [], body: String = "{}", requestHeaders: [HeaderField] = [],
+        failure: ProbeFailure? = nil
+    ) -> HTTPExchange {
+        let response = HTTPExchange.Response(
+            status: status, headers: headers.map { HeaderField(name: $0.0, value: $0.1) }, body: Data(body.utf8),
+            bodyLength: body.utf8.count, bodyTruncated: false)
+        return HTTPExchange(
+            request: .init(method: "GET", url: origin + "/", headers: requestHeaders),
+            response: failure == nil ? response : nil, failure: failure, durationMilliseconds: 1, requestsSent: 1)
+    }
+
+    /// The base URL's answer, as the header checks keep it.
+    static func response(
+        status: Int = 200, headers: [(String, String)] = [], body: String = "{}", requestHeaders: [HeaderField] = [],
+        failure: ProbeFailure? = nil
+    ) -> ResponseEvidence {
+        ResponseEvidence(
+            location: location,
+            exchange: exchange(
+                status: status, headers: headers, body: body, requestHeaders: requestHeaders, failure: failure))
+    }
+
+    /// A connection reset, the usual failed fetch.
+    static let reset = ProbeFailure(.connectionReset, "reset by peer")
+}
+
+extension Array where Element == Outcome {
+    /// The status of `rule` (at `discriminator`, when given).
+    func status(of rule: String, at discriminator: String? = nil) -> Outcome.Status? {
+        first { $0.ruleID == rule && (discriminator == nil || $0.location.discriminator == discriminator) }?.status
+    }
+}
