@@ -1,0 +1,48 @@
+import ScantrailCore
+import Testing
+
+@testable import ScantrailChecks
+
+@Suite("CORS judged on hand-built answers to crafted origins")
+struct CORSEvaluateTests {
+    typealias Check = CORSCheck
+
+    /// Every crafted origin answered by `answer(origin)` headers.
+    static func evidence(_ answer: (String) -> [(String, String)]) -> Check.Evidence {
+        let target = ScanTarget(scheme: "https", host: "api.example.test", port: 443)
+        return Check.Evidence(
+            location: target.location(),
+            attempts: Check.origins(for: target).map { trick, origin in
+                Check.Attempt(trick: trick, origin: origin, exchange: HandBuilt.exchange(headers: answer(origin)))
+            })
+    }
+
+    @Test("a server that grants no crafted origin passes every rule, at every trick")
+    func hardened() {
+        let outcomes = Check().evaluate(
+            Self.evidence { _ in [("Access-Control-Allow-Origin", "https://app.example.test")] })
+        #expect(outcomes.allSatisfy { $0.status == .passed })
+        #expect(Set(outcomes.compactMap(\.location.discriminator)) == Set(Check.Trick.allCases.map(\.rawValue)))
+    }
+
+    @Test("reflecting any origin with credentials is the graver finding, at every attacker trick")
+    func reflectedWithCredentials() {
+        let outcomes = Check().evaluate(
+            Self.evidence { [("Access-Control-Allow-Origin", $0), ("Access-Control-Allow-Credentials", "true")] })
+        for trick in [Check.Trick.arbitrary, .prefix, .suffix] {
+            #expect(outcomes.status(of: "cors.origin-reflected-with-credentials", at: trick.rawValue) == .failed)
+            #expect(outcomes.status(of: "cors.origin-reflected", at: trick.rawValue) == nil)
+        }
+        #expect(outcomes.status(of: "cors.null-origin-allowed") == .failed)
+        #expect(outcomes.status(of: "cors.cleartext-origin-allowed") == .failed)
+    }
+
+    @Test("a wildcard with credentials fails once; a wildcard alone grants no crafted origin")
+    func wildcard() {
+        let withCredentials = Check().evaluate(
+            Self.evidence { _ in [("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Credentials", "true")] })
+        #expect(withCredentials.filter { $0.ruleID == "cors.wildcard-with-credentials" }.map(\.status) == [.failed])
+        let alone = Check().evaluate(Self.evidence { _ in [("Access-Control-Allow-Origin", "*")] })
+        #expect(alone.allSatisfy { $0.status == .passed })
+    }
+}
