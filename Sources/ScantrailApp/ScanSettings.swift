@@ -38,6 +38,8 @@ public struct ScanSettings: Hashable, Sendable {
     /// Hosted mode (the web service turns it on): resolve every name, refuse non-public
     /// addresses, pin the first resolution.
     public var hosted = false
+    /// The forward proxy requests go through (`http://[user:password@]host:port`), if any.
+    public var proxy: ProxySetting?
 
     /// The defaults: every passive check within the default limits.
     public init() {}
@@ -64,6 +66,9 @@ public struct ScanSettings: Hashable, Sendable {
             throw AppError.invalid(.burst, "must be 1 to \(RateLimitCheck.maximumBurst)")
         }
         guard maxTokenLifetimeHours >= 1 else { throw AppError.invalid(.maxTokenLifetime, "must be at least 1 hour") }
+        if let proxy, proxy.configuration == nil {
+            throw AppError.invalid(.proxy, "'\(proxy.url.prefix(60))' is not an http://host:port proxy URL")
+        }
         for host in allowedHosts where host.isEmpty || host.contains(where: { $0.isWhitespace || "/@?#".contains($0) })
         {
             throw AppError.invalid(.allowHost, "'\(host.prefix(40))' is not a host name or address")
@@ -89,7 +94,8 @@ public struct ScanSettings: Hashable, Sendable {
             cleartextPort: cleartextPort,
             caFile: certificates.caFile,
             expiryWarningDays: certificates.expiryWarningDays,
-            scope: TargetScope(allowedHosts: Self.unique(hosts + allowedHosts), hosted: hosted)
+            scope: TargetScope(allowedHosts: Self.unique(hosts + allowedHosts), hosted: hosted),
+            proxy: proxy?.configuration
         )
     }
 

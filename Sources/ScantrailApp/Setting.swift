@@ -29,4 +29,6 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case baseline
     /// A host the scan may contact besides the target.
     case allowHost = "allow-host"
+    /// The forward proxy.
+    case proxy
 }

@@ -43,9 +43,11 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let storeSettings = try store.settings()
+        let target = try ScanTarget.input(url)
         let request = ScanRequest(
-            target: try ScanTarget.input(url), description: api.description,
-            identities: try api.identitySources(config: storeSettings.configuration), settings: scan.settings(api: api),
+            target: target, description: api.description,
+            identities: try api.identitySources(config: storeSettings.configuration),
+            settings: scan.settings(api: api, scheme: target.scheme),
             store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn, logger: logging.logger())
         let verdict = try await ScanSession.withSession(request, onNotice: NoticePrinter(quiet: output.quiet).show) {
             session in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScantrailApp
 import ScantrailCore
 
@@ -42,14 +43,20 @@ struct ScanOptions: ParsableArguments {
             valueName: "host"))
     var allowedHosts: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Send every request through this HTTP proxy (HTTPS in a CONNECT tunnel); default: $HTTPS_PROXY or $HTTP_PROXY (with $NO_PROXY), loopback hosts direct.",
+            valueName: "http://[user:password@]host:port"))
+    var proxy: String?
+
     @OptionGroup var certificates: CertificateOptions
 
     @Flag(help: "Also send requests that may change state (POST, PUT, PATCH, DELETE from the OpenAPI document).")
     var active = false
 
-    /// The settings these options describe, with the OpenAPI-driven checks' knobs from `api`
-    /// (validated when the scan is prepared).
-    func settings(api: APIOptions) -> ScanSettings {
+    /// The settings these options describe for a `scheme` target, with the OpenAPI-driven
+    /// checks' knobs from `api` (validated when the scan is prepared).
+    func settings(api: APIOptions, scheme: String) -> ScanSettings {
         var settings = ScanSettings()
         settings.headers = headers
         settings.checks = checks
@@ -63,6 +70,9 @@ struct ScanOptions: ParsableArguments {
         settings.burst = api.burst
         settings.maxTokenLifetimeHours = api.maxTokenLifetime
         settings.allowedHosts = allowedHosts
+        settings.proxy =
+            proxy.map { ProxySetting(url: $0) }
+            ?? ProxySetting(environment: ProcessInfo.processInfo.environment, scheme: scheme)
         return settings
     }
 }

@@ -13,6 +13,8 @@ struct Endpoint: Hashable, Sendable {
     let port: Int
     /// The address to connect to instead of resolving ``host`` (the target guard's pin).
     var address: String?
+    /// The forward proxy connections go through, if any.
+    var proxy: ProxyConfiguration?
 
     /// The endpoint of an absolute `http` or `https` URL, and its request target (path and
     /// query as written, `/` when empty; the fragment dropped); `nil` for anything else, or for a
@@ -65,15 +67,21 @@ struct Endpoint: Hashable, Sendable {
     }
 
     /// The same endpoint, connecting to `address` (a literal the guard checked) unless it is the
-    /// host itself.
-    func connecting(to address: String) -> Endpoint {
+    /// host itself, through `proxy` unless the host bypasses it.
+    func connecting(to address: String, via proxy: ProxyConfiguration? = nil) -> Endpoint {
         var pinned = self
         pinned.address = address == host ? nil : address
+        pinned.proxy = proxy?.applies(to: host) == true ? proxy : nil
         return pinned
     }
 
-    /// Where the TCP connection goes.
+    /// Where the TCP connection goes (or, through a proxy, what the proxy is asked to reach).
     var connectHost: String { address ?? host }
+
+    /// `connectHost:port`, an IPv6 literal in brackets: what a proxy is asked to reach.
+    var connectAuthority: String {
+        (connectHost.contains(":") ? "[\(connectHost)]" : connectHost) + ":\(port)"
+    }
 
     /// The limiter's key: one queue of connection slots per host and port.
     var slotKey: String { "\(host):\(port)" }

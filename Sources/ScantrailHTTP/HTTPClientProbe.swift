@@ -27,6 +27,7 @@ public final class HTTPClientProbe: HTTPProbing {
     public let budget: RequestBudget
     private let limiter: HostConnectionLimiter
     private let targetGuard: TargetGuard
+    private let proxy: ProxyConfiguration?
     private let logger: Logger
     private let reuse = ExchangeReuse()
 
@@ -35,6 +36,7 @@ public final class HTTPClientProbe: HTTPProbing {
         connections: HostConnectionLimiter, logger: Logger
     ) {
         self.pool = pool
+        self.proxy = configuration.proxy
         self.logger = logger
         self.targetGuard = targetGuard
         self.limits = configuration.limits
@@ -134,7 +136,7 @@ public final class HTTPClientProbe: HTTPProbing {
             let endpoint: Endpoint
             switch await targetGuard.admit(parsed.host) {
             case .refused(let reason): return finish(nil, ProbeFailure(.refused, reason))
-            case .allowed(let address): endpoint = parsed.connecting(to: address)
+            case .allowed(let address): endpoint = parsed.connecting(to: address, via: proxy)
             }
             guard budget.take() else {
                 return finish(
@@ -185,9 +187,16 @@ public final class HTTPClientProbe: HTTPProbing {
         guard headers.allSatisfy(\.fitsOnOneLine) else {
             return .failure(ProbeFailure(.invalidRequest, "a header holds a line break or a NUL byte"))
         }
+        // Through a proxy, a cleartext request names its whole URL (absolute form) and carries
+        // the proxy's credential; an HTTPS one travels in a tunnel, unchanged.
+        let viaProxy = endpoint.proxy != nil && !endpoint.usesTLS
         var head = HTTPRequestHead(
-            version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: target)
+            version: .http1_1, method: HTTPMethod(rawValue: request.method),
+            uri: viaProxy ? "http://\(endpoint.connectAuthority)\(target)" : target)
         head.headers.add(name: "Host", value: endpoint.hostHeader)
+        if viaProxy, let authorization = endpoint.proxy?.authorization {
+            head.headers.add(name: "Proxy-Authorization", value: authorization)
+        }
         for field in headers {
             head.headers.add(name: field.name, value: field.value)
         }
@@ -208,7 +217,14 @@ public final class HTTPClientProbe: HTTPProbing {
             }
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            return .failure(ProbeFailure(classifying: error, timeout: limits.requestTimeoutSeconds))
+            let failure = ProbeFailure(classifying: error, timeout: limits.requestTimeoutSeconds)
+            if let proxy = endpoint.proxy, failure.isUnreachable {
+                // The proxy, not the target, could not be reached.
+                return .failure(
+                    ProbeFailure(
+                        .proxyFailure, "cannot reach the proxy at \(proxy.host):\(proxy.port): \(failure.message)"))
+            }
+            return .failure(failure)
         }
     }
 

@@ -51,6 +51,10 @@ extension ProbeFailure {
             self.init(.timeout, "the server stopped sending (read timeout)")
         case .closedBeforeResponse, .closedMidResponse:
             self.init(.connectionReset, "the server closed the connection")
+        case .proxyRefused(let statusLine):
+            self.init(.proxyFailure, "the proxy refused the tunnel: \(statusLine)")
+        case .proxyUnanswered:
+            self.init(.proxyFailure, "the proxy did not open a tunnel")
         }
     }
 

@@ -8,4 +8,8 @@ enum TransportError: Error, Equatable {
     case closedBeforeResponse
     /// The server closed the connection in the middle of a response.
     case closedMidResponse
+    /// The proxy refused to open a tunnel (`CONNECT`), answering this status line.
+    case proxyRefused(String)
+    /// The proxy's answer to `CONNECT` was not HTTP, or did not end in time.
+    case proxyUnanswered
 }

@@ -20,6 +20,7 @@ struct ScanSettingsTests {
         case .expiryWarningDays: settings.certificates.expiryWarningDays = -1
         case .caFile: settings.certificates.caFile = "/nonexistent/ca.pem"
         case .allowHost: settings.allowedHosts = ["evil.example/path"]
+        case .proxy: settings.proxy = ProxySetting(url: "socks5://127.0.0.1:1080")
         case .identity, .baseline: break
         }
         return settings

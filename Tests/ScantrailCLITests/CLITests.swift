@@ -104,6 +104,39 @@ struct CLITests {
         }
     }
 
+    @Test("--proxy sends the whole scan through the proxy, and the report says which one, credential hidden")
+    func throughProxy() async throws {
+        try await TinyProxy.withRunning(credentials: ("scantrail", "s3cret-proxy")) { proxyPort in
+            try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
+                let run = try await Scantrail.run([
+                    "scan", "http://127.0.0.1:\(port)/", "--no-store", "--quiet", "--format", "json", "--fail-on",
+                    "none",
+                    "--proxy", "http://scantrail:s3cret-proxy@127.0.0.1:\(proxyPort)",
+                ])
+                #expect(run.status == 0, "\(run.stderr)")
+                let report = try #require(
+                    try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+                let proxy = (report["configuration"] as? [String: Any])?["proxy"] as? [String: Any]
+                #expect(proxy?["port"] as? Int == proxyPort && proxy?["authorization"] as? String == "Basic [REDACTED]")
+                #expect((report["findings"] as? [Any])?.count == 12)
+                #expect(!run.stdout.contains("s3cret-proxy"))
+                // With a wrong password, the proxy's refusal (tinyproxy answers 401) is what every request
+                // gets, where the API itself answers 200: the proxy was in the path.
+                let refused = try await Scantrail.run([
+                    "scan", "http://127.0.0.1:\(port)/", "--no-store", "--quiet", "--format", "json", "--fail-on",
+                    "none",
+                    "--check", "headers.security", "--proxy", "http://scantrail:wrong@127.0.0.1:\(proxyPort)",
+                ])
+                let checks = try #require(
+                    (try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any])?["checks"]
+                        as? [[String: Any]])
+                let exchange = (checks.first?["evidence"] as? [String: Any])?["exchange"] as? [String: Any]
+                let status = (exchange?["response"] as? [String: Any])?["status"] as? Int
+                #expect(status == 401 || status == 407, "\(refused.stderr)")
+            }
+        }
+    }
+
     @Test("an unreachable target exits 3 with one line and no report")
     func unreachable() async throws {
         try await ClosedPort.withReserved { closedPort in

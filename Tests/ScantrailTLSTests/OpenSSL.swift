@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailTestSupport
 
 /// The openssl command line: a test server (`s_server`) on 127.0.0.1, the certificate it
 /// presents, and `s_client` as the independent judge of which suites a server accepts.

@@ -37,6 +37,11 @@ public struct TLSCheck: SecurityCheck {
                 expiryWarningDays: context.configuration.expiryWarningDays)
         }
         guard target.isHTTPS else { return unprobed("cleartext target: no TLS to probe") }
+        if let proxy = context.configuration.proxy, proxy.applies(to: target.host) {
+            // Hand-built hellos need a connection of their own to the server.
+            return unprobed(
+                "not probed through the proxy at \(proxy.host):\(proxy.port): TLS probing needs a direct connection")
+        }
         let address: String
         switch await context.targetGuard.admit(target.host) {
         case .refused(let reason): return unprobed("refused by the target guard: \(reason)")

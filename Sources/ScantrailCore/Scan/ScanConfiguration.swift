@@ -18,6 +18,8 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
     public var expiryWarningDays: Int
     /// Which hosts and addresses the scan may contact (the target guard).
     public var scope: TargetScope
+    /// The forward proxy requests go through, if any.
+    public var proxy: ProxyConfiguration?
 
     /// Creates a configuration; the defaults scan everything passive within ``ScanLimits``'s defaults.
     public init(
@@ -28,7 +30,8 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         cleartextPort: Int? = nil,
         caFile: String? = nil,
         expiryWarningDays: Int = 30,
-        scope: TargetScope = TargetScope()
+        scope: TargetScope = TargetScope(),
+        proxy: ProxyConfiguration? = nil
     ) {
         self.limits = limits
         self.headers = headers
@@ -38,10 +41,11 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         self.caFile = caFile
         self.expiryWarningDays = expiryWarningDays
         self.scope = scope
+        self.proxy = proxy
     }
 
     private enum CodingKeys: String, CodingKey {
-        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays, scope
+        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays, scope, proxy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,6 +59,7 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         // Reports written before the setting existed used the default.
         expiryWarningDays = try container.decodeIfPresent(Int.self, forKey: .expiryWarningDays) ?? 30
         scope = try container.decodeIfPresent(TargetScope.self, forKey: .scope) ?? TargetScope()
+        proxy = try container.decodeIfPresent(ProxyConfiguration.self, forKey: .proxy)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,5 +73,6 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         try container.encodeIfPresent(caFile, forKey: .caFile)
         try container.encode(expiryWarningDays, forKey: .expiryWarningDays)
         try container.encode(scope, forKey: .scope)
+        try container.encodeIfPresent(proxy, forKey: .proxy)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import ScantrailTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -8,16 +7,18 @@ import ScantrailTestSupport
 /// A child process started with posix_spawn, its standard output and error read through one
 /// pipe. (Foundation's `Process` wedges on Linux when several threads wait on processes at
 /// once, as the test suite's parallel tests do.) Blocking calls run on threads of their own.
-final class Subprocess: @unchecked Sendable {
-    struct Failed: Error, CustomStringConvertible {
-        let description: String
+public final class Subprocess: @unchecked Sendable {
+    /// Why a process could not be started, or ended without what was expected.
+    public struct Failed: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
     }
 
     private let pid: pid_t
     private let output: Int32
 
     /// Starts `arguments[0]` (looked up on PATH) with standard input from /dev/null.
-    init(_ arguments: [String]) throws {
+    public init(_ arguments: [String]) throws {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw Failed(description: "no pipe") }
         var actions = posix_spawn_file_actions_t()
@@ -42,7 +43,7 @@ final class Subprocess: @unchecked Sendable {
     }
 
     /// Runs `arguments` to completion; returns its exit status and output.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
         let process = try Subprocess(arguments)
         return await onThread {
             let text = process.readToEnd()
@@ -52,7 +53,7 @@ final class Subprocess: @unchecked Sendable {
 
     /// Reads output until `match` finds what it looks for (returned), then keeps reading and
     /// dropping output until the process ends, so that it never blocks on a full pipe.
-    func firstMatch<Found: Sendable>(_ match: @escaping @Sendable (String) -> Found?) async throws -> Found {
+    public func firstMatch<Found: Sendable>(_ match: @escaping @Sendable (String) -> Found?) async throws -> Found {
         let found: Found? = await withCheckedContinuation { continuation in
             Thread {
                 var text = ""
@@ -76,7 +77,7 @@ final class Subprocess: @unchecked Sendable {
     }
 
     /// Ends the process.
-    func kill() {
+    public func kill() {
         _ = Glibc.kill(pid, SIGKILL)
     }
 
