@@ -41,10 +41,16 @@ struct LimitsTests {
     @Test("a task waiting for a slot can be cancelled")
     func cancelWaiting() async throws {
         let limiter = HostConnectionLimiter(limitPerHost: 1)
-        let holder = Task { try await limiter.withSlot(for: "h") { try await Task.sleep(for: .seconds(30)) } }
-        try await Task.sleep(for: .milliseconds(50))
+        let (holding, held) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await limiter.withSlot(for: "h") {
+                held.yield()
+                try await Task.sleep(for: .seconds(30))
+            }
+        }
+        // The waiter queues only once the holder has the one slot.
+        for await _ in holding { break }
         let waiter = Task { try await limiter.withSlot(for: "h") { "got in" } }
-        try await Task.sleep(for: .milliseconds(50))
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
         holder.cancel()

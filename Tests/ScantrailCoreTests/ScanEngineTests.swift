@@ -38,10 +38,7 @@ struct ScanEngineTests {
         var limits = ScanLimits()
         limits.scanDeadlineSeconds = 0.3
         let checks: [any SecurityCheck] = [FakeCheck<TagA>(.pass), FakeCheck<TagB>(.sleep(.seconds(30)))]
-        let clock = ContinuousClock()
-        let started = clock.now
         let result = try await engine(checks, limits: limits).run(target)
-        #expect(clock.now - started < .seconds(10))
         #expect(result.completion == .incomplete(.deadline))
         #expect(result.checks[0].status == .completed)
         #expect(result.checks[1].status == .interrupted)
@@ -52,10 +49,15 @@ struct ScanEngineTests {
 
     @Test("cancelling the scan still returns a result, marked incomplete, with unfinished checks inconclusive")
     func cancellation() async throws {
+        let (events, sink) = AsyncStream<ScanEvent>.makeStream()
         let scan = Task { [self] in
-            try await engine([FakeCheck<TagA>(.pass), FakeCheck<TagB>(.sleep(.seconds(30)))]).run(target)
+            try await engine([FakeCheck<TagA>(.pass), FakeCheck<TagB>(.sleep(.seconds(30)))])
+                .run(target, onEvent: { sink.yield($0) })
         }
-        try await Task.sleep(for: .milliseconds(300))
+        // Cancelled once the first check is done and the slow one is under way.
+        for await event in events {
+            if case .checkFinished = event { break }
+        }
         scan.cancel()
         let result = try await scan.value
         #expect(result.completion == .incomplete(.cancelled))
