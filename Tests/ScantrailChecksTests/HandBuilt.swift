@@ -8,16 +8,16 @@ enum HandBuilt {
     static let origin = "http://127.0.0.1:8080"
     static let location = Location(origin: origin, method: "GET", path: "/")
 
-    /// A GET of `/` that got `status` with `headers` and `body`, or failed with `failure`.
+    /// A `method` request for `/` that got `status` with `headers` and `body`, or failed with `failure`.
     static func exchange(
-        status: Int = 200, headers: [(String, String)] = [], body: String = "{}", requestHeaders: [HeaderField] = [],
-        failure: ProbeFailure? = nil
+        method: String = "GET", status: Int = 200, headers: [(String, String)] = [], body: String = "{}",
+        requestHeaders: [HeaderField] = [], failure: ProbeFailure? = nil
     ) -> HTTPExchange {
         let response = HTTPExchange.Response(
             status: status, headers: headers.map { HeaderField(name: $0.0, value: $0.1) }, body: Data(body.utf8),
             bodyLength: body.utf8.count, bodyTruncated: false)
         return HTTPExchange(
-            request: .init(method: "GET", url: origin + "/", headers: requestHeaders),
+            request: .init(method: method, url: origin + "/", headers: requestHeaders),
             response: failure == nil ? response : nil, failure: failure, durationMilliseconds: 1, requestsSent: 1)
     }
 
