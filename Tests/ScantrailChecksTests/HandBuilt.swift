@@ -2,6 +2,7 @@ import Foundation
 import ScantrailCore
 
 @testable import ScantrailChecks
+@testable import ScantrailOpenAPI
 
 /// Evidence built by hand, for testing `evaluate` as the pure function it is: no server, no I/O.
 enum HandBuilt {
@@ -31,6 +32,13 @@ enum HandBuilt {
             exchange: exchange(
                 status: status, headers: headers, body: body, requestHeaders: requestHeaders, failure: failure))
     }
+
+    /// An API that documents nothing, for checks whose `evaluate` does not read it.
+    static let emptyAPI = APIUnderTest(
+        inventory: APIInventory(
+            specification: "OpenAPI 3.0.3", title: "empty", version: "1", servers: [], securitySchemes: [:],
+            operations: [], issues: []),
+        identities: [])
 
     /// A connection reset, the usual failed fetch.
     static let reset = ProbeFailure(.connectionReset, "reset by peer")

@@ -66,7 +66,7 @@ public struct JWTPostureCheck: SecurityCheck {
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         guard !evidence.tokens.isEmpty else {
             let location = Location(origin: evidence.origin, method: nil, path: "/")
-            return Rules.all.map { .inconclusive($0, at: location, "no identity's credential is a JWT") }
+            return Rules.all.map { .notApplicable($0, at: location, "no identity's credential is a JWT") }
         }
         return evidence.tokens.flatMap { token -> [Outcome] in
             let location = Location(
@@ -86,9 +86,14 @@ public struct JWTPostureCheck: SecurityCheck {
                             ? "\(token.algorithm) key is none of the \(WeakSecrets.all.count) dictionary words"
                             : "alg \(token.algorithm) (not an HMAC key)"),
                 judge(Rules.missingExpiry, token.lifetimeSeconds == nil, hours),
-                judge(
-                    Rules.longLifetime, (token.lifetimeSeconds ?? 0) > limit,
-                    "lifetime \(hours) (limit \(evidence.maxLifetimeHours) h)"),
+                // Without exp there is no lifetime to weigh: jwt.missing-exp is the finding.
+                token.lifetimeSeconds.map { lifetime in
+                    judge(
+                        Rules.longLifetime, lifetime > limit, "lifetime \(hours) (limit \(evidence.maxLifetimeHours) h)"
+                    )
+                }
+                    ?? .notApplicable(
+                        Rules.longLifetime, at: location, "no exp: the token never expires (jwt.missing-exp)"),
                 judge(
                     Rules.sensitiveClaims, !token.sensitiveClaims.isEmpty,
                     token.sensitiveClaims.isEmpty

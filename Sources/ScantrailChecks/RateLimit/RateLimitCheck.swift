@@ -101,7 +101,7 @@ public struct RateLimitCheck: SecurityCheck {
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         guard !evidence.bursts.isEmpty else {
             let location = Location(origin: evidence.origin, method: nil, path: "/")
-            return [.inconclusive(Rules.missing, at: location, "no documented operation looks like authentication")]
+            return [.notApplicable(Rules.missing, at: location, "no documented operation looks like authentication")]
         }
         return evidence.bursts.map { burst in
             let location = Location(origin: evidence.origin, operation: burst.operation)
