@@ -31,4 +31,6 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case allowHost = "allow-host"
     /// The forward proxy.
     case proxy
+    /// When a risk acceptance lapses.
+    case expires
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScantrailApp
 import ScantrailReports
 import ScantrailStore
 
@@ -29,25 +30,11 @@ struct AcceptCommand: AsyncParsableCommand {
     @OptionGroup var output: TrailFormat
 
     func run() async throws {
-        let expiry = try expires.map { try Self.date($0, from: Date()) }
+        let expiry = try expires.map { try Date(expiry: $0, from: Date()) }
         let status: FindingStatus = falsePositive ? .falsePositive : .accepted
         let finding = try await store.withStore { trail in
             try await trail.accept(id, as: status, reason: reason, expiresAt: expiry)
         }
         try output.print(text: { TrailTextRenderer(now: Date()).decision(finding) }, json: finding)
-    }
-
-    /// `2027-03-31` (midnight UTC) or `90d` from `now`.
-    static func date(_ text: String, from now: Date) throws -> Date {
-        if text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0 {
-            return now.addingTimeInterval(Double(days) * 86_400)
-        }
-        if let date = try? Date(text, strategy: .iso8601.year().month().day()) {
-            return date
-        }
-        if let date = try? Date(text, strategy: .iso8601) {
-            return date
-        }
-        throw InputError(description: "--expires '\(text)' is neither a date (2027-03-31) nor a number of days (90d)")
     }
 }

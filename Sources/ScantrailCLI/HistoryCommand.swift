@@ -18,7 +18,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @OptionGroup var output: TrailFormat
 
     func run() async throws {
-        let url = try target.map { try ScanTarget.input($0).url }
+        let url = try target.map { try ScanTarget(parsing: $0).url }
         let history = try await store.withStore { trail in
             TargetHistory(
                 target: url, scans: try await trail.scans(target: url),

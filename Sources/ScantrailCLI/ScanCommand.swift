@@ -43,7 +43,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let storeSettings = try store.settings()
-        let target = try ScanTarget.input(url)
+        let target = try ScanTarget(parsing: url)
         let request = ScanRequest(
             target: target, description: api.description,
             identities: try api.identitySources(config: storeSettings.configuration),

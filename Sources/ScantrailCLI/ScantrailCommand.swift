@@ -33,7 +33,7 @@ public struct ScantrailCommand: AsyncParsableCommand {
             return code.rawValue
         } catch let error as AppError {
             return ExitStatus.report(error)
-        } catch let error as InputError {
+        } catch let error as TargetError {
             StandardError.write("scantrail: error: \(error)")
             return ExitStatus.usage.rawValue
         } catch {

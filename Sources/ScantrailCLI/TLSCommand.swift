@@ -44,7 +44,7 @@ struct TLSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try certificates.settings.validate()
-        let probeTarget = try TLSProbeTarget.input(target, serverName: sni, address: ip)
+        let probeTarget = try TLSProbeTarget(parsing: target, serverName: sni, address: ip)
         var settings = TLSProbeSettings()
         settings.maxConnections = maxConnections
         settings.timeoutSeconds = timeout
