@@ -115,6 +115,10 @@ struct TrailCLITests {
             (["diff", "1", "2"], 2, "no scan 1"),
             (["accept", "abcd", "--reason", "r", "--expires", "someday"], 2, "--expires 'someday' is neither"),
             (["history", "--database", "postgres://nobody@127.0.0.1:1/none?sslmode=disable"], 4, "PostgreSQL"),
+            (
+                ["scan", "http://127.0.0.1:1/", "--database", "/etc/hostname/trail.db"], 4,
+                "cannot open SQLite database /etc/hostname/trail.db: cannot create folder /etc/hostname: file exists"
+            ),
             (["audit", "prune", "--retention-days", "30"], 2, "at least 90"),
         ]
     )

@@ -14,13 +14,31 @@ public final class SQLiteDatabase: SQLDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.unavailable(
+                "cannot open SQLite database \(path): cannot create folder \(folder.path): \(Self.reason(error))")
+        }
+        do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             configuration.label = "scantrail"
             pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.unavailable(
+                "cannot open SQLite database \(path): \(error.message ?? "\(error.resultCode)")")
         } catch {
-            throw StoreError.unavailable("cannot open SQLite database \(path): \(error)")
+            throw StoreError.unavailable("cannot open SQLite database \(path): \(Self.reason(error))")
         }
+    }
+
+    /// The operating system's words for a file error ("permission denied", "file exists").
+    private static func reason(_ error: any Error) -> String {
+        let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        let posix = underlying ?? (error as NSError)
+        if posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code))).lowercased()
+        }
+        return error.localizedDescription
     }
 
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
