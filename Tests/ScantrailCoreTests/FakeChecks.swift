@@ -26,6 +26,15 @@ actor ConcurrencyTracker {
     func leave() {
         current -= 1
     }
+
+    /// Returns once `count` checks have been in at the same time, or after `limit` (so that a
+    /// scheduler that never lets them overlap fails the test instead of hanging it).
+    func waitUntilReached(_ count: Int, within limit: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + limit
+        while highest < count, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
 }
 
 /// A check that does what a test tells it to: pass, sleep, throw, report a rule it never
@@ -34,6 +43,8 @@ struct FakeCheck<Tag: FakeTag>: SecurityCheck {
     enum Behaviour: Sendable {
         case pass
         case sleep(Duration)
+        /// Stays in until `count` checks have been in at once.
+        case gather(Int)
         case fail(any Error)
         case reportUndeclaredRule
         case echoAuthorization
@@ -65,7 +76,18 @@ struct FakeCheck<Tag: FakeTag>: SecurityCheck {
 
     func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         await tracker?.enter()
-        defer { Task { await tracker?.leave() } }
+        do {
+            let evidence = try await perform(on: target, context: context)
+            // Left before the engine hears the check is done, so the next one cannot overlap it.
+            await tracker?.leave()
+            return evidence
+        } catch {
+            await tracker?.leave()
+            throw error
+        }
+    }
+
+    private func perform(on target: ScanTarget, context: ScanContext) async throws -> Evidence {
         switch behaviour {
         case .pass, .reportUndeclaredRule:
             try await Task.sleep(for: .milliseconds(20))
@@ -73,6 +95,9 @@ struct FakeCheck<Tag: FakeTag>: SecurityCheck {
         case .sleep(let duration):
             try await Task.sleep(for: duration)
             return Evidence(note: "slept", exchange: nil)
+        case .gather(let count):
+            await tracker?.waitUntilReached(count)
+            return Evidence(note: "gathered", exchange: nil)
         case .fail(let error):
             throw error
         case .echoAuthorization:

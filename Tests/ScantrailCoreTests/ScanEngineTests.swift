@@ -21,11 +21,10 @@ struct ScanEngineTests {
         var limits = ScanLimits()
         limits.maxConcurrentChecks = 2
         let checks: [any SecurityCheck] = [
-            FakeCheck<TagA>(.sleep(.milliseconds(100)), tracker: tracker),
-            FakeCheck<TagB>(.sleep(.milliseconds(100)), tracker: tracker),
-            FakeCheck<TagC>(.sleep(.milliseconds(100)), tracker: tracker),
-            FakeCheck<TagD>(.sleep(.milliseconds(100)), tracker: tracker),
-            FakeCheck<TagE>(.sleep(.milliseconds(100)), tracker: tracker),
+            // Each stays in until two have been in together: the cap is reached, and never passed.
+            FakeCheck<TagA>(.gather(2), tracker: tracker), FakeCheck<TagB>(.gather(2), tracker: tracker),
+            FakeCheck<TagC>(.gather(2), tracker: tracker), FakeCheck<TagD>(.gather(2), tracker: tracker),
+            FakeCheck<TagE>(.gather(2), tracker: tracker),
         ]
         let result = try await engine(checks, limits: limits).run(target)
         #expect(await tracker.highest == 2)
