@@ -97,24 +97,24 @@ public struct InventoryCheck: SecurityCheck {
             }
             return .passed(Rules.documentedMissing, at: location, "answers \(probe.record.summary)")
         }
-        let found = evidence.siblings.filter { probe in
-            guard let status = probe.record.status, !probe.softNotFound else { return false }
-            return (200..<300).contains(status) || status == 401 || status == 403
+        // Each sibling is judged at its own path, so a finding there closes once it stops answering.
+        outcomes += evidence.siblings.map { probe in
+            let location = Location(origin: evidence.origin, method: "GET", path: probe.path)
+            guard let status = probe.record.status else {
+                return .inconclusive(Rules.undocumented, at: location, probe.record.summary)
+            }
+            if !probe.softNotFound, (200..<300).contains(status) || status == 401 || status == 403 {
+                return .failed(
+                    Rules.undocumented, at: location, "not in the document, but answers \(probe.record.summary)")
+            }
+            let why = probe.softNotFound ? "the server's catch-all answer" : probe.record.summary
+            return .passed(Rules.undocumented, at: location, "not in the document, and answers \(why)")
         }
-        let location = Location(origin: evidence.origin, method: "GET", path: "/")
-        outcomes += found.map { probe in
-            .failed(
-                Rules.undocumented, at: Location(origin: evidence.origin, method: "GET", path: probe.path),
-                "not in the document, but answers \(probe.record.summary)")
-        }
-        if found.isEmpty {
+        if evidence.siblings.isEmpty {
             outcomes.append(
-                evidence.siblings.isEmpty
-                    ? .inconclusive(Rules.undocumented, at: location, "no documented path to derive siblings from")
-                    : .passed(
-                        Rules.undocumented, at: location,
-                        "none of \(evidence.siblings.count) undocumented siblings answers (\(evidence.siblings.prefix(3).map(\.path).joined(separator: ", "))…)"
-                    ))
+                .notApplicable(
+                    Rules.undocumented, at: Location(origin: evidence.origin, method: "GET", path: "/"),
+                    "no documented path to derive undocumented siblings from"))
         }
         return outcomes
     }
