@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailCore
 
 /// Which forward proxy a scan uses: one given (`--proxy`), or the environment's the way curl
@@ -25,7 +26,7 @@ public struct ProxySetting: Hashable, Sendable {
         }
         guard let url = variable(scheme == "https" ? "HTTPS_PROXY" : "HTTP_PROXY") else { return nil }
         self.url = url.contains("://") ? url : "http://" + url
-        self.bypass = variable("NO_PROXY")?.split(separator: ",").map(String.init) ?? []
+        self.bypass = variable("NO_PROXY")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
         self.fromEnvironment = true
     }
 
