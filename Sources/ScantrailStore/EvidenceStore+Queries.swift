@@ -105,7 +105,7 @@ extension EvidenceStore {
         let failingAfter = Set(after.filter { $0.value.status == .failed }.keys)
         // Closed as the lifecycle closes: passed or not applicable, or in a not-applicable scope
         // (the rule at the same place, no discriminator) without an outcome of its own.
-        let scopesAfter = Set(after.values.filter { $0.status == .notApplicable && $0.isScope }.map(\.scope))
+        let scopesAfter = Set(after.filter { $0.value.status == .notApplicable && $0.value.scope == $0.key }.keys)
         let closedAfter = Set(
             failingBefore.filter { key in
                 guard let outcome = after[key] else {
@@ -128,11 +128,9 @@ extension EvidenceStore {
     private struct Judged {
         let status: Outcome.Status
         let item: ScanDiff.Item
-        /// Rule, origin, method and path: the place a not-applicable outcome without a
-        /// discriminator speaks for.
+        /// The fingerprint of the rule at the place as a whole: what a not-applicable outcome
+        /// without a discriminator speaks for.
         let scope: String
-        /// Whether the outcome has no discriminator.
-        let isScope: Bool
     }
 
     /// Outcomes that were judged (anything but inconclusive), by fingerprint.
@@ -150,8 +148,7 @@ extension EvidenceStore {
             judged[fingerprint] = Judged(
                 status: status,
                 item: ScanDiff.Item(fingerprint: fingerprint, ruleID: ruleID, location: location.display),
-                scope: [ruleID, location.origin, location.method ?? "", location.path].joined(separator: "\u{1F}"),
-                isScope: location.discriminator == nil)
+                scope: Fingerprint(scopeOf: ruleID, at: location).rawValue)
         }
         return judged
     }

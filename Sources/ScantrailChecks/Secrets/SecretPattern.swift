@@ -1,5 +1,4 @@
 import Foundation
-import ScantrailCore
 
 /// What a leaked secret or piece of sensitive data looks like in a response body.
 struct SecretPattern: Sendable {
@@ -63,9 +62,4 @@ struct SecretPattern: Sendable {
             kind: .sensitiveField, name: "social security number", pattern: #"(?i)"ssn"\s*:\s*"(\d{3}-?\d{2}-?\d{4})""#,
             minimumEntropy: 0),
     ]
-
-    /// Bits per character of `text`.
-    static func entropy(_ text: String) -> Double {
-        EvidenceRedactor.entropy(text)
-    }
 }

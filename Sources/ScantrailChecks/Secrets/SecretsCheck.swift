@@ -86,7 +86,7 @@ public struct SecretsCheck: SecurityCheck {
                 let captured = result.numberOfRanges > 1 ? result.range(at: 1) : result.range
                 guard let swiftRange = Range(captured, in: body) else { continue }
                 let value = String(body[swiftRange])
-                guard SecretPattern.entropy(value) >= pattern.minimumEntropy else { continue }
+                guard EvidenceRedactor.entropy(value) >= pattern.minimumEntropy else { continue }
                 matches.append(Match(kind: pattern.kind.rawValue, name: pattern.name, masked: Masking.value(value)))
             }
         }

@@ -25,7 +25,7 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
     public var embeddedIPv4: UInt32? {
         guard case .v6(let bytes) = self else { return nil }
         let prefix = bytes[0..<12]
-        let mapped = prefix.elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF])
+        let mapped = prefix.elementsEqual(Self.mappedPrefix)
         let compatible =
             prefix.allSatisfy { $0 == 0 } && bytes[12..<16].contains { $0 != 0 } && bytes[12..<15] != [0, 0, 0]
         let nat64 = prefix.elementsEqual([0, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0])
@@ -39,7 +39,7 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .v4(let value):
             return Self.dotted(value)
-        case .v6(let bytes) where bytes[0..<12].elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]):
+        case .v6(let bytes) where bytes[0..<12].elementsEqual(Self.mappedPrefix):
             return "::ffff:" + Self.dotted(bytes[12..<16].reduce(0) { $0 << 8 | UInt32($1) })
         case .v6(let bytes):
             let groups = stride(from: 0, to: 16, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
@@ -61,6 +61,9 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
             return head + "::" + tail
         }
     }
+
+    /// The first 12 bytes of an IPv4-mapped IPv6 address (`::ffff:0:0/96`).
+    private static let mappedPrefix: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]
 
     private static func dotted(_ value: UInt32) -> String {
         [24, 16, 8, 0].map { String((value >> UInt32($0)) & 0xFF) }.joined(separator: ".")

@@ -58,5 +58,11 @@ public struct ProbeFailure: Error, Hashable, Codable, Sendable, CustomStringConv
         [.connectionRefused, .hostNotFound, .connectTimeout].contains(code)
     }
 
+    /// Whether the scan cannot get at its target at all: unreachable, refused by the target
+    /// guard, or a proxy in the way that fails.
+    public var leavesTargetOutOfReach: Bool {
+        isUnreachable || code == .refused || code == .proxyFailure
+    }
+
     public var description: String { "\(code.rawValue): \(message)" }
 }

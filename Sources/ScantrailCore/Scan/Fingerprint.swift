@@ -29,6 +29,12 @@ public struct Fingerprint: RawRepresentable, Hashable, Codable, Sendable, Custom
         self.rawValue = digest.hexString
     }
 
+    /// The fingerprint of `ruleID` at the location as a whole, whatever its discriminator: what
+    /// a not-applicable outcome without a discriminator speaks for.
+    public init(scopeOf ruleID: String, at location: Location) {
+        self.init(ruleID: ruleID, location: location.with(discriminator: nil))
+    }
+
     public var description: String { rawValue }
 
     /// Drops the query and a trailing slash (but keeps `/`), so `/a/` and `/a?x=1` are `/a`.

@@ -76,7 +76,7 @@ public struct ScanEngine: Sendable {
         let responses = ResponseLog()
         let preflight = CountingProbe(http, log: responses)
         let answer = try await preflight.send(ProbeRequest(url: target.url))
-        if let failure = answer.failure, failure.isUnreachable || [.refused, .proxyFailure].contains(failure.code) {
+        if let failure = answer.failure, failure.leavesTargetOutOfReach {
             throw ScanError.unreachable(url: target.url, failure: failure)
         }
         onEvent(.started(checks: checks.count))

@@ -73,9 +73,7 @@ struct PreparedScan {
     /// Whether `finding` lies in the scope of `observation` (same rule, origin, method and path)
     /// and was not judged by this scan in its own right.
     func covers(_ observation: Observation, _ finding: TrackedFinding) -> Bool {
-        let scope = observation.outcome.location
-        return finding.ruleID == observation.outcome.ruleID && finding.location.origin == scope.origin
-            && finding.location.method == scope.method && finding.location.path == scope.path
+        Fingerprint(scopeOf: finding.ruleID, at: finding.location) == observation.fingerprint
             && observations[finding.fingerprint] == nil
     }
 
