@@ -10,6 +10,9 @@ public struct TLSTextRenderer: Sendable {
     public func render(_ report: TLSProbeReport) -> String {
         let (result, assessment) = (report.result, report.assessment)
         var lines = ["TLS of \(result.target)" + (result.serverName.map { " (SNI \($0))" } ?? "")]
+        if let reply = result.nonTLSReply {
+            lines.append("This port does not speak TLS: \(reply)")
+        }
         lines.append("")
         for support in result.protocols {
             lines.append("\(support.name.padding(toLength: 8, withPad: " ", startingAt: 0))  \(support.reason)")

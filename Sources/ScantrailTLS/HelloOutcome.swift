@@ -4,7 +4,10 @@ public enum HelloOutcome: Hashable, Sendable {
     case accepted(ServerHello)
     /// An alert came back instead.
     case rejected(TLSAlert)
-    /// No verdict: a timeout, a reset, a closed connection, a reply that is not TLS, or an
-    /// alert that blames our hello. Never to be read as "rejected".
+    /// No verdict: a timeout, a reset, a closed connection, or an alert that blames our hello.
+    /// Never to be read as "rejected".
     case inconclusive(String)
+    /// The reply is not TLS at all (a plaintext service on the port); the associated value
+    /// shows how it began.
+    case notTLS(String)
 }

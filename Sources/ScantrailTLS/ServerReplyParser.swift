@@ -30,7 +30,8 @@ public struct ServerReplyParser: Sendable {
             let type = received[0]
             let length = Int(received[3]) << 8 | Int(received[4])
             guard (20...23).contains(type), received[1] == 3, length <= Self.maxRecordLength else {
-                return .inconclusive(received[0] & 0x80 != 0 ? "the server answered in SSLv2" : "the reply is not TLS")
+                return received[0] & 0x80 != 0
+                    ? .inconclusive("the server answered in SSLv2") : .notTLS(Self.opening(of: received))
             }
             guard received.count >= 5 + length else { return nil }
             let fragment = Array(received[5..<(5 + length)])
@@ -46,6 +47,17 @@ public struct ServerReplyParser: Sendable {
         return .inconclusive(
             received.isEmpty && handshake.isEmpty
                 ? "the server closed the connection without answering" : "the server closed the connection mid-reply")
+    }
+
+    /// How a reply that is not TLS begins, for evidence: its first line when it is text
+    /// ("HTTP/1.1 400 Bad Request", an SSH banner), else its first bytes in hex.
+    static func opening(of reply: [UInt8]) -> String {
+        let line = reply.prefix { $0 != 0x0D && $0 != 0x0A }.prefix(48)
+        if line.count >= 4, line.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            return "the reply is not TLS: it begins \"\(String(decoding: line, as: UTF8.self))\""
+        }
+        let hex = reply.prefix(8).map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+        return "the reply is not TLS: it begins with bytes \(hex)"
     }
 
     private mutating func take(type: UInt8, _ fragment: [UInt8]) -> HelloOutcome? {

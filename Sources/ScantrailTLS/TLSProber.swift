@@ -60,8 +60,10 @@ public struct TLSProber: Sendable {
         let observation = await ChainObservation.observe(
             served: chain, expectedName: target.serverName ?? target.host, trustStore: settings.loadTrustStore())
         let support = [try await sslv2] + TLSVersion.allCases.map { protocols[$0]!.support(for: $0) }
+        // Every version answered in something else: there is no TLS on this port.
+        let nonTLSReply = protocols.values.allSatisfy { $0.nonTLSReply != nil } ? protocols[.tls12]?.nonTLSReply : nil
         return TLSScanResult(
-            target: target.hostAndPort, serverName: target.serverName, protocols: support,
+            target: target.hostAndPort, serverName: target.serverName, nonTLSReply: nonTLSReply, protocols: support,
             groups: try await groups.map(\.name), fallbackSCSV: try await fallback,
             secureRenegotiation: renegotiation, compression: compression,
             certificateChain: chain.map { Data($0).base64EncodedString() }, chain: observation,
@@ -99,6 +101,8 @@ public struct TLSProber: Sendable {
         var alerts: [TLSAlert] = []
         var downgradedTo: UInt16?
         var inconclusive: String?
+        /// How the reply began, when it was not TLS at all.
+        var nonTLSReply: String?
         var serverOrderEnforced: Bool?
 
         func support(for version: TLSVersion) -> TLSScanResult.ProtocolSupport {
@@ -147,6 +151,7 @@ public struct TLSProber: Sendable {
             result.downgradedTo = result.downgradedTo ?? part.downgradedTo
             result.inconclusive = result.inconclusive ?? part.inconclusive
         }
+        result.nonTLSReply = parts.allSatisfy { $0.nonTLSReply != nil } ? parts.first?.nonTLSReply : nil
         if result.accepted.count >= 2 {
             result.serverOrderEnforced = try await serverOrderEnforced(result.accepted, version: version)
         }
@@ -182,6 +187,10 @@ public struct TLSProber: Sendable {
                 return result
             case .inconclusive(let reason):
                 result.inconclusive = reason
+                return result
+            case .notTLS(let reason):
+                result.inconclusive = reason
+                result.nonTLSReply = reason
                 return result
             }
         }
@@ -259,7 +268,7 @@ public struct TLSProber: Sendable {
             return .init(verdict: .inconclusive, evidence: "a fallback \(lower) hello was refused with \(alert.name)")
         case .accepted:
             return .init(verdict: .no, evidence: "a \(lower) hello marked as fallback was accepted")
-        case .inconclusive(let reason):
+        case .inconclusive(let reason), .notTLS(let reason):
             return .init(verdict: .inconclusive, evidence: reason)
         }
     }
@@ -291,7 +300,7 @@ public struct TLSProber: Sendable {
         case .rejected(let alert):
             compression = .init(
                 verdict: .inconclusive, evidence: "a hello offering DEFLATE was refused with \(alert.name)")
-        case .inconclusive(let reason):
+        case .inconclusive(let reason), .notTLS(let reason):
             compression = .init(verdict: .inconclusive, evidence: reason)
         }
         let flight = try await send(

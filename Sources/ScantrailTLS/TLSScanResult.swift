@@ -57,6 +57,9 @@ public struct TLSScanResult: Codable, Sendable {
     public let target: String
     /// SNI sent, if any.
     public let serverName: String?
+    /// How the server's reply began when no hello of any version got a TLS answer: a plaintext
+    /// service listens on the port. `nil` when the server speaks TLS (or could not be told).
+    public let nonTLSReply: String?
     /// One entry per version, SSLv3 first.
     public let protocols: [ProtocolSupport]
     /// Key-exchange groups the server accepted, in the prober's order (x25519 first).

@@ -140,4 +140,20 @@ struct TLSCheckTests {
         }
         #expect(!closed.isEmpty && closed.allSatisfy { $0.status == .inconclusive })
     }
+
+    @Test("an HTTPS target whose port answers in plaintext HTTP has no TLS to judge: every rule is not applicable")
+    func plaintextOnTheTLSPort() async throws {
+        let outcomes = try await ScriptedServer.withRunning(
+            greeting: "HTTP/1.1 400 Bad Request\r\n", reply: { _ in .keepOpen("") }
+        ) { _, port in
+            try await CheckHarness.outcomes(of: TLSCheck(), at: "https://127.0.0.1:\(port)/")
+        }
+        #expect(outcomes.count == TLSCheck.metadata.rules.count)
+        for outcome in outcomes {
+            #expect(outcome.status == .notApplicable, "\(outcome.ruleID): \(outcome.detail)")
+            #expect(
+                outcome.detail.hasSuffix(
+                    "does not speak TLS: the reply is not TLS: it begins \"HTTP/1.1 400 Bad Request\""))
+        }
+    }
 }

@@ -33,7 +33,7 @@ struct TLSEvaluateTests {
                 suitesComplete: true, serverOrderEnforced: nil)
         }
         let result = TLSScanResult(
-            target: "127.0.0.1:443", serverName: nil, protocols: protocols, groups: ["x25519"],
+            target: "127.0.0.1:443", serverName: nil, nonTLSReply: nil, protocols: protocols, groups: ["x25519"],
             fallbackSCSV: .init(verdict: .yes, evidence: "refused"),
             secureRenegotiation: .init(verdict: .yes, evidence: "ok"),
             compression: .init(verdict: .no, evidence: "none"),

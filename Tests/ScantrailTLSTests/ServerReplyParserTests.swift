@@ -147,10 +147,9 @@ struct ServerReplyParserTests {
         #expect(reason.contains("malformed"))
     }
 
-    @Test("garbage, SSLv2, silence and a cut-off reply are inconclusive")
+    @Test("SSLv2, silence and a cut-off reply are inconclusive")
     func inconclusive() {
         let cases: [[UInt8]] = [
-            Array("HTTP/1.1 400 Bad Request\r\n\r\n".utf8),
             [0x80, 0x2E, 0x04, 0x00, 0x01],
             [],
             Array(Self.record(22, Self.message(2, Self.serverHello(suite: 0xC02F))).prefix(20)),
@@ -161,6 +160,16 @@ struct ServerReplyParserTests {
                 continue
             }
         }
+    }
+
+    @Test("a reply in another protocol is not TLS, and the evidence shows how it began")
+    func notTLS() {
+        #expect(
+            outcome(of: Array("HTTP/1.1 400 Bad Request\r\nServer: nginx\r\n\r\n".utf8))
+                == .notTLS("the reply is not TLS: it begins \"HTTP/1.1 400 Bad Request\""))
+        #expect(
+            outcome(of: [0x00, 0x01, 0x7F, 0xFF, 0x10, 0x0A, 0x0B, 0x0C, 0x0D])
+                == .notTLS("the reply is not TLS: it begins with bytes 00 01 7f ff 10 0a 0b 0c"))
     }
 }
 

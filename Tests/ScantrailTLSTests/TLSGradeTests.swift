@@ -25,7 +25,7 @@ struct TLSGradeTests {
                 suitesComplete: true, serverOrderEnforced: nil)
         }
         return TLSScanResult(
-            target: "127.0.0.1:443", serverName: nil, protocols: protocols, groups: ["x25519"],
+            target: "127.0.0.1:443", serverName: nil, nonTLSReply: nil, protocols: protocols, groups: ["x25519"],
             fallbackSCSV: .init(verdict: fallback, evidence: "fallback"),
             secureRenegotiation: .init(verdict: renegotiation, evidence: "renegotiation"),
             compression: .init(verdict: compression, evidence: "compression"), certificateChain: [], chain: nil,

@@ -102,15 +102,24 @@ struct TLSProberTests {
         }
     }
 
-    @Test("a port that speaks another protocol is inconclusive on every version, never rejected")
+    @Test("a port that speaks another protocol is inconclusive on every version, never rejected, and says so")
     func notTLS() async throws {
         try await ScriptedServer.withRunning(greeting: "SSH-2.0-OpenSSH_9.2\r\n", reply: { _ in .keepOpen("") }) {
             _, port in
             let result = try await probe(port)
             for support in result.protocols {
                 #expect(support.status == .inconclusive, "\(support.name): \(support.reason)")
-                #expect(support.reason == "the reply is not TLS")
+                #expect(support.reason.hasPrefix("the reply is not TLS"))
             }
+            #expect(result.nonTLSReply == "the reply is not TLS: it begins \"SSH-2.0-OpenSSH_9.2\"")
+        }
+    }
+
+    @Test("a TLS server is never taken for a plaintext service, not even by the versions it refuses")
+    func speaksTLS() async throws {
+        try await TestPKI.withServer(presenting: [try TestPKI.selfSigned(name: "localhost")]) { port in
+            let result = try await probe(port)
+            #expect(result.nonTLSReply == nil)
         }
     }
 }

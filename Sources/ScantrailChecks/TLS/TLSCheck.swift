@@ -79,6 +79,11 @@ public struct TLSCheck: SecurityCheck {
             let rules = Rules.all + CertificateRules.all
             return rules.map { .inconclusive($0, at: location, evidence.note ?? "TLS not probed") }
         }
+        if let reply = result.nonTLSReply {
+            // Something answers on the port, but not in TLS: there is no TLS here to judge.
+            let reason = "\(result.target) does not speak TLS: \(reply)"
+            return (Rules.all + CertificateRules.all).map { .notApplicable($0, at: location, reason) }
+        }
         // Every verdict is made here, from the facts, at the moment they were observed.
         let assessment = TLSAssessment(
             result, at: result.observedAt, warningDays: evidence.expiryWarningDays ?? 30, hsts: Self.hsts(evidence))
