@@ -19,15 +19,22 @@ enum SampleResult {
         mapping: ControlMapping(tsc: [.cc6_7], owasp: [.api8], cwe: [CWE(319)])
     )
 
-    static var result: ScanResult {
+    static let start = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static var result: ScanResult { result() }
+
+    /// The sample scanned `days` after ``start``; with `cleartextFixed`, the cleartext rule passes.
+    static func result(afterDays days: Double = 0, cleartextFixed: Bool = false) -> ScanResult {
         let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: 8080)
-        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        let start = start.addingTimeInterval(days * 86_400)
         let base = target.location()
         let transport = CheckRun(
             checkID: "transport.https", title: "HTTPS enforcement and HSTS", status: .completed, startedAt: start,
             durationMilliseconds: 12, requestsSent: 1,
             outcomes: [
-                .failed(cleartext, at: base, "the API answers over cleartext HTTP with status 200"),
+                cleartextFixed
+                    ? .passed(cleartext, at: base, "cleartext HTTP redirects to HTTPS")
+                    : .failed(cleartext, at: base, "the API answers over cleartext HTTP with status 200"),
                 .inconclusive(hsts, at: base, "no HTTPS response to inspect"),
             ],
             evidence: .object(["cleartextURL": .string("http://127.0.0.1:8080/")]), reason: nil
