@@ -40,6 +40,13 @@ enum HandBuilt {
             operations: [], issues: []),
         identities: [])
 
+    /// A request an OpenAPI-driven check recorded: sent as `sentAs`, answered with `status` and `body`.
+    static func record(_ sentAs: String, status: Int = 200, body: String = "{}") -> ExchangeRecord {
+        ExchangeRecord(
+            exchange(status: status, headers: [("Content-Type", "application/json")], body: body), sentAs: sentAs,
+            secrets: [])
+    }
+
     /// A connection reset, the usual failed fetch.
     static let reset = ProbeFailure(.connectionReset, "reset by peer")
 }

@@ -8,10 +8,18 @@ import ScantrailOpenAPI
 /// requested as a non-admin. A trial fails when the second identity gets a success with a
 /// body like the first's.
 public struct AuthorizationCheck: SecurityCheck {
+    /// Which level of authorization a trial tests.
+    public enum Kind: String, Codable, CodingKeyRepresentable, Sendable {
+        /// Object level: one identity's object requested as a peer.
+        case bola
+        /// Function level: an administrative operation requested as a non-admin.
+        case bfla
+    }
+
     /// One operation asked as its rightful caller and as another.
     public struct Trial: Codable, Sendable {
-        /// `bola` or `bfla`.
-        public let kind: String
+        /// What it tests.
+        public let kind: Kind
         /// `GET /orders/{orderId}`.
         public let operation: String
         /// The rightful caller's answer.
@@ -31,7 +39,7 @@ public struct AuthorizationCheck: SecurityCheck {
         /// Object operations with nothing to try, and why (`GET /orders/{orderId}` → reason).
         public let untried: [String: String]
         /// Why BOLA or BFLA could not be tested at all.
-        public let notes: [String: String]
+        public let notes: [Kind: String]
     }
 
     private let api: APIUnderTest
@@ -52,7 +60,7 @@ public struct AuthorizationCheck: SecurityCheck {
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         var trials: [Trial] = []
         var untried: [String: String] = [:]
-        var notes: [String: String] = [:]
+        var notes: [Kind: String] = [:]
         let peers = Dictionary(grouping: api.identities.filter { !$0.isAdministrator }, by: \.role).values
             .first { $0.count >= 2 }
         if let peers {
@@ -60,18 +68,18 @@ public struct AuthorizationCheck: SecurityCheck {
             trials += found
             untried = missing
         } else {
-            notes["bola"] = "needs two non-admin identities with the same role"
+            notes[.bola] = "needs two non-admin identities with the same role"
         }
         if let admin = api.identities.first(where: \.isAdministrator),
             let user = api.identities.first(where: { !$0.isAdministrator })
         {
             let operations = readable.filter(\.looksAdministrative)
-            if operations.isEmpty { notes["bfla"] = "no documented operation looks administrative" }
+            if operations.isEmpty { notes[.bfla] = "no documented operation looks administrative" }
             trials += try await context.concurrentMap(operations) { operation in
-                try await pair("bfla", operation, owner: admin, intruder: user, target, context)
+                try await pair(.bfla, operation, owner: admin, intruder: user, target, context)
             }
         } else {
-            notes["bfla"] = "needs an admin identity and a non-admin one"
+            notes[.bfla] = "needs an admin identity and a non-admin one"
         }
         return Evidence(origin: target.origin, trials: trials, untried: untried, notes: notes)
     }
@@ -110,7 +118,7 @@ public struct AuthorizationCheck: SecurityCheck {
             for value in values {
                 trials.append(
                     try await pair(
-                        "bola", operation, values: [parameter.name: value], owner: owner, intruder: intruder, target,
+                        .bola, operation, values: [parameter.name: value], owner: owner, intruder: intruder, target,
                         context))
             }
         }
@@ -118,7 +126,7 @@ public struct AuthorizationCheck: SecurityCheck {
     }
 
     private func pair(
-        _ kind: String, _ operation: APIOperation, values: [String: String] = [:], owner: Identity,
+        _ kind: Kind, _ operation: APIOperation, values: [String: String] = [:], owner: Identity,
         intruder: Identity, _ target: ScanTarget, _ context: ScanContext
     ) async throws -> Trial {
         func send(_ identity: Identity) async throws -> (HTTPExchange, ExchangeRecord) {
@@ -136,10 +144,10 @@ public struct AuthorizationCheck: SecurityCheck {
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         var outcomes = evidence.trials.map { trial -> Outcome in
-            let rule = trial.kind == "bola" ? Rules.objectLevel : Rules.functionLevel
+            let rule = trial.kind == .bola ? Rules.objectLevel : Rules.functionLevel
             let location = Location(
                 origin: evidence.origin, operation: trial.operation,
-                discriminator: trial.kind == "bola" ? trial.owner.url : nil)
+                discriminator: trial.kind == .bola ? trial.owner.url : nil)
             let comparison =
                 "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
             guard trial.owner.succeeded else {
@@ -162,8 +170,8 @@ public struct AuthorizationCheck: SecurityCheck {
                     "not tested: \(reason)"))
         }
         let root = Location(origin: evidence.origin, method: nil, path: "/")
-        if let note = evidence.notes["bola"] { outcomes.append(.inconclusive(Rules.objectLevel, at: root, note)) }
-        if let note = evidence.notes["bfla"] { outcomes.append(.inconclusive(Rules.functionLevel, at: root, note)) }
+        if let note = evidence.notes[.bola] { outcomes.append(.inconclusive(Rules.objectLevel, at: root, note)) }
+        if let note = evidence.notes[.bfla] { outcomes.append(.inconclusive(Rules.functionLevel, at: root, note)) }
         return outcomes
     }
 }

@@ -1,0 +1,187 @@
+import Foundation
+import ScantrailCore
+import Testing
+
+@testable import ScantrailChecks
+
+@Suite("Object- and function-level authorization judged from recorded pairs of answers")
+struct AuthorizationEvaluateTests {
+    typealias Rules = AuthorizationCheck.Rules
+
+    static let invoice = #"{"number":101,"owner":"alice","amount":"120.00","lines":[{"sku":"A-1"}]}"#
+
+    static func trial(
+        _ kind: AuthorizationCheck.Kind, _ operation: String = "GET /invoices/{number}",
+        owner: ExchangeRecord = HandBuilt.record("alice", body: invoice), intruder: ExchangeRecord,
+        catchAll: Bool = false
+    ) -> AuthorizationCheck.Trial {
+        AuthorizationCheck.Trial(
+            kind: kind, operation: operation, owner: owner, intruder: intruder, ownerIsCatchAll: catchAll)
+    }
+
+    static func evaluate(
+        _ trials: [AuthorizationCheck.Trial], untried: [String: String] = [:],
+        notes: [AuthorizationCheck.Kind: String] = [:]
+    ) -> [Outcome] {
+        AuthorizationCheck(api: HandBuilt.emptyAPI).evaluate(
+            AuthorizationCheck.Evidence(origin: HandBuilt.origin, trials: trials, untried: untried, notes: notes))
+    }
+
+    @Test("a peer served the owner's object fails BOLA, at the operation and the object's URL")
+    func bola() {
+        let outcomes = Self.evaluate([Self.trial(.bola, intruder: HandBuilt.record("bob", body: Self.invoice))])
+        #expect(outcomes.count == 1 && outcomes[0].status == .failed)
+        #expect(outcomes[0].ruleID == Rules.objectLevel.id)
+        #expect(outcomes[0].location.path == "/invoices/{number}" && outcomes[0].location.discriminator != nil)
+        #expect(outcomes[0].detail.hasPrefix("bob got alice's answer — alice: 200"))
+    }
+
+    @Test("a peer refused, or answered with something else, passes")
+    func refused() {
+        let outcomes = Self.evaluate([
+            Self.trial(.bola, intruder: HandBuilt.record("bob", status: 404, body: #"{"error":"not found"}"#)),
+            Self.trial(
+                .bola, intruder: HandBuilt.record("bob", body: #"{"number":205,"owner":"bob","amount":"3.00"}"#)),
+        ])
+        #expect(outcomes.map(\.status) == [.passed, .passed])
+    }
+
+    @Test("an admin operation served to a user fails BFLA, at the operation without a discriminator")
+    func bfla() {
+        let users = #"[{"id":1,"role":"admin"},{"id":2,"role":"user"}]"#
+        let outcomes = Self.evaluate([
+            Self.trial(
+                .bfla, "GET /admin/users", owner: HandBuilt.record("root", body: users),
+                intruder: HandBuilt.record("alice", body: users))
+        ])
+        #expect(outcomes.map(\.ruleID) == [Rules.functionLevel.id] && outcomes[0].status == .failed)
+        #expect(outcomes[0].location.discriminator == nil)
+    }
+
+    @Test("when the rightful caller is refused too, or gets the catch-all page, nothing is judged")
+    func noReference() {
+        let outcomes = Self.evaluate([
+            Self.trial(
+                .bola, owner: HandBuilt.record("alice", status: 403), intruder: HandBuilt.record("bob", status: 403)),
+            Self.trial(.bola, intruder: HandBuilt.record("bob", body: Self.invoice), catchAll: true),
+        ])
+        #expect(outcomes.allSatisfy { $0.status == .inconclusive })
+        #expect(outcomes[0].detail.hasPrefix("the rightful caller was refused too"))
+        #expect(outcomes[1].detail.hasPrefix("the rightful caller got the server's catch-all page"))
+    }
+
+    @Test("operations with nothing to try and missing identities are inconclusive with the reason, sorted")
+    func untriedAndNotes() {
+        let outcomes = Self.evaluate(
+            [], untried: ["GET /z/{id}": "more than one path parameter", "GET /a/{id}": "no id of alice's"],
+            notes: [.bfla: "needs an admin identity and a non-admin one"])
+        #expect(outcomes.map(\.location.path) == ["/a/{id}", "/z/{id}", "/"])
+        #expect(outcomes.allSatisfy { $0.status == .inconclusive })
+        #expect(outcomes[0].detail == "not tested: no id of alice's")
+        #expect(outcomes[2].ruleID == Rules.functionLevel.id)
+    }
+
+    @Test("evidence notes are stored under the kind's name")
+    func notesEncodeByName() throws {
+        let evidence = AuthorizationCheck.Evidence(
+            origin: HandBuilt.origin, trials: [], untried: [:], notes: [.bola: "needs two identities"])
+        let text = String(decoding: try JSONEncoder().encode(evidence), as: UTF8.self)
+        #expect(text.contains(#""notes":{"bola":"needs two identities"}"#))
+    }
+}
+
+@Suite("Values harvested from earlier answers feed the operations that need them")
+struct HarvestedValuesTests {
+    static let bodies: [JSONValue] = [
+        .array([
+            .object(["id": .number(7), "orderId": .string("o-2"), "customer": .object(["id": .number(70)])]),
+            .object(["id": .number(3), "orderId": .string("o-1")]),
+        ])
+    ]
+
+    @Test("a parameter's own name is looked up first, anywhere in the answers, sorted and limited")
+    func ownName() {
+        #expect(HarvestedValues(Self.bodies).values(for: "orderId", limit: 5) == ["o-1", "o-2"])
+        #expect(HarvestedValues(Self.bodies).values(for: "orderId", limit: 1) == ["o-1"])
+    }
+
+    @Test("an …Id parameter falls back to id, nested ones included; a plain name does not")
+    func idFallback() {
+        #expect(HarvestedValues(Self.bodies).values(for: "userId", limit: 5) == ["3", "7", "70"])
+        #expect(HarvestedValues(Self.bodies).values(for: "slug", limit: 5).isEmpty)
+    }
+
+    @Test("values another identity also sees are left out")
+    func excluding() {
+        let shared = HarvestedValues([.object(["id": .number(7)])])
+        #expect(HarvestedValues(Self.bodies).values(for: "id", excluding: shared, limit: 5) == ["3", "70"])
+    }
+
+    @Test("records whose body is not JSON are skipped")
+    func records() {
+        let values = HarvestedValues(records: [
+            HandBuilt.record("alice", body: "<html>"), HandBuilt.record("alice", body: #"{"id":"u-9"}"#),
+        ])
+        #expect(values.values(for: "id", limit: 5) == ["u-9"])
+    }
+}
+
+@Suite("Mass assignment is judged from what a write answered")
+struct MassAssignmentEvaluateTests {
+    typealias Trial = MassAssignmentCheck.Trial
+
+    static func evaluate(_ trials: [Trial]) -> [Outcome] {
+        MassAssignmentCheck(api: HandBuilt.emptyAPI).evaluate(
+            MassAssignmentCheck.Evidence(origin: HandBuilt.origin, trials: trials))
+    }
+
+    static let injected: [String: JSONValue] = ["role": .string("admin"), "isAdmin": .bool(true)]
+
+    @Test("an injected field that comes back with the injected value fails, naming it")
+    func bound() {
+        let outcomes = Self.evaluate([
+            Trial(
+                operation: "PATCH /me", notTested: nil, injected: Self.injected,
+                record: HandBuilt.record("alice", body: #"{"name":"Alice","role":"admin","isAdmin":false}"#))
+        ])
+        #expect(outcomes.map(\.status) == [.failed])
+        #expect(outcomes[0].detail.hasPrefix("undeclared fields came back as sent: role — 200"))
+    }
+
+    @Test("a field that comes back with another value, or not at all, passes")
+    func ignored() {
+        let outcomes = Self.evaluate([
+            Trial(
+                operation: "PATCH /me", notTested: nil, injected: Self.injected,
+                record: HandBuilt.record("alice", body: #"{"name":"Alice","role":"user"}"#))
+        ])
+        #expect(outcomes.map(\.status) == [.passed])
+        #expect(outcomes[0].detail.hasPrefix("none of isAdmin, role came back"))
+    }
+
+    @Test("a refused write, a write not sent and no write at all are inconclusive")
+    func inconclusive() {
+        let outcomes = Self.evaluate([
+            Trial(
+                operation: "POST /users", notTested: nil, injected: Self.injected,
+                record: HandBuilt.record("alice", status: 403)),
+            Trial(
+                operation: "PUT /me", notTested: "PUT is not sent without --active", injected: Self.injected,
+                record: nil),
+        ])
+        #expect(outcomes.map(\.status) == [.inconclusive, .inconclusive])
+        #expect(outcomes[0].detail == "the write was refused (403 (2 bytes)): nothing bound to judge")
+        #expect(outcomes[1].detail == "PUT is not sent without --active")
+        #expect(Self.evaluate([]).map(\.status) == [.inconclusive])
+    }
+
+    @Test("an answer that is not JSON binds nothing")
+    func notJSON() {
+        let outcomes = Self.evaluate([
+            Trial(
+                operation: "PATCH /me", notTested: nil, injected: Self.injected,
+                record: HandBuilt.record("alice", body: "role=admin"))
+        ])
+        #expect(outcomes.map(\.status) == [.passed])
+    }
+}
