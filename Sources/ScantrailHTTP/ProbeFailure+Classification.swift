@@ -28,7 +28,7 @@ extension ProbeFailure {
             self.init(.connectionRefused, "connection refused")
         case let error as IOError where error.errnoCode == ECONNRESET || error.errnoCode == EPIPE:
             self.init(.connectionReset, "connection reset by peer")
-        case let error as ChannelError where error == .connectTimeout(.zero) || "\(error)".contains("connectTimeout"):
+        case ChannelError.connectTimeout:
             self.init(.connectTimeout, "no connection within the connect timeout")
         case is SocketAddressError:
             self.init(.hostNotFound, "the host name does not resolve")
