@@ -1,7 +1,10 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
+import ScantrailTestSupport
 import Testing
 
 @Suite("Identities that obtain their credential from the API itself")
@@ -46,6 +49,91 @@ struct TokenAcquisitionTests {
                 try await recipe("wrong").identity(name: "bob", role: "user", configuration: ScanConfiguration())
             } throws: { error in
                 "\(error)" == "http://127.0.0.1:\(port)/login answered 401 instead of a credential"
+            }
+        }
+    }
+}
+
+@Suite("Login recipes find the token where the recipe says, and use it as the recipe says")
+struct LoginRecipeTests {
+    /// A login endpoint that answers with a token in a nested JSON member, a header and a cookie.
+    static func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/session") { _, _ in
+            Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/json", HTTPField.Name("X-Session-Token")!: "hdr-123",
+                    .setCookie: "sid=ck-456; Path=/; HttpOnly",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"data":{"token":"js-789"},"expires_in":120}"#)))
+        }
+        router.post("/empty") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: "{}")))
+        }
+        return router
+    }
+
+    func fetch(
+        _ port: Int, path: String = "/session", _ source: TokenAcquisition.TokenSource, _ use: TokenAcquisition.TokenUse
+    )
+        async throws -> Identity
+    {
+        try await TokenAcquisition.login(
+            method: "POST", url: "http://127.0.0.1:\(port)\(path)", body: nil, contentType: "application/json",
+            token: source, use: use
+        ).identity(name: "carol", role: "user", configuration: ScanConfiguration())
+    }
+
+    @Test("a dot path reaches into the JSON, and expires_in schedules the renewal")
+    func nestedJSON() async throws {
+        try await LocalHTTPServer.withRunning(Self.router()) { port in
+            let carol = try await fetch(port, .json("data.token"), .bearer)
+            #expect(carol.credential == .header(name: "Authorization", value: "Bearer js-789"))
+            let renewal = try #require(carol.renewal)
+            _ = try await renewal.current(now: Date().addingTimeInterval(60))
+            #expect(renewal.renewalCount == 0, "half-way through its 120 s, the token is still fresh")
+            _ = try await renewal.current(now: Date().addingTimeInterval(115))
+            #expect(renewal.renewalCount == 1, "in the last tenth of its lifetime, it is fetched again")
+        }
+    }
+
+    @Test("a token from a response header is sent in a header of the recipe's choosing")
+    func header() async throws {
+        try await LocalHTTPServer.withRunning(Self.router()) { port in
+            let carol = try await fetch(port, .header("X-Session-Token"), .header("X-Auth"))
+            #expect(carol.credential == .header(name: "X-Auth", value: "hdr-123"))
+        }
+    }
+
+    @Test("a token set as a cookie is sent back as that cookie, its attributes left out")
+    func cookie() async throws {
+        try await LocalHTTPServer.withRunning(Self.router()) { port in
+            let carol = try await fetch(port, .cookie("sid"), .cookie("sid"))
+            #expect(carol.credential == .cookie(name: "sid", value: "ck-456"))
+        }
+    }
+
+    @Test("an answer without the token where the recipe says fails, saying so")
+    func missing() async throws {
+        try await LocalHTTPServer.withRunning(Self.router()) { port in
+            await #expect {
+                try await fetch(port, path: "/empty", .json("data.token"), .bearer)
+            } throws: { error in
+                "\(error)" == "http://127.0.0.1:\(port)/empty answered without the token where the recipe says"
+            }
+        }
+    }
+
+    @Test("a token endpoint nobody listens on fails with the transport's reason")
+    func unreachable() async throws {
+        try await ClosedPort.withReserved { port in
+            await #expect {
+                try await fetch(port, .json("token"), .bearer)
+            } throws: { error in
+                "\(error)".hasPrefix("http://127.0.0.1:\(port)/session: connection-refused")
             }
         }
     }
