@@ -165,7 +165,9 @@ let package = Package(
         ),
         .testTarget(name: "ScantrailOpenAPITests", dependencies: ["ScantrailOpenAPI"], resources: [.copy("Documents")]),
         .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailTestSupport"]),
-        .testTarget(name: "ScantrailReportsTests", dependencies: ["ScantrailReports"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "ScantrailReportsTests", dependencies: ["ScantrailReports", "ScantrailTestSupport"],
+            resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailAppTests",
             dependencies: [

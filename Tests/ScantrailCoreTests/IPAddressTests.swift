@@ -78,3 +78,20 @@ struct AddressCategoryTests {
         #expect(AddressCategory(try #require(IPAddress(text))) == nil)
     }
 }
+
+@Suite("The system resolver, asked only about names that never leave the machine")
+struct HostResolverTests {
+    @Test("an address literal resolves to itself")
+    func literal() async throws {
+        #expect(try await HostResolver.addresses(of: "127.0.0.2") == [IPAddress("127.0.0.2")!])
+        #expect(try await HostResolver.addresses(of: "::1") == [IPAddress("::1")!])
+    }
+
+    @Test("localhost resolves to loopback addresses only, each once")
+    func localhost() async throws {
+        let addresses = try await HostResolver.addresses(of: "localhost")
+        #expect(!addresses.isEmpty)
+        #expect(addresses.allSatisfy { AddressCategory($0) == .loopback })
+        #expect(Set(addresses).count == addresses.count)
+    }
+}
