@@ -52,3 +52,67 @@ struct CheckSelectionTests {
         }
     }
 }
+
+/// A check that reads what the rest of the scan received, as the secrets check does.
+struct ResponseReader: SecurityCheck {
+    struct Evidence: Codable, Sendable {
+        let urls: [String]
+    }
+
+    static let rule = Rule(
+        id: "fake.reader.rule", title: "Reader", severity: .low, description: "d", remediation: "r",
+        mapping: ControlMapping(tsc: [.cc7_1], owasp: [], cwe: []))
+    static let metadata = CheckMetadata(id: "fake.reader", title: "Reader", rules: [rule], readsOtherResponses: true)
+
+    func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        Evidence(urls: context.responses.entries.map(\.url))
+    }
+
+    func evaluate(_ evidence: Evidence) -> [Outcome] {
+        [
+            .passed(
+                Self.rule, at: Location(origin: "http://127.0.0.1:1", method: nil, path: "/"),
+                "\(evidence.urls.count) responses")
+        ]
+    }
+}
+
+/// A check that fetches a path no other part of the scan asks for.
+struct PathFetcher: SecurityCheck {
+    struct Evidence: Codable, Sendable {}
+
+    static let rule = Rule(
+        id: "fake.fetcher.rule", title: "Fetcher", severity: .low, description: "d", remediation: "r",
+        mapping: ControlMapping(tsc: [.cc7_1], owasp: [], cwe: []))
+    static let metadata = CheckMetadata(id: "fake.fetcher", title: "Fetcher", rules: [rule])
+    static let path = "/only-the-fetcher-asks"
+
+    func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        try await Task.sleep(for: .milliseconds(20))
+        _ = try await context.http.send(ProbeRequest(url: target.url(path: Self.path)))
+        return Evidence()
+    }
+
+    func evaluate(_ evidence: Evidence) -> [Outcome] {
+        [.passed(Self.rule, at: Location(origin: "http://127.0.0.1:1", method: nil, path: Self.path), "fetched")]
+    }
+}
+
+@Suite("Checks that read the scan's other responses run after every other check")
+struct ResponseReaderOrderTests {
+    @Test("listed first, the reader still runs last and sees what the others received")
+    func runsLast() async throws {
+        let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: 1)
+        var limits = ScanLimits()
+        limits.maxConcurrentChecks = 4
+        let result = try await ScanEngine(
+            checks: [ResponseReader(), PathFetcher(), FakeCheck<TagA>(.pass)],
+            configuration: ScanConfiguration(limits: limits), http: StaticProbe(),
+            redactor: EvidenceRedactor(shapes: [])
+        ).run(target)
+        let reader = try #require(result.checks.first { $0.checkID == "fake.reader" })
+        let urls = reader.evidence?["urls"]?.array?.compactMap(\.text) ?? []
+        #expect(urls.contains(target.url(path: PathFetcher.path)), "the reader ran before the fetcher: \(urls)")
+        #expect(reader.outcomes.first?.status == .passed)
+    }
+}
