@@ -40,6 +40,35 @@ extension EvidenceStore {
         return try ScanRecord(row: Self.single(try await database.rows(statement), what: "scan \(reference)"))
     }
 
+    /// The result of `scan` as it was recorded, from which every report format renders again.
+    ///
+    /// - Throws: ``StoreError`` when the scan was recorded before results were kept (schema 1).
+    public func result(of scan: ScanRecord) async throws -> ScanResult {
+        let rows = try await database.rows(
+            SQLStatement("SELECT report FROM scan_reports WHERE scan_id = ?", [.text(scan.id)]))
+        guard let row = rows.first else {
+            throw StoreError.notFound("report of scan #\(scan.sequence): it was recorded before reports were kept")
+        }
+        do {
+            return try CanonicalJSON.decode(ScanResult.self, from: try row.text("report"))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corrupt("the report of scan #\(scan.sequence) does not decode")
+        }
+    }
+
+    /// The tracked findings with these fingerprints, in no particular order.
+    public func findings(fingerprints: [Fingerprint]) async throws -> [TrackedFinding] {
+        var found: [TrackedFinding] = []
+        for statement in SQLStatement.select(
+            "SELECT * FROM findings", where: "fingerprint", in: fingerprints.map { .text($0.rawValue) })
+        {
+            found += try await database.rows(statement).map(TrackedFinding.init(row:))
+        }
+        return found
+    }
+
     /// Tracked findings, most severe and oldest first.
     ///
     /// - Parameters:

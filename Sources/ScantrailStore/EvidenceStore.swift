@@ -62,6 +62,7 @@ public struct EvidenceStore: Sendable {
         let scanID = UUID().uuidString.lowercased()
         let recordedAt = now()
         let configuration = try CanonicalJSON.string(result.configuration)
+        let report = try CanonicalJSON.string(result)
         let lookups =
             SQLStatement.select(
                 "SELECT * FROM findings", where: "fingerprint", in: scan.judgedFingerprints.map { .text($0.rawValue) })
@@ -93,7 +94,11 @@ public struct EvidenceStore: Sendable {
                 "scan.recorded", subject: scanID,
                 details: ScanRecorded(record: record, configurationSHA256: CanonicalJSON.sha256(configuration)))
             let statements =
-                [record.insert(configuration: configuration)] + scan.evidenceStatements(scanID: scanID)
+                [
+                    record.insert(configuration: configuration),
+                    SQLStatement(
+                        "INSERT INTO scan_reports (scan_id, report) VALUES (?, ?)", [.text(scanID), .text(report)]),
+                ] + scan.evidenceStatements(scanID: scanID)
                 + TrackedFinding.upsert(planner.changedFindings) + AuditEntry.insert(chain.entries)
             return (statements, record)
         }

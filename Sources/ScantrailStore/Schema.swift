@@ -47,7 +47,15 @@ enum Schema {
                 "CREATE INDEX audit_by_subject ON audit_log (subject, seq)",
                 "CREATE INDEX audit_by_time ON audit_log (at)",
             ]
-        )
+        ),
+        (
+            2,
+            [
+                // The whole result as recorded (canonical JSON, redacted as every report is), so any
+                // report format can be rendered again from a recorded scan.
+                "CREATE TABLE scan_reports (scan_id TEXT PRIMARY KEY, report TEXT NOT NULL)"
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.

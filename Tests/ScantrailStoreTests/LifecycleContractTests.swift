@@ -77,7 +77,7 @@ struct LifecycleContractTests {
         for _ in 0..<2 {
             try await EvidenceStore.withStore(at: location, actor: "tester") { store in
                 let versions = try await store.database.rows(SQLStatement("SELECT version FROM schema_migrations"))
-                #expect(versions.count == 1)
+                #expect(try versions.map { try $0.integer("version") }.sorted() == [1, 2])
             }
         }
     }

@@ -27,6 +27,24 @@ struct QueryContractTests {
     }
 
     @Test(
+        "a recorded scan's whole result is kept, so any report renders again from the store",
+        arguments: TestBackend.allCases)
+    func recordedResult(backend: TestBackend) async throws {
+        let clock = TestClock()
+        try await backend.withStore(clock: clock) { store in
+            let result = F.result(at: clock.now, [.failed(F.high, "/a"), .passed(F.low, "/b")])
+            let record = try await store.record(result)
+            let back = try await store.result(of: record)
+            #expect(back.findings == result.findings && back.summary == result.summary)
+            #expect(back.checks.map(\.evidence) == result.checks.map(\.evidence))
+            #expect(back.startedAt == result.startedAt && back.target == result.target)
+            let tracked = try await store.findings(fingerprints: result.findings.map(\.fingerprint))
+            #expect(tracked.map(\.fingerprint) == result.findings.map(\.fingerprint))
+            #expect(try await store.findings(fingerprints: []).isEmpty)
+        }
+    }
+
+    @Test(
         "a diff sorts findings into new, fixed, unchanged and not retested, and shows coverage changes",
         arguments: TestBackend.allCases)
     func diff(backend: TestBackend) async throws {
