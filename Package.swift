@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailTestSupport"]),
         .testTarget(
             name: "ScantrailReportsTests", dependencies: ["ScantrailReports", "ScantrailTestSupport"],
-            resources: [.copy("Golden")]),
+            exclude: ["Validators"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailAppTests",
             dependencies: [

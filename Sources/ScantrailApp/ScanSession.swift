@@ -2,6 +2,7 @@ import ScantrailChecks
 import ScantrailCore
 import ScantrailHTTP
 import ScantrailOpenAPI
+import ScantrailReports
 import ScantrailStore
 
 /// A scan request made ready to run: settings validated, the evidence store open (so a store
@@ -28,6 +29,8 @@ public struct ScanSession: Sendable {
     private let connections: HostConnectionLimiter
     private let store: EvidenceStore?
     private let baselineID: String?
+    /// The documented operations, when the scan works from a description.
+    private let operations: [APIOperation]?
 
     /// Prepares `request` and runs `body` with the session; the store stays open until `body` returns.
     ///
@@ -82,7 +85,7 @@ public struct ScanSession: Sendable {
                 knownSecrets: identities.flatMap(\.credential.secrets)
                     + request.identities.flatMap(\.acquisitionSecrets)),
             connections: HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost),
-            store: store, baselineID: baselineID)
+            store: store, baselineID: baselineID, operations: api?.inventory.operations)
     }
 
     /// The description and identities the OpenAPI-driven checks work from, or `nil` when they do not run.
@@ -137,6 +140,18 @@ public struct ScanSession: Sendable {
         }
     }
 
+    /// What reports of `result` are rendered from: the trail's view when `recorded` holds one,
+    /// the description file's lines for SARIF, the store's SLA policy.
+    public func reportInput(for result: ScanResult, recorded: RecordedScan?) -> ReportInput {
+        var description: ReportInput.Description?
+        if case .location(let location) = request.description, let operations {
+            description = DescriptionLines.reference(location: location, operations: operations)
+        }
+        return ReportInput(
+            result: result, catalogue: .shipped, trail: recorded?.tracked ?? [], new: recorded?.new,
+            description: description, policy: request.store?.configuration.sla ?? SLAPolicy())
+    }
+
     /// Records `result` in the store (when the request has one) and judges it against the gate.
     /// A partial result is recorded too, even when the task running the scan was cancelled.
     ///
@@ -146,19 +161,26 @@ public struct ScanSession: Sendable {
         guard let store else {
             return RecordedScan(
                 record: nil, counted: result.findings,
-                verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0)
+                verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0, tracked: [],
+                new: nil)
         }
         let baselineID = baselineID
         let recording = Task {
             let record = try await store.record(result)
             var excluded = try await store.acceptedFingerprints()
-            if let baselineID {
-                excluded.formUnion(try await store.failingFingerprints(in: baselineID))
-            }
+            var baseline: Set<Fingerprint>?
+            if let baselineID { baseline = try await store.failingFingerprints(in: baselineID) }
+            excluded.formUnion(baseline ?? [])
             let counted = result.findings.filter { !excluded.contains($0.fingerprint) }
+            let tracked = try await store.judged(by: record, in: result)
+            let new = Set(
+                result.findings.map(\.fingerprint).filter { fingerprint in
+                    baseline.map { !$0.contains(fingerprint) }
+                        ?? (tracked.first { $0.fingerprint == fingerprint }?.firstScanID == record.id)
+                })
             return RecordedScan(
                 record: record, counted: counted, verdict: ScanVerdict(result, counted: counted, threshold: threshold),
-                excluded: result.findings.count - counted.count)
+                excluded: result.findings.count - counted.count, tracked: tracked, new: new)
         }
         do {
             return try await recording.value

@@ -33,4 +33,6 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case proxy
     /// When a risk acceptance lapses.
     case expires
+    /// A report file to write.
+    case output
 }

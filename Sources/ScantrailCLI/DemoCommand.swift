@@ -25,7 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
             """)
     var accounts = false
 
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: ReportOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -61,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
         var request = request
         request.logger = logging.logger()
         let verdict = try await ScanSession.withSession(request) { session in
-            try await session.record(try await ScanRunner(output: output).run(session)).verdict
+            try await ScanRunner(reports: output).run(session).verdict
         }
         if verdict == .interrupted { throw ExitStatus.interrupted }
     }

@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import ScantrailReports
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ViewFormat: ExpressibleByArgument {}
 
-/// Where and how a scan report is written.
+/// Where and how a view (TLS probe, inventory) is written.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .text
+    @Option(help: "Output format: \(ViewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ViewFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -26,7 +26,7 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Writes a report to `--output`, or to standard output.
+    /// Writes the view to `--output`, or to standard output.
     ///
     /// - Throws: `ExitStatus.usage` when the file cannot be written (said on standard error).
     func write(_ report: Data) throws {

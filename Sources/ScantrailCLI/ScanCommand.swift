@@ -19,7 +19,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var scan: ScanOptions
     @OptionGroup var api: APIOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: ReportOptions
 
     @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low or none.")
     var failOn: FailThreshold = .high
@@ -51,8 +51,7 @@ struct ScanCommand: AsyncParsableCommand {
             store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn, logger: logging.logger())
         let verdict = try await ScanSession.withSession(request, onNotice: NoticePrinter(quiet: output.quiet).show) {
             session in
-            let result = try await ScanRunner(output: output).run(session)
-            let recorded = try await session.record(result)
+            let recorded = try await ScanRunner(reports: output).run(session)
             if let record = recorded.record, !output.quiet {
                 let counts = record.counts
                 StandardError.write(

@@ -4,16 +4,17 @@ import ScantrailCore
 import ScantrailReports
 
 /// Runs a prepared scan for a command: shows progress, turns Ctrl-C into a partial report,
-/// and writes the report.
+/// records it, and writes the reports.
 struct ScanRunner {
-    let output: OutputOptions
+    let reports: ReportOptions
 
-    /// Runs `session` and writes the report — a partial one too, when Ctrl-C stopped the scan.
+    /// Runs `session`, records the result and writes the reports — from the trail's view when
+    /// recorded; without it, and before the error, when the store fails; a partial scan too.
     ///
-    /// - Returns: The scan's result, for the caller to record.
-    /// - Throws: ``AppError`` when the scan could not run or was interrupted before it started.
-    func run(_ session: ScanSession) async throws -> ScanResult {
-        let progress = ProgressPrinter(enabled: !output.quiet)
+    /// - Throws: ``AppError`` when the scan could not run, was interrupted before it started, or
+    ///   could not be recorded (the reports are written first).
+    func run(_ session: ScanSession) async throws -> RecordedScan {
+        let progress = ProgressPrinter(enabled: !reports.quiet)
         let scan = Task { try await session.run(onEvent: progress.handle) }
         let interrupt = InterruptHandler { scan.cancel() }
         defer { interrupt.stop() }
@@ -25,16 +26,14 @@ struct ScanRunner {
             throw error
         }
         progress.finish()
-        try write(result)
-        return result
-    }
-
-    private func write(_ result: ScanResult) throws {
-        let data: Data
-        switch output.format {
-        case .json: data = try JSONReportRenderer().render(result)
-        case .text: data = Data(TextReportRenderer().render(result).utf8)
+        let recorded: RecordedScan
+        do {
+            recorded = try await session.record(result)
+        } catch {
+            try reports.write(session.reportInput(for: result, recorded: nil))
+            throw error
         }
-        try output.write(data)
+        try reports.write(session.reportInput(for: result, recorded: recorded))
+        return recorded
     }
 }

@@ -5,7 +5,7 @@ import ScantrailReports
 /// `--format text|json` for the evidence-trail commands.
 struct TrailFormat: ParsableArguments {
     @Option(help: "Output format: text, json.")
-    var format: ReportFormat = .text
+    var format: ViewFormat = .text
 
     /// Prints `text()` or `value` as JSON, as chosen.
     func print(text: () -> String, json value: some Encodable) throws {

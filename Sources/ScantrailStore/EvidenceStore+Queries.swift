@@ -58,6 +58,15 @@ extension EvidenceStore {
         }
     }
 
+    /// The tracked findings `result` (recorded as `record`) failed, and those it fixed: what a
+    /// report of the scan says of the trail.
+    public func judged(by record: ScanRecord, in result: ScanResult) async throws -> [TrackedFinding] {
+        let failing = try await findings(fingerprints: result.findings.map(\.fingerprint))
+        let fixed = try await database.rows(
+            SQLStatement("SELECT * FROM findings WHERE fixed_scan = ?", [.text(record.id)]))
+        return failing + (try fixed.map(TrackedFinding.init(row:)))
+    }
+
     /// The tracked findings with these fingerprints, in no particular order.
     public func findings(fingerprints: [Fingerprint]) async throws -> [TrackedFinding] {
         var found: [TrackedFinding] = []

@@ -21,14 +21,14 @@ struct ScanSettingsTests {
         case .caFile: settings.certificates.caFile = "/nonexistent/ca.pem"
         case .allowHost: settings.allowedHosts = ["evil.example/path"]
         case .proxy: settings.proxy = ProxySetting(url: "socks5://127.0.0.1:1080")
-        case .identity, .baseline, .expires: break
+        case .identity, .baseline, .expires, .output: break
         }
         return settings
     }
 
     @Test(
         "values no scan can run with are refused, naming the setting",
-        arguments: Setting.allCases.filter { ![.identity, .baseline, .expires].contains($0) })
+        arguments: Setting.allCases.filter { ![.identity, .baseline, .expires, .output].contains($0) })
     func refused(setting: Setting) {
         let settings = Self.breaking(setting)
         #expect(appError { try settings.validate() }?.setting == setting)

@@ -1,0 +1,66 @@
+import ScantrailCore
+
+/// What one check judged in a scan: its outcomes by status and the operations it covered —
+/// the coverage an auditor reads ("tested on 42 operations").
+struct CheckCoverage: Sendable {
+    let checkID: String
+    let title: String
+    let status: CheckRun.Status
+    let passed: Int
+    let failed: Int
+    let notApplicable: Int
+    let inconclusive: Int
+    /// Distinct `METHOD path` places judged (passed, failed or not applicable).
+    let operations: Int
+
+    init(_ run: CheckRun) {
+        checkID = run.checkID
+        title = run.title
+        status = run.status
+        passed = run.outcomes.count { $0.status == .passed }
+        failed = run.outcomes.count { $0.status == .failed }
+        notApplicable = run.outcomes.count { $0.status == .notApplicable }
+        inconclusive = run.outcomes.count { $0.status == .inconclusive }
+        operations =
+            Set(
+                run.outcomes.filter { $0.status != .inconclusive }.map {
+                    "\($0.location.method ?? "") \($0.location.origin)\($0.location.path)"
+                }
+            ).count
+    }
+
+    /// Every check of `result`, in the result's order.
+    static func of(_ result: ScanResult) -> [CheckCoverage] {
+        result.checks.map(CheckCoverage.init)
+    }
+}
+
+extension ScanResult {
+    /// Each rule judged at each location once: when a check judged one place twice, failed beats
+    /// passed beats not applicable beats inconclusive (as the evidence store keeps it).
+    var judgements: [(checkID: String, outcome: Outcome)] {
+        var kept: [String: (index: Int, checkID: String, outcome: Outcome)] = [:]
+        var order = 0
+        for run in checks {
+            for outcome in run.outcomes {
+                let key = "\(run.checkID) \(outcome.ruleID) \(outcome.location.display)"
+                if let existing = kept[key], existing.outcome.status.rank >= outcome.status.rank { continue }
+                kept[key] = (kept[key]?.index ?? order, run.checkID, outcome)
+                order += 1
+            }
+        }
+        return kept.values.sorted { $0.index < $1.index }.map { ($0.checkID, $0.outcome) }
+    }
+}
+
+extension Outcome.Status {
+    /// Which of two judgements of one place stands.
+    var rank: Int {
+        switch self {
+        case .failed: 3
+        case .passed: 2
+        case .notApplicable: 1
+        case .inconclusive: 0
+        }
+    }
+}
