@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -79,7 +80,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "ScantrailReports", dependencies: ["ScantrailCore", "ScantrailStore", "ScantrailTLS"]),
+        .target(
+            name: "ScantrailReports",
+            dependencies: [
+                "ScantrailCore", "ScantrailStore", "ScantrailTLS", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "ScantrailApp",
             dependencies: [
@@ -164,9 +170,17 @@ let package = Package(
             dependencies: ["ScantrailTLS", "ScantrailTestSupport"]
         ),
         .testTarget(name: "ScantrailOpenAPITests", dependencies: ["ScantrailOpenAPI"], resources: [.copy("Documents")]),
-        .testTarget(name: "ScantrailStoreTests", dependencies: ["ScantrailStore", "ScantrailTestSupport"]),
         .testTarget(
-            name: "ScantrailReportsTests", dependencies: ["ScantrailReports", "ScantrailTestSupport"],
+            name: "ScantrailStoreTests",
+            dependencies: [
+                "ScantrailStore", "ScantrailTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .testTarget(
+            name: "ScantrailReportsTests",
+            dependencies: [
+                "ScantrailReports", "ScantrailTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Validators"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ScantrailAppTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScantrailApp
 import ScantrailReports
 import ScantrailStore
 
@@ -14,13 +15,31 @@ struct AuditCommand: AsyncParsableCommand {
     /// `scantrail audit verify`.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the audit chain; exit 1 and name every edited, deleted or reordered entry if broken.")
+            abstract:
+                "Check the audit chain and its signed checkpoints; exit 1 and name every edited, deleted, reordered or rewritten entry."
+        )
+
+        @Option(
+            help: ArgumentHelp(
+                "Also check against the checkpoints of a bundle (zip) or a checkpoints JSON file.", valueName: "file"))
+        var against: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Public key to check the checkpoints' signatures with (default: the installation's key).",
+                valueName: "pem"))
+        var key: String?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: TrailFormat
 
         func run() async throws {
-            let verification = try await store.withStore { try await $0.verifyAudit() }
+            let settings = try store.settings()
+            let external = try against.map(EvidenceVerification.checkpoints(from:)) ?? []
+            let verifier = try key.map(EvidenceVerification.publicKey(at:)) ?? settings.signingKey?.publicKey
+            let verification = try await settings.withStore {
+                try await $0.verifyAudit(verifier: verifier, against: external)
+            }
             try output.print(text: { TrailTextRenderer(now: Date()).verification(verification) }, json: verification)
             if !verification.isIntact {
                 throw ExitStatus.findings

@@ -12,7 +12,8 @@ public struct ScantrailCommand: AsyncParsableCommand {
             ScanCommand.self, TLSCommand.self, InventoryCommand.self, HistoryCommand.self, FindingsCommand.self,
             FindingCommand.self,
             AcceptCommand.self,
-            DiffCommand.self, ReportCommand.self, AuditCommand.self, RulesCommand.self, DemoCommand.self,
+            DiffCommand.self, ReportCommand.self, EvidenceCommand.self, AuditCommand.self, SigningKeyCommand.self,
+            RulesCommand.self, DemoCommand.self,
         ]
     )
 

@@ -122,8 +122,10 @@ public struct TrailTextRenderer: Sendable {
 
     /// `scantrail audit verify`.
     public func verification(_ verification: AuditVerification) -> String {
+        let checkpoints =
+            verification.checkpointsChecked > 0 ? ", against \(verification.checkpointsChecked) signed checkpoints" : ""
         if verification.isIntact {
-            return "Audit chain intact: \(verification.entriesChecked) entries verified.\n"
+            return "Audit chain intact: \(verification.entriesChecked) entries verified\(checkpoints).\n"
         }
         return
             (["Audit chain BROKEN (\(verification.entriesChecked) entries checked):"]

@@ -14,9 +14,37 @@ extension EvidenceStore {
         return try await database.rows(statement).map(AuditEntry.init(row:))
     }
 
-    /// Checks the whole audit chain and names every edited, deleted or reordered entry.
-    public func verifyAudit() async throws -> AuditVerification {
-        AuditChain.verify(try await auditEntries())
+    /// Checks the whole audit chain and names every edited, deleted or reordered entry; then
+    /// checks it against every signed checkpoint — the store's and `external` ones (from a bundle
+    /// or a checkpoint file) — so a chain rewritten with recomputed hashes is named too.
+    ///
+    /// - Parameter verifier: The installation's public key; without it, signatures are not checked.
+    public func verifyAudit(verifier: (any CheckpointVerifier)? = nil, against external: [AuditCheckpoint] = [])
+        async throws -> AuditVerification
+    {
+        AuditVerification.of(
+            try await auditEntries(), checkpoints: try await checkpoints() + external, verifier: verifier)
+    }
+
+    /// The signed checkpoints, oldest first.
+    public func checkpoints() async throws -> [AuditCheckpoint] {
+        try await database.rows(SQLStatement("SELECT * FROM audit_checkpoints ORDER BY seq, at")).map(
+            AuditCheckpoint.init(row:))
+    }
+
+    /// Signs the chain's current head now (at an export), keeps the checkpoint and returns it;
+    /// `nil` for an empty log.
+    ///
+    /// - Throws: ``StoreError`` without a signer.
+    public func signCheckpoint() async throws -> AuditCheckpoint? {
+        guard let signer else { throw StoreError.invalid("no signing key: run 'scantrail signing-key init'") }
+        let at = now()
+        return try await database.write(reading: [AuditChain.headQuery]) { rows in
+            guard let head = rows[0].first else { return ([], nil) }
+            let checkpoint = try AuditCheckpoint.sign(
+                sequence: Int(try head.integer("seq")), hash: try head.text("hash"), at: at, with: signer)
+            return ([checkpoint.insert], checkpoint)
+        }
     }
 
     /// Deletes audit entries older than `retentionDays`, and records the pruning as an entry that

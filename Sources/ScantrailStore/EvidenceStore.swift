@@ -12,6 +12,8 @@ public struct EvidenceStore: Sendable {
     /// Who is acting, written into audit entries (`alice@laptop`).
     public let actor: String
     let now: @Sendable () -> Date
+    /// Signs the audit chain's head at every recorded scan; `nil` makes no checkpoints.
+    let signer: (any CheckpointSigner)?
 
     /// Opens a store on `database`, applying pending migrations and reopening the findings whose
     /// risk acceptance has lapsed, so that whatever is read next is current.
@@ -20,14 +22,16 @@ public struct EvidenceStore: Sendable {
     ///   - policy: SLA days per severity for findings detected from now on.
     ///   - actor: Who is acting, for the audit log.
     ///   - now: The store's clock ("recorded at", acceptance expiry, SLA), replaceable in tests.
+    ///   - signer: Signs an audit checkpoint at every recorded scan (the installation's key).
     public static func open(
         _ database: any SQLDatabase,
         policy: SLAPolicy = SLAPolicy(),
         actor: String,
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init,
+        signer: (any CheckpointSigner)? = nil
     ) async throws -> EvidenceStore {
         try await Schema.migrate(database, now: now().milliseconds)
-        let store = EvidenceStore(database: database, policy: policy, actor: actor, now: now)
+        let store = EvidenceStore(database: database, policy: policy, actor: actor, now: now, signer: signer)
         try await store.expireAcceptances()
         return store
     }
@@ -38,15 +42,17 @@ public struct EvidenceStore: Sendable {
         policy: SLAPolicy = SLAPolicy(),
         actor: String,
         now: @escaping @Sendable () -> Date = Date.init,
+        signer: (any CheckpointSigner)? = nil,
         _ body: (EvidenceStore) async throws -> Result
     ) async throws -> Result {
         switch location {
         case .sqlite(let path):
-            let store = try await open(SQLiteDatabase(path: path), policy: policy, actor: actor, now: now)
+            let store = try await open(
+                SQLiteDatabase(path: path), policy: policy, actor: actor, now: now, signer: signer)
             return try await body(store)
         case .postgres(let url):
             return try await PostgresDatabase.withDatabase(url: url) { database in
-                try await body(try await open(database, policy: policy, actor: actor, now: now))
+                try await body(try await open(database, policy: policy, actor: actor, now: now, signer: signer))
             }
         }
     }
@@ -72,7 +78,7 @@ public struct EvidenceStore: Sendable {
                 Self.lapsedQuery(at: recordedAt), AuditChain.headQuery,
                 SQLStatement("SELECT MAX(seq) AS seq FROM scans"),
             ]
-        let (policy, actor) = (policy, actor)
+        let (policy, actor, signer) = (policy, actor, signer)
         return try await database.write(reading: reads) { rows in
             let existing = try rows[..<lookups.count].joined().map(TrackedFinding.init(row:))
             let lapsed = try rows[lookups.count].map(TrackedFinding.init(row:))
@@ -93,8 +99,12 @@ public struct EvidenceStore: Sendable {
             try chain.append(
                 "scan.recorded", subject: scanID,
                 details: ScanRecorded(record: record, configurationSHA256: CanonicalJSON.sha256(configuration)))
+            let head = chain.entries.last!
+            let checkpoint = try signer.map {
+                try AuditCheckpoint.sign(sequence: head.sequence, hash: head.hash, at: recordedAt, with: $0).insert
+            }
             let statements =
-                [
+                [checkpoint].compactMap { $0 } + [
                     record.insert(configuration: configuration),
                     SQLStatement(
                         "INSERT INTO scan_reports (scan_id, report) VALUES (?, ?)", [.text(scanID), .text(report)]),

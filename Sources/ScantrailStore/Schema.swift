@@ -56,6 +56,18 @@ enum Schema {
                 "CREATE TABLE scan_reports (scan_id TEXT PRIMARY KEY, report TEXT NOT NULL)"
             ]
         ),
+        (
+            3,
+            [
+                // The audit chain's head signed with the installation's key, at every recorded scan
+                // and export: a rewrite that recomputes every hash no longer matches them.
+                """
+                CREATE TABLE audit_checkpoints (
+                    seq BIGINT NOT NULL, hash TEXT NOT NULL, at BIGINT NOT NULL, key_id TEXT NOT NULL,
+                    signature TEXT NOT NULL, PRIMARY KEY (seq, key_id, at))
+                """
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.

@@ -31,11 +31,12 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func withStore<Result: Sendable>(
         clock: TestClock = TestClock(),
         policy: SLAPolicy = SLAPolicy(),
+        signer: (any CheckpointSigner)? = nil,
         _ body: (EvidenceStore) async throws -> Result
     ) async throws -> Result {
         let location = try await freshLocation()
         return try await EvidenceStore.withStore(
-            at: location, policy: policy, actor: "tester", now: clock.reading, body)
+            at: location, policy: policy, actor: "tester", now: clock.reading, signer: signer, body)
     }
 }
 
