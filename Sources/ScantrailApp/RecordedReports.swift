@@ -25,7 +25,9 @@ public enum RecordedReports {
             return ReportInput(
                 result: result, catalogue: .shipped, trail: tracked,
                 new: Set(tracked.filter { $0.firstScanID == record.id }.map(\.fingerprint)),
-                description: located, policy: settings.configuration.sla)
+                description: located,
+                history: try await store.scans(target: result.targetURL).filter { $0.sequence <= record.sequence },
+                policy: settings.configuration.sla)
         }
     }
 }

@@ -20,4 +20,7 @@ public struct RecordedScan: Sendable {
     /// The findings new in this scan: not failing in the baseline, or first seen in this scan;
     /// `nil` when the scan is not recorded.
     public let new: Set<Fingerprint>?
+
+    /// The target's recorded scans up to this one, oldest first; empty when not recorded.
+    public let history: [ScanRecord]
 }

@@ -149,7 +149,8 @@ public struct ScanSession: Sendable {
         }
         return ReportInput(
             result: result, catalogue: .shipped, trail: recorded?.tracked ?? [], new: recorded?.new,
-            description: description, policy: request.store?.configuration.sla ?? SLAPolicy())
+            description: description, history: recorded?.history ?? [],
+            policy: request.store?.configuration.sla ?? SLAPolicy())
     }
 
     /// Records `result` in the store (when the request has one) and judges it against the gate.
@@ -162,7 +163,7 @@ public struct ScanSession: Sendable {
             return RecordedScan(
                 record: nil, counted: result.findings,
                 verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0, tracked: [],
-                new: nil)
+                new: nil, history: [])
         }
         let baselineID = baselineID
         let recording = Task {
@@ -180,7 +181,8 @@ public struct ScanSession: Sendable {
                 })
             return RecordedScan(
                 record: record, counted: counted, verdict: ScanVerdict(result, counted: counted, threshold: threshold),
-                excluded: result.findings.count - counted.count, tracked: tracked, new: new)
+                excluded: result.findings.count - counted.count, tracked: tracked, new: new,
+                history: try await store.scans(target: result.targetURL))
         }
         do {
             return try await recording.value

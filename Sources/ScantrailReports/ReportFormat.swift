@@ -12,6 +12,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case markdown
     /// CSV of findings with their status and SLA fields, for auditors' workpapers.
     case csv
+    /// One self-contained HTML document for people, printable to PDF.
+    case html
 
     /// The usual file name extension.
     public var fileExtension: String {
@@ -22,6 +24,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .junit: "xml"
         case .markdown: "md"
         case .csv: "csv"
+        case .html: "html"
         }
     }
 }

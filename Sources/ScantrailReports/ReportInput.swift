@@ -30,6 +30,8 @@ public struct ReportInput: Sendable {
     public var new: Set<Fingerprint>?
     /// The description, when the scan used one from a file.
     public var description: Description?
+    /// The target's recorded scans, oldest first, for trends; empty when not recorded.
+    public var history: [ScanRecord]
     /// The SLA policy, for the deadlines of findings the trail does not hold.
     public var policy: SLAPolicy
     /// The moment SLA states are judged at.
@@ -38,8 +40,10 @@ public struct ReportInput: Sendable {
     /// The input for `result`; add the trail, what is new and the description where known.
     public init(
         result: ScanResult, catalogue: RuleCatalogue, trail: [TrackedFinding] = [], new: Set<Fingerprint>? = nil,
-        description: Description? = nil, policy: SLAPolicy = SLAPolicy(), now: Date = Date()
+        description: Description? = nil, history: [ScanRecord] = [], policy: SLAPolicy = SLAPolicy(),
+        now: Date = Date()
     ) {
+        self.history = history
         self.result = result
         self.catalogue = catalogue
         self.trail = Dictionary(trail.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })

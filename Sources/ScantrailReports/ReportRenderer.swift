@@ -14,6 +14,7 @@ public struct ReportRenderer: Sendable {
         case .junit: Data(JUnitRenderer().render(input).utf8)
         case .markdown: Data(MarkdownRenderer().render(input).utf8)
         case .csv: Data(CSVRenderer().render(input).utf8)
+        case .html: Data(HTMLRenderer().render(input).utf8)
         }
     }
 }
