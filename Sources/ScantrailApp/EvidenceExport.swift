@@ -32,7 +32,8 @@ public enum EvidenceExport {
         let periodAuditEntries: ClosedRange<Int>?
     }
 
-    /// Writes the bundle of `target`'s evidence in `period` to `path`: each scan's JSON report
+    /// Writes the bundle of `target`'s evidence in `period` to `path`: the SOC 2 readiness report
+    /// (HTML, Markdown, JSON; scans expected every `cadenceDays`), each scan's JSON report
     /// with its raw evidence and its configuration, each scan's findings CSV, the target's tracked
     /// findings, the audit chain up to a checkpoint signed now (with every checkpoint), the
     /// attestation file when given, a manifest, `SHA256SUMS`, its signature and the public key.
@@ -40,13 +41,20 @@ public enum EvidenceExport {
     /// - Throws: ``AppError`` without a signing key, for a target with no scan in the period, or
     ///   when the store or the file cannot be used.
     public static func export(
-        target: String, period: ReportPeriod, attestations: String?, to path: String, settings: StoreSettings
+        target: String, period: ReportPeriod, attestations: String?, cadenceDays: Int = 7, to path: String,
+        settings: StoreSettings
     ) async throws -> Summary {
         guard let key = settings.signingKey else {
             throw AppError.invalid("no signing key: run 'scantrail signing-key init' or set SCANTRAIL_SIGNING_KEY")
         }
         let url = try ScanTarget(parsing: target).url
-        var files: [EvidenceBundle.File] = []
+        let readiness = try await ReadinessAssessment.report(
+            target: target, period: period, attestations: attestations, cadenceDays: cadenceDays, settings: settings)
+        var files: [EvidenceBundle.File] = try ReadinessFormat.allCases.map { format in
+            .init(
+                path: "soc2-readiness.\(format == .markdown ? "md" : format.rawValue)",
+                data: try format.render(readiness))
+        }
         if let attestations {
             guard let data = FileManager.default.contents(atPath: attestations) else {
                 throw AppError.invalid("cannot read the attestation file \(attestations)")

@@ -49,12 +49,17 @@ public struct ReportDestination: Sendable, Hashable {
     ///
     /// - Throws: ``AppError`` when the file cannot be written.
     public func write(_ input: ReportInput) throws {
-        let data = try ReportRenderer().render(format, input)
+        try Self.save(try ReportRenderer().render(format, input), to: path)
+    }
+
+    /// Writes a rendered report to `path`, replacing the file atomically.
+    ///
+    /// - Throws: ``AppError`` when the file cannot be written.
+    public static func save(_ data: Data, to path: String) throws {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw AppError.invalid(
-                "cannot write the \(format.rawValue) report to \(path): \(error.localizedDescription)")
+            throw AppError.invalid("cannot write the report to \(path): \(error.localizedDescription)")
         }
     }
 }

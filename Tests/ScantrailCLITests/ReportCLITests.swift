@@ -50,13 +50,14 @@ struct ReportCLITests {
             refused.stderr.contains("--output cannot write /nonexistent/x.sarif: folder /nonexistent does not exist"))
     }
 
-    @Test("'report FORMAT --scan N' renders a recorded scan again, with the trail's view")
+    @Test("'report FORMAT --scan N' renders a recorded scan again, with the trail's view; 'report soc2' the period")
     func recorded() async throws {
         let database = Scantrail.databasePath()
-        let scan = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
-            try await Scantrail.run(
-                ["scan", "http://127.0.0.1:\(port)/", "--fail-on", "none", "--format", "json", "-q"], database: database
-            )
+        let (scan, target) = try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
+            let target = "http://127.0.0.1:\(port)/"
+            let run = try await Scantrail.run(
+                ["scan", target, "--fail-on", "none", "--format", "json", "-q"], database: database)
+            return (run, target)
         }
         #expect(scan.status == 0, "\(scan.stderr)")
         let csv = try await Scantrail.run(["report", "csv", "--scan", "1"], database: database)
@@ -70,5 +71,14 @@ struct ReportCLITests {
         #expect(markdown.stdout.contains("### New in this scan (\(findings.count))"))
         let missing = try await Scantrail.run(["report", "sarif", "--scan", "9"], database: database)
         #expect(missing.status == 2 && missing.stderr.contains("no scan 9"))
+        let today = Date().formatted(.iso8601.year().month().day())
+        let soc2 = try await Scantrail.run(
+            ["report", "soc2", "--target", target, "--from", today, "--to", today, "--format", "json"],
+            database: database)
+        #expect(soc2.status == 0, "\(soc2.stderr)")
+        let readiness = try #require(try JSONSerialization.jsonObject(with: Data(soc2.stdout.utf8)) as? [String: Any])
+        #expect((readiness["scans"] as? [Any])?.count == 1 && (readiness["checklist"] as? [Any])?.count == 10)
+        let incomplete = try await Scantrail.run(["report", "soc2", "--target", target], database: database)
+        #expect(incomplete.status == 2 && incomplete.stderr.contains("soc2 needs --target, --from and --to"))
     }
 }

@@ -25,8 +25,12 @@ public struct TrustServicesCriterion: RawRepresentable, Hashable, Codable, Senda
     public static let cc6_7 = Self(rawValue: "CC6.7")
     /// Vulnerabilities are identified periodically and after significant changes.
     public static let cc7_1 = Self(rawValue: "CC7.1")
+    /// System components are monitored for anomalies indicative of attacks.
+    public static let cc7_2 = Self(rawValue: "CC7.2")
     /// Identified vulnerabilities are remediated.
     public static let cc7_4 = Self(rawValue: "CC7.4")
+    /// Changes are authorized, tested and approved before they reach production.
+    public static let cc8_1 = Self(rawValue: "CC8.1")
     /// Confidential information is protected.
     public static let c1_1 = Self(rawValue: "C1.1")
     /// Capacity is managed to meet availability commitments.

@@ -1,0 +1,175 @@
+import Foundation
+import ScantrailCore
+import ScantrailStore
+
+/// A SOC 2 readiness report for one target over a period: per Trust Services criterion in scope,
+/// what the evidence trail shows (checks run, passes and failures, open findings and their SLA,
+/// fixes with their proof), the API security checklist item by item — each either verified by the
+/// trail or attested, never assumed — and the gaps in scan cadence.
+public struct ReadinessReport: Codable, Sendable {
+    /// A recorded scan of the period.
+    public struct Scan: Codable, Sendable, Hashable {
+        /// Its sequence number and id.
+        public let sequence: Int
+        public let id: String
+        /// When the target was observed.
+        public let observedAt: Date
+        /// `complete` or why it stopped.
+        public let completion: String
+        /// Outcomes passed and failed.
+        public let passed: Int
+        public let failed: Int
+
+        /// A scan of the period.
+        public init(sequence: Int, id: String, observedAt: Date, completion: String, passed: Int, failed: Int) {
+            self.sequence = sequence
+            self.id = id
+            self.observedAt = observedAt
+            self.completion = completion
+            self.passed = passed
+            self.failed = failed
+        }
+    }
+
+    /// A stretch of the period without any scan longer than the expected cadence.
+    public struct Gap: Codable, Sendable, Hashable {
+        public let from: Date
+        public let to: Date
+        /// Whole days without a scan.
+        public let days: Int
+    }
+
+    /// A finding's state for a criterion.
+    public struct FindingLine: Codable, Sendable, Hashable {
+        public let id: String
+        public let ruleID: String
+        public let severity: Severity
+        public let title: String
+        public let location: String
+        public let status: FindingStatus
+        public let sla: SLAStatus
+        public let dueAt: Date?
+        public let fixedAt: Date?
+        /// For a fix: the scan that failed it and the one that proved it fixed, with evidence digests.
+        public let proof: String?
+    }
+
+    /// What the trail shows for one criterion.
+    public struct Criterion: Codable, Sendable, Hashable {
+        public let id: TrustServicesCriterion
+        public let title: String
+        /// Checks whose rules map to it that ran in the period.
+        public let checks: [String]
+        /// Outcomes of those rules in the period's scans.
+        public let passed: Int
+        public let failed: Int
+        public let inconclusive: Int
+        /// The scans those outcomes come from (sequence numbers): where the evidence is.
+        public let evidenceScans: [Int]
+        /// Findings still open (or accepted) at the end of the period.
+        public let open: [FindingLine]
+        /// Findings fixed in the period, with their proof.
+        public let fixed: [FindingLine]
+        /// Why the trail says nothing of it, when no rule maps to it.
+        public let note: String?
+
+        /// A criterion's findings and outcomes.
+        public init(
+            id: TrustServicesCriterion, title: String, checks: [String], passed: Int, failed: Int, inconclusive: Int,
+            evidenceScans: [Int], open: [ReadinessReport.FindingLine], fixed: [ReadinessReport.FindingLine],
+            note: String?
+        ) {
+            self.id = id
+            self.title = title
+            self.checks = checks
+            self.passed = passed
+            self.failed = failed
+            self.inconclusive = inconclusive
+            self.evidenceScans = evidenceScans
+            self.open = open
+            self.fixed = fixed
+            self.note = note
+        }
+    }
+
+    /// How a checklist item stands.
+    public enum ItemState: String, Codable, Sendable {
+        /// Shown by the evidence trail.
+        case verified
+        /// Stated in a current attestation.
+        case attested
+        /// Neither: unverified, unattested, or attested with an expired attestation.
+        case gap
+    }
+
+    /// One item of the API security checklist.
+    public struct Item: Codable, Sendable, Hashable {
+        public let id: String
+        public let text: String
+        public let state: ItemState
+        /// What shows it, or what is missing.
+        public let basis: String
+
+        /// An item in `state` on `basis`.
+        public init(id: String, text: String, state: ReadinessReport.ItemState, basis: String) {
+            self.id = id
+            self.text = text
+            self.state = state
+            self.basis = basis
+        }
+    }
+
+    public let target: String
+    public let periodStart: Date
+    public let periodEnd: Date
+    public let generatedAt: Date
+    public let scanner: ScannerInfo
+    public let scans: [Scan]
+    /// The longest stretch expected between two scans, in days.
+    public let cadenceDays: Int
+    public let gaps: [Gap]
+    public let criteria: [Criterion]
+    public let checklist: [Item]
+
+    /// Creates a report.
+    public init(
+        target: String, periodStart: Date, periodEnd: Date, generatedAt: Date, scanner: ScannerInfo, scans: [Scan],
+        cadenceDays: Int, gaps: [Gap], criteria: [Criterion], checklist: [Item]
+    ) {
+        self.target = target
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.generatedAt = generatedAt
+        self.scanner = scanner
+        self.scans = scans
+        self.cadenceDays = cadenceDays
+        self.gaps = gaps
+        self.criteria = criteria
+        self.checklist = checklist
+    }
+}
+
+extension ReadinessReport.Gap {
+    /// A gap from `from` to `to`.
+    public init(from: Date, to: Date) {
+        self.from = from
+        self.to = to
+        self.days = Int(to.timeIntervalSince(from) / 86_400)
+    }
+}
+
+extension ReadinessReport.FindingLine {
+    /// A line for `finding`, judged at `now`, with `proof` for a fix.
+    public init(_ finding: TrackedFinding, at now: Date, proof: String?) {
+        id = finding.id
+        ruleID = finding.ruleID
+        severity = finding.severity
+        title = finding.title
+        location = finding.location.display
+        status = finding.status
+        sla = finding.slaStatus(at: now)
+        dueAt = finding.dueAt
+        fixedAt = finding.fixedAt
+        self.proof = proof
+    }
+}
