@@ -14,6 +14,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     /// One self-contained HTML document for people, printable to PDF.
     case html
+    /// OSCAL 1.2 assessment results (JSON), for compliance tooling.
+    case oscal
 
     /// The usual file name extension.
     public var fileExtension: String {
@@ -25,6 +27,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .markdown: "md"
         case .csv: "csv"
         case .html: "html"
+        case .oscal: "oscal.json"
         }
     }
 }

