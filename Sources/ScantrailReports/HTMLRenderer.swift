@@ -206,32 +206,33 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func passed(_ input: ReportInput) -> String {
-        let passes = input.result.judgements.filter { $0.outcome.status == .passed }
+        let passes = outcomeItems(.passed, input)
         guard !passes.isEmpty else { return "" }
-        let items = passes.map {
-            "<li><code>\(Self.text($0.outcome.ruleID))</code> at \(Self.text($0.outcome.location.display)): \(Self.text($0.outcome.detail))</li>"
-        }
         return """
             <section id="passed">
             <h2>What passed</h2>
-            <details><summary>\(passes.count) rules passed at the places they were tested</summary><ul>\(items.joined())</ul></details>
+            <details><summary>\(passes.count) rules passed at the places they were tested</summary><ul>\(passes.joined())</ul></details>
             </section>
             """
     }
 
     private func inconclusive(_ input: ReportInput) -> String {
-        let open = input.result.judgements.filter { $0.outcome.status == .inconclusive }
+        let open = outcomeItems(.inconclusive, input)
         guard !open.isEmpty else { return "" }
-        let items = open.map {
-            "<li><code>\(Self.text($0.outcome.ruleID))</code> at \(Self.text($0.outcome.location.display)): \(Self.text($0.outcome.detail))</li>"
-        }
         return """
             <section id="inconclusive">
             <h2>Not judged</h2>
             <p>These could not be tested; they are never counted as passed.</p>
-            <ul>\(items.joined())</ul>
+            <ul>\(open.joined())</ul>
             </section>
             """
+    }
+
+    /// One list item per judgement with `status`: rule, place, what was seen.
+    private func outcomeItems(_ status: Outcome.Status, _ input: ReportInput) -> [String] {
+        input.result.judgements.filter { $0.outcome.status == status }.map {
+            "<li><code>\(Self.text($0.outcome.ruleID))</code> at \(Self.text($0.outcome.location.display)): \(Self.text($0.outcome.detail))</li>"
+        }
     }
 
     private func footer(_ input: ReportInput) -> String {
