@@ -9,15 +9,17 @@ import ScantrailStore
 public struct ReadinessReport: Codable, Sendable {
     /// A recorded scan of the period.
     public struct Scan: Codable, Sendable, Hashable {
-        /// Its sequence number and id.
+        /// Its sequence number.
         public let sequence: Int
+        /// Its id.
         public let id: String
         /// When the target was observed.
         public let observedAt: Date
         /// `complete` or why it stopped.
         public let completion: String
-        /// Outcomes passed and failed.
+        /// Outcomes passed.
         public let passed: Int
+        /// Outcomes failed.
         public let failed: Int
 
         /// A scan of the period.
@@ -33,7 +35,9 @@ public struct ReadinessReport: Codable, Sendable {
 
     /// A stretch of the period without any scan longer than the expected cadence.
     public struct Gap: Codable, Sendable, Hashable {
+        /// The last scan before it (or the period's start).
         public let from: Date
+        /// The next scan (or the period's end).
         public let to: Date
         /// Whole days without a scan.
         public let days: Int
@@ -41,14 +45,23 @@ public struct ReadinessReport: Codable, Sendable {
 
     /// A finding's state for a criterion.
     public struct FindingLine: Codable, Sendable, Hashable {
+        /// The finding's id (12 hex digits of its fingerprint).
         public let id: String
+        /// Its rule.
         public let ruleID: String
+        /// Its severity.
         public let severity: Severity
+        /// Its rule's title.
         public let title: String
+        /// Where it is.
         public let location: String
+        /// Its state at the end of the period.
         public let status: FindingStatus
+        /// Its SLA state then.
         public let sla: SLAStatus
+        /// Its remediation deadline.
         public let dueAt: Date?
+        /// When it was fixed.
         public let fixedAt: Date?
         /// For a fix: the scan that failed it and the one that proved it fixed, with evidence digests.
         public let proof: String?
@@ -56,13 +69,17 @@ public struct ReadinessReport: Codable, Sendable {
 
     /// What the trail shows for one criterion.
     public struct Criterion: Codable, Sendable, Hashable {
+        /// The criterion.
         public let id: TrustServicesCriterion
+        /// What it is about.
         public let title: String
         /// Checks whose rules map to it that ran in the period.
         public let checks: [String]
-        /// Outcomes of those rules in the period's scans.
+        /// Outcomes of those rules in the period's scans that passed.
         public let passed: Int
+        /// …that failed.
         public let failed: Int
+        /// …that could not be judged.
         public let inconclusive: Int
         /// The scans those outcomes come from (sequence numbers): where the evidence is.
         public let evidenceScans: [Int]
@@ -104,8 +121,11 @@ public struct ReadinessReport: Codable, Sendable {
 
     /// One item of the API security checklist.
     public struct Item: Codable, Sendable, Hashable {
+        /// The item's id, as attestations name it.
         public let id: String
+        /// What it asks.
         public let text: String
+        /// How it stands.
         public let state: ItemState
         /// What shows it, or what is missing.
         public let basis: String
@@ -119,16 +139,25 @@ public struct ReadinessReport: Codable, Sendable {
         }
     }
 
+    /// The target's base URL.
     public let target: String
+    /// The first moment of the period.
     public let periodStart: Date
+    /// The first moment after it.
     public let periodEnd: Date
+    /// When the report was made.
     public let generatedAt: Date
+    /// The scanner that made it.
     public let scanner: ScannerInfo
+    /// The period's scans, oldest first.
     public let scans: [Scan]
     /// The longest stretch expected between two scans, in days.
     public let cadenceDays: Int
+    /// Stretches longer than ``cadenceDays`` without a scan.
     public let gaps: [Gap]
+    /// The criteria in scope.
     public let criteria: [Criterion]
+    /// The API security checklist.
     public let checklist: [Item]
 
     /// Creates a report.
