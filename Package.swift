@@ -96,6 +96,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ScantrailServer",
+            dependencies: [
+                "ScantrailApp", "ScantrailReports", "ScantrailCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ScantrailDemo",
             dependencies: [
                 "ScantrailCore", "ScantrailOpenAPI",
@@ -126,6 +137,7 @@ let package = Package(
             name: "ScantrailCLI",
             dependencies: [
                 "ScantrailApp", "ScantrailCore", "ScantrailStore", "ScantrailReports", "ScantrailDemo", "ScantrailTLS",
+                "ScantrailServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -188,6 +200,10 @@ let package = Package(
                 "ScantrailApp", "ScantrailDemo", "ScantrailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ScantrailServerTests",
+            dependencies: ["ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport"]
         ),
         .testTarget(
             name: "ScantrailCLITests",

@@ -38,6 +38,9 @@ public struct ScanSettings: Hashable, Sendable {
     /// Hosted mode (the web service turns it on): resolve every name, refuse non-public
     /// addresses, pin the first resolution.
     public var hosted = false
+    /// Addresses hosted mode lets through anyway (`serve --allow-target`): a server that scans
+    /// APIs on its own network.
+    public var exemptAddresses: [String] = []
     /// The forward proxy requests go through (`http://[user:password@]host:port`), if any.
     public var proxy: ProxySetting?
 
@@ -73,6 +76,9 @@ public struct ScanSettings: Hashable, Sendable {
         {
             throw AppError.invalid(.allowHost, "'\(host.prefix(40))' is not a host name or address")
         }
+        for address in exemptAddresses where IPAddress(address) == nil {
+            throw AppError.invalid(.allowTarget, "'\(address.prefix(40))' is not an IP address")
+        }
         try certificates.validate()
     }
 
@@ -94,7 +100,8 @@ public struct ScanSettings: Hashable, Sendable {
             cleartextPort: cleartextPort,
             caFile: certificates.caFile,
             expiryWarningDays: certificates.expiryWarningDays,
-            scope: TargetScope(allowedHosts: Self.unique(hosts + allowedHosts), hosted: hosted),
+            scope: TargetScope(
+                allowedHosts: Self.unique(hosts + allowedHosts), hosted: hosted, exemptAddresses: exemptAddresses),
             proxy: proxy?.configuration
         )
     }

@@ -35,4 +35,6 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case expires
     /// A report file to write.
     case output
+    /// An address the web service may scan despite hosted mode.
+    case allowTarget = "allow-target"
 }

@@ -282,13 +282,15 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: Text
 
-    static func text(_ value: String) -> String { XMLText.escape(value) }
+    /// `value` escaped for HTML text and attributes.
+    public static func text(_ value: String) -> String { XMLText.escape(value) }
 
     static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
     static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
 
-    static let style = """
+    /// The stylesheet of every Scantrail page (inline: the documents fetch nothing).
+    public static let style = """
         :root{--critical:#7f1d1d;--high:#b91c1c;--medium:#c2410c;--low:#a16207;--info:#475569;--ok:#15803d}
         body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111;margin:0;background:#f8fafc}
         main{max-width:960px;margin:0 auto;padding:24px;background:#fff}

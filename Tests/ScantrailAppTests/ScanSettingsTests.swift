@@ -21,6 +21,7 @@ struct ScanSettingsTests {
         case .caFile: settings.certificates.caFile = "/nonexistent/ca.pem"
         case .allowHost: settings.allowedHosts = ["evil.example/path"]
         case .proxy: settings.proxy = ProxySetting(url: "socks5://127.0.0.1:1080")
+        case .allowTarget: settings.exemptAddresses = ["localhost"]
         case .identity, .baseline, .expires, .output: break
         }
         return settings

@@ -1,0 +1,54 @@
+import ArgumentParser
+import ScantrailApp
+import ScantrailServer
+
+/// `scantrail serve`: the web service.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web service: the 'scan your API' page, live progress, reports and the REST API.",
+        discussion: """
+            Scans run in hosted mode: every name is resolved and loopback, private, link-local, CGNAT, ULA, \
+            multicast and cloud-metadata addresses are refused (after resolution, pinned against rebinding, \
+            re-checked on redirects), unless listed with --allow-target. Anonymous scans are passive, one at a \
+            time per client, bounded in requests and time. Listen on 127.0.0.1 behind a TLS reverse proxy.
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("An address scans may reach despite hosted mode (repeatable).", valueName: "address"))
+    var allowTarget: [String] = []
+
+    @Option(help: "Scans running at once; more wait in a queue.")
+    var maxScans = 4
+
+    @Flag(help: "Do not record scans in the evidence store.")
+    var noStore = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
+        guard (1...64).contains(maxScans) else { throw ValidationError("--max-scans must be 1 to 64") }
+    }
+
+    func run() async throws {
+        var settings = ServerSettings()
+        settings.host = host
+        settings.port = port
+        settings.allowTargets = allowTarget
+        settings.maxConcurrentScans = maxScans
+        settings.store = noStore ? nil : try store.settings()
+        try settings.validate()
+        let host = host
+        try await WebServer.run(settings, logger: logging.logger()) { port in
+            StandardError.write("scantrail: serving on http://\(host):\(port)/")
+        }
+    }
+}

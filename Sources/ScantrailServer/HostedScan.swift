@@ -1,0 +1,41 @@
+import Foundation
+import ScantrailApp
+import ScantrailCore
+import ScantrailReports
+
+/// One scan the web service runs: where it stands, what it has shown so far, and its result.
+struct HostedScan: Sendable {
+    /// Where the scan stands.
+    enum State: Sendable, Equatable {
+        /// Waiting for a free slot, at this place in the queue (1 = next).
+        case queued(position: Int)
+        /// Running: checks done of the total, and the check that last started.
+        case running(completed: Int, total: Int, current: String?)
+        /// Done: the report is ready.
+        case finished
+        /// Could not run, and why (the target unreachable, refused by the guard…).
+        case failed(String)
+    }
+
+    /// The unguessable id its link carries.
+    let id: ScanID
+    /// The target as the user gave it.
+    let target: String
+    /// Who asked (the client address), for one scan at a time per client.
+    let client: String
+    /// When it was asked for.
+    let submittedAt: Date
+    var state: State = .queued(position: 0)
+    /// Findings so far are only known at the end; requests sent are counted by the engine.
+    var checksPlanned = 0
+    /// The report input, once finished.
+    var report: ReportInput?
+
+    /// Whether it is still queued or running.
+    var isActive: Bool {
+        switch state {
+        case .queued, .running: true
+        case .finished, .failed: false
+        }
+    }
+}
