@@ -203,7 +203,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ScantrailServerTests",
-            dependencies: ["ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport"]
+            dependencies: ["ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport"],
+            exclude: ["Browser"]
         ),
         .testTarget(
             name: "ScantrailCLITests",

@@ -1,0 +1,50 @@
+"""Runs the anonymous flow in headless Chromium: open the scan page, paste the URL, confirm,
+Scan, watch the progress, read the report. Prints what was seen as JSON; keeps screenshots.
+
+usage: anonymous_flow.py SERVER_URL TARGET_URL ARTEFACT_PREFIX
+"""
+
+import json
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+server, target, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
+options = webdriver.ChromeOptions()
+for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900"):
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+seen = {}
+try:
+    driver.get(server + "/")
+    seen["formTitle"] = driver.find_element(By.TAG_NAME, "h1").text
+    # The page's own stylesheet applies: the CSP hash matches it.
+    seen["mainMaxWidth"] = driver.execute_script("return getComputedStyle(document.querySelector('main')).maxWidth")
+    driver.find_element(By.ID, "url").send_keys(target)
+    driver.find_element(By.ID, "consent").click()
+    driver.save_screenshot(prefix + "-form.png")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    seen["progressTitle"] = driver.find_element(By.TAG_NAME, "h1").text
+    seen["link"] = driver.current_url
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        heading = driver.find_element(By.TAG_NAME, "h1").text
+        if heading != "Scanning":
+            break
+        time.sleep(0.25)
+    seen["reportTitle"] = driver.find_element(By.TAG_NAME, "h1").text
+    seen["findings"] = len(driver.find_elements(By.CSS_SELECTOR, "article.finding"))
+    seen["verdict"] = driver.find_element(By.CSS_SELECTOR, ".verdict").text
+    # Anything the CSP blocked is reported on the console.
+    seen["cspViolations"] = [
+        entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]
+    ]
+    driver.save_screenshot(prefix + "-report.png")
+finally:
+    driver.quit()
+print(json.dumps(seen, sort_keys=True))
