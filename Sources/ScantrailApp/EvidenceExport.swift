@@ -77,7 +77,7 @@ public enum EvidenceExport {
                     .init(path: "\(folder)/configuration.json", data: try JSONRendering.render(result.configuration)))
                 files.append(.init(path: "\(folder)/findings.csv", data: try ReportRenderer().render(.csv, input)))
             }
-            let tracked = try await store.findings().filter { $0.target == url }
+            let tracked = try await store.findings(target: url)
             files.append(.init(path: "findings.json", data: try JSONRendering.render(tracked)))
             _ = try await store.signCheckpoint()
             let audit = try await store.auditEntries()

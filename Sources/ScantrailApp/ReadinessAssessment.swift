@@ -29,7 +29,7 @@ public enum ReadinessAssessment {
             for record in try await store.scans(target: url) where period.contains(record.observedAt) {
                 scans.append((record, try await store.result(of: record)))
             }
-            let findings = try await store.findings().filter { $0.target == url }
+            let findings = try await store.findings(target: url)
             var proofs: [Fingerprint: String] = [:]
             for finding in findings where finding.fixedAt.map(period.contains) == true {
                 if let proof = try await store.finding(finding.id).proofOfFix {

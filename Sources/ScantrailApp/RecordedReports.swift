@@ -27,6 +27,7 @@ public enum RecordedReports {
                 new: Set(tracked.filter { $0.firstScanID == record.id }.map(\.fingerprint)),
                 description: located,
                 history: try await store.scans(target: result.targetURL).filter { $0.sequence <= record.sequence },
+                targetFindings: try await store.findings(target: result.targetURL),
                 policy: settings.configuration.sla)
         }
     }

@@ -23,4 +23,7 @@ public struct RecordedScan: Sendable {
 
     /// The target's recorded scans up to this one, oldest first; empty when not recorded.
     public let history: [ScanRecord]
+
+    /// Every tracked finding of the target; empty when not recorded.
+    public let targetFindings: [TrackedFinding]
 }

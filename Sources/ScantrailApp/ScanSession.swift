@@ -149,7 +149,7 @@ public struct ScanSession: Sendable {
         }
         return ReportInput(
             result: result, catalogue: .shipped, trail: recorded?.tracked ?? [], new: recorded?.new,
-            description: description, history: recorded?.history ?? [],
+            description: description, history: recorded?.history ?? [], targetFindings: recorded?.targetFindings ?? [],
             policy: request.store?.configuration.sla ?? SLAPolicy())
     }
 
@@ -163,7 +163,7 @@ public struct ScanSession: Sendable {
             return RecordedScan(
                 record: nil, counted: result.findings,
                 verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0, tracked: [],
-                new: nil, history: [])
+                new: nil, history: [], targetFindings: [])
         }
         let baselineID = baselineID
         let recording = Task {
@@ -182,7 +182,8 @@ public struct ScanSession: Sendable {
             return RecordedScan(
                 record: record, counted: counted, verdict: ScanVerdict(result, counted: counted, threshold: threshold),
                 excluded: result.findings.count - counted.count, tracked: tracked, new: new,
-                history: try await store.scans(target: result.targetURL))
+                history: try await store.scans(target: result.targetURL),
+                targetFindings: try await store.findings(target: result.targetURL))
         }
         do {
             return try await recording.value

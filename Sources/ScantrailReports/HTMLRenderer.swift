@@ -83,18 +83,18 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func trend(_ input: ReportInput) -> String {
-        let scans = input.history.suffix(30)
+        let scans = Array(input.history.suffix(30))
         guard scans.count >= 2 else {
             return
                 #"<section id="trend"><h2>Over time</h2><p>A trend appears after two recorded scans of this target.</p></section>"#
         }
-        let overdue = input.trail.values.count { $0.slaStatus(at: input.now) == .openOverdue }
+        let points = scans.map { SLAPoint(scan: $0, findings: input.targetFindings) }
         return """
             <section id="trend">
             <h2>Over time</h2>
-            \(Self.trendChart(Array(scans)))
-            <p>Findings failing in each of the last \(scans.count) recorded scans, and fixed by each. \
-            Of this scan's findings, \(overdue) are past their remediation deadline.</p>
+            \(Self.trendChart(points))
+            <p>Open findings at each of the last \(scans.count) recorded scans: within their remediation deadline, and \
+            overdue. Now \(points.last?.overdue ?? 0) are overdue.</p>
             </section>
             """
     }
@@ -257,27 +257,53 @@ public struct HTMLRenderer: Sendable {
             #"<svg class="chart" role="img" aria-label="Findings by severity: \#(label)" viewBox="0 0 420 150" width="420" height="150"><title>Findings by severity</title>\#(bars.joined())</svg>"#
     }
 
-    /// Failing findings per scan as a line, fixes per scan as bars, the newest on the right.
-    static func trendChart(_ scans: [ScanRecord]) -> String {
+    /// The target's open findings at one scan, against their deadlines.
+    struct SLAPoint: Sendable, Hashable {
+        let sequence: Int
+        let withinDeadline: Int
+        let overdue: Int
+
+        /// The findings open when `scan` ran (first seen by then, not fixed yet, not marked a false
+        /// positive), split by whether their deadline had passed.
+        init(scan: ScanRecord, findings: [TrackedFinding]) {
+            let at = scan.observedAt
+            let open = findings.filter { finding in
+                finding.firstSeenAt <= at && (finding.fixedAt.map { $0 > at } ?? true)
+                    && finding.status != .falsePositive
+            }
+            sequence = scan.sequence
+            overdue = open.count { $0.dueAt.map { $0 < at } ?? false }
+            withinDeadline = open.count - overdue
+        }
+
+        init(sequence: Int, withinDeadline: Int, overdue: Int) {
+            self.sequence = sequence
+            self.withinDeadline = withinDeadline
+            self.overdue = overdue
+        }
+    }
+
+    /// Stacked bars per scan, oldest on the left: open findings within their deadline, and overdue.
+    static func trendChart(_ points: [SLAPoint]) -> String {
         let width = 560.0
         let height = 160.0
-        let highest = Double(max(1, scans.map { max($0.counts.failed, $0.counts.fixed) }.max() ?? 1))
-        let step = (width - 60) / Double(max(1, scans.count - 1))
-        func x(_ index: Int) -> Int { Int(40 + Double(index) * step) }
-        func y(_ value: Int) -> Int { Int(height - 30 - Double(value) / highest * (height - 50)) }
-        let line = scans.enumerated().map { "\(x($0.offset)),\(y($0.element.counts.failed))" }.joined(separator: " ")
-        let fixes = scans.enumerated().map { index, scan in
-            #"<rect class="fixed" x="\#(x(index) - 4)" y="\#(y(scan.counts.fixed))" width="8" height="\#(Int(height - 30) - y(scan.counts.fixed))"/>"#
-        }
-        let labels = scans.enumerated().map { index, scan in
-            #"<text x="\#(x(index) - 8)" y="\#(Int(height) - 10)">#\#(scan.sequence)</text>"#
-        }
-        let points = scans.enumerated().map { index, scan in
-            #"<circle cx="\#(x(index))" cy="\#(y(scan.counts.failed))" r="3"><title>scan #\#(scan.sequence): \#(scan.counts.failed) failing, \#(scan.counts.fixed) fixed</title></circle>"#
+        let highest = Double(max(1, points.map { $0.withinDeadline + $0.overdue }.max() ?? 1))
+        let step = (width - 60) / Double(max(1, points.count - 1))
+        let base = height - 30
+        func x(_ index: Int) -> Int { Int(40 + Double(index) * step) - 6 }
+        func length(_ value: Int) -> Int { Int(Double(value) / highest * (height - 50)) }
+        let bars = points.enumerated().map { index, point in
+            let within = length(point.withinDeadline)
+            let overdue = length(point.overdue)
+            return
+                #"<g><title>scan #\#(point.sequence): \#(point.withinDeadline) open within their deadline, \#(point.overdue) overdue</title>"#
+                + #"<rect class="within" x="\#(x(index))" y="\#(Int(base) - within)" width="12" height="\#(within)"/>"#
+                + #"<rect class="overdue" x="\#(x(index))" y="\#(Int(base) - within - overdue)" width="12" height="\#(overdue)"/>"#
+                + #"<text x="\#(x(index) - 4)" y="\#(Int(height) - 10)">#\#(point.sequence)</text></g>"#
         }
         return
-            #"<svg class="chart trend" role="img" aria-label="Failing and fixed findings over \#(scans.count) scans" viewBox="0 0 \#(Int(width)) \#(Int(height))" width="\#(Int(width))" height="\#(Int(height))"><title>Failing findings per scan</title>"#
-            + fixes.joined() + #"<polyline points="\#(line)"/>"# + points.joined() + labels.joined() + "</svg>"
+            #"<svg class="chart trend" role="img" aria-label="Open findings and SLA status over \#(points.count) scans" viewBox="0 0 \#(Int(width)) \#(Int(height))" width="\#(Int(width))" height="\#(Int(height))"><title>Open findings and SLA status per scan</title>"#
+            + bars.joined() + "</svg>"
     }
 
     // MARK: Text
@@ -304,7 +330,7 @@ public struct HTMLRenderer: Sendable {
         h3.medium,.count.medium,.verdict.medium{color:var(--medium)}h3.low,.count.low,.verdict.low{color:var(--low)}
         h3.info,.count.info,.verdict.info{color:var(--info)}
         rect.critical{fill:var(--critical)}rect.high{fill:var(--high)}rect.medium{fill:var(--medium)}rect.low{fill:var(--low)}rect.info{fill:var(--info)}
-        rect.fixed{fill:var(--ok);opacity:.6}.trend polyline{fill:none;stroke:var(--high);stroke-width:2}.trend circle{fill:var(--high)}
+        rect.within{fill:#94a3b8}rect.overdue{fill:var(--high)}
         svg text{font-size:12px;fill:#334155}
         .finding{border:1px solid #e2e8f0;border-left:4px solid var(--info);border-radius:6px;padding:8px 12px;margin:12px 0}
         .finding.critical{border-left-color:var(--critical)}.finding.high{border-left-color:var(--high)}

@@ -32,6 +32,8 @@ public struct ReportInput: Sendable {
     public var description: Description?
     /// The target's recorded scans, oldest first, for trends; empty when not recorded.
     public var history: [ScanRecord]
+    /// Every tracked finding of the target, for the SLA trend; empty when not recorded.
+    public var targetFindings: [TrackedFinding]
     /// The SLA policy, for the deadlines of findings the trail does not hold.
     public var policy: SLAPolicy
     /// The moment SLA states are judged at.
@@ -40,10 +42,11 @@ public struct ReportInput: Sendable {
     /// The input for `result`; add the trail, what is new and the description where known.
     public init(
         result: ScanResult, catalogue: RuleCatalogue, trail: [TrackedFinding] = [], new: Set<Fingerprint>? = nil,
-        description: Description? = nil, history: [ScanRecord] = [], policy: SLAPolicy = SLAPolicy(),
-        now: Date = Date()
+        description: Description? = nil, history: [ScanRecord] = [], targetFindings: [TrackedFinding] = [],
+        policy: SLAPolicy = SLAPolicy(), now: Date = Date()
     ) {
         self.history = history
+        self.targetFindings = targetFindings
         self.result = result
         self.catalogue = catalogue
         self.trail = Dictionary(trail.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })

@@ -83,9 +83,16 @@ extension EvidenceStore {
     /// - Parameters:
     ///   - status: Only findings in this state.
     ///   - overdueAt: Only findings open past their deadline at this time.
-    public func findings(status: FindingStatus? = nil, overdueAt: Date? = nil) async throws -> [TrackedFinding] {
+    ///   - target: Only findings of this target (its base URL).
+    public func findings(status: FindingStatus? = nil, overdueAt: Date? = nil, target: String? = nil) async throws
+        -> [TrackedFinding]
+    {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
+        if let target {
+            conditions.append("target = ?")
+            arguments.append(.text(target))
+        }
         if let status {
             conditions.append("status = ?")
             arguments.append(.text(status.rawValue))

@@ -23,13 +23,15 @@ struct HTMLReportTests {
             fixed: sequence == 3 ? 1 : 0, reopened: 0)
         return ScanRecord(
             id: "scan-\(sequence)", sequence: sequence, target: "http://127.0.0.1:8080/",
-            observedAt: SampleResult.start, finishedAt: SampleResult.start, recordedAt: SampleResult.start,
+            observedAt: SampleResult.start.addingTimeInterval(Double(sequence - 1) * 20 * 86_400),
+            finishedAt: SampleResult.start, recordedAt: SampleResult.start,
             completion: "complete", scannerVersion: "0.1.0", catalogueVersion: "x", requestsSent: 2, counts: counts)
     }
 
     static var input: ReportInput {
         var input = PipelineFormatTests.input
         input.history = history
+        input.targetFindings = (try? TrailFixtures.findings(start: SampleResult.start)) ?? []
         return input
     }
 
@@ -54,6 +56,16 @@ struct HTMLReportTests {
         let html = HTMLRenderer().render(input)
         #expect(!html.contains("<script>alert(1)</script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test("a finding counts at a scan when first seen by then and not yet fixed; overdue once its deadline passed")
+    func slaPoints() throws {
+        let start = SampleResult.start
+        let store = try TrailFixtures.findings(start: start)
+        let points = Self.history.map { HTMLRenderer.SLAPoint(scan: $0, findings: store) }
+        // Day 0: both open, within; day 20: the high one overdue (10-day deadline); day 40: it is fixed.
+        #expect(points.map(\.withinDeadline) == [2, 1, 1])
+        #expect(points.map(\.overdue) == [0, 1, 0])
     }
 
     @Test("the severity chart's bars are as long as their counts, the longest full length")

@@ -6,11 +6,12 @@ usage: anonymous_flow.py SERVER_URL TARGET_URL ARTEFACT_PREFIX
 
 import json
 import sys
-import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 server, target, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
 options = webdriver.ChromeOptions()
@@ -29,15 +30,12 @@ try:
     driver.find_element(By.ID, "consent").click()
     driver.save_screenshot(prefix + "-form.png")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    seen["progressTitle"] = driver.find_element(By.TAG_NAME, "h1").text
+    # The progress page reloads itself (and the script reloads it at the end): read through that.
+    wait = WebDriverWait(driver, 60, poll_frequency=0.25, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException])
+    seen["progressTitle"] = wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text)
     seen["link"] = driver.current_url
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        heading = driver.find_element(By.TAG_NAME, "h1").text
-        if heading != "Scanning":
-            break
-        time.sleep(0.25)
-    seen["reportTitle"] = driver.find_element(By.TAG_NAME, "h1").text
+    seen["reportTitle"] = wait.until(
+        lambda d: (lambda heading: heading if heading != "Scanning" else False)(d.find_element(By.TAG_NAME, "h1").text))
     seen["findings"] = len(driver.find_elements(By.CSS_SELECTOR, "article.finding"))
     seen["verdict"] = driver.find_element(By.CSS_SELECTOR, ".verdict").text
     # Anything the CSP blocked is reported on the console.
