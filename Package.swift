@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "ScantrailServer",
             dependencies: [
-                "ScantrailApp", "ScantrailReports", "ScantrailCore",
+                "ScantrailApp", "ScantrailReports", "ScantrailCore", "ScantrailStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

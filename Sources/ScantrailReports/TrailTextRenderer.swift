@@ -120,6 +120,21 @@ public struct TrailTextRenderer: Sendable {
             + "\n"
     }
 
+    /// `scantrail api-keys list`: ids, names, scopes, state, expiry and last use — never secrets.
+    public func apiKeys(_ keys: [APIKey]) -> String {
+        guard !keys.isEmpty else { return "No API keys.\n" }
+        let rows = keys.map { key in
+            [
+                key.id, key.name, key.scopes.map(\.rawValue).joined(separator: ","),
+                key.revokedAt != nil ? "revoked" : key.isUsable(at: now) ? "active" : "expired",
+                key.expiresAt.map(Self.time) ?? "-", key.lastUsedAt.map(Self.time) ?? "never",
+            ]
+        }
+        return TextTable.render([["ID", "NAME", "SCOPES", "STATE", "EXPIRES", "LAST USED"]] + rows).joined(
+            separator: "\n")
+            + "\n"
+    }
+
     /// `scantrail audit verify`.
     public func verification(_ verification: AuditVerification) -> String {
         let checkpoints =

@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ScantrailApp
 import ScantrailReports
+import ScantrailStore
 
 /// The REST API under `/api/v1`: start a scan, follow it, fetch its report in any format.
 /// Errors are `application/problem+json` (RFC 9457).
@@ -51,7 +53,18 @@ enum APIRoutes {
         }
     }
 
-    static func add(to router: Router<ServerContext>, registry: ScanRegistry) {
+    static func add(to router: Router<ServerContext>, registry: ScanRegistry, settings: ServerSettings) {
+        router.get("/api/v1/findings") { request, _ in
+            try await withKey(request, scope: .read, settings: settings) { store in
+                let status = request.uri.queryParameters.get("status").flatMap(FindingStatus.init(rawValue:))
+                return try json(try await store.findings(status: status))
+            }
+        }
+        router.get("/api/v1/audit/verify") { request, _ in
+            try await withKey(request, scope: .read, settings: settings) { store in
+                try json(try await store.verifyAudit(verifier: settings.store?.signingKey?.publicKey))
+            }
+        }
         router.post("/api/v1/scans") { request, context in
             let body = try await request.body.collect(upTo: WebServer.maxBodyBytes)
             guard let submission = try? JSONDecoder().decode(ScanSubmission.self, from: Data(buffer: body)) else {
@@ -87,6 +100,47 @@ enum APIRoutes {
                 status: .ok, headers: [.contentType: mediaType(format)],
                 body: ResponseBody(byteBuffer: ByteBuffer(data: try ReportRenderer().render(format, input))))
         }
+    }
+
+    /// Runs `body` with the store when the request's bearer key may do `scope`; else the problem:
+    /// 401 without a usable key (with `WWW-Authenticate`), 403 without the scope, 503 without a store.
+    static func withKey(
+        _ request: Request, scope: APIKeyScope, settings: ServerSettings,
+        _ body: @escaping @Sendable (EvidenceStore) async throws -> Response
+    ) async throws -> Response {
+        guard let store = settings.store else {
+            return problem(
+                ServerError(
+                    status: .serviceUnavailable, title: "No evidence store", detail: "this server records nothing"))
+        }
+        let header = request.headers[.authorization] ?? ""
+        guard header.hasPrefix("Bearer "), !header.dropFirst(7).isEmpty else {
+            return unauthorized("an API key is needed: Authorization: Bearer st_…")
+        }
+        let secret = String(header.dropFirst(7))
+        do {
+            return try await store.withStore { evidence in
+                guard let key = try await evidence.authenticate(secret) else {
+                    return unauthorized("the key is unknown, revoked or expired")
+                }
+                guard key.allows(scope) else {
+                    return problem(
+                        ServerError(
+                            status: .forbidden, title: "Not allowed", detail: "the key has no \(scope.rawValue) scope"))
+                }
+                return try await body(evidence)
+            }
+        } catch let error as AppError {
+            return problem(
+                ServerError(status: .serviceUnavailable, title: "Evidence store unavailable", detail: error.description)
+            )
+        }
+    }
+
+    private static func unauthorized(_ detail: String) -> Response {
+        var response = problem(ServerError(status: .unauthorized, title: "Authentication required", detail: detail))
+        response.headers[.wwwAuthenticate] = #"Bearer realm="scantrail""#
+        return response
     }
 
     static func mediaType(_ format: ReportFormat) -> String {

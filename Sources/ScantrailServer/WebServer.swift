@@ -53,14 +53,14 @@ public enum WebServer {
     ) -> some ApplicationProtocol {
         let router = Router(context: ServerContext.self)
         router.add(middleware: SecurityHeaders())
-        routes(router, registry: ScanRegistry(settings: settings))
+        routes(router, registry: ScanRegistry(settings: settings), settings: settings)
         return Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 
-    static func routes(_ router: Router<ServerContext>, registry: ScanRegistry) {
+    static func routes(_ router: Router<ServerContext>, registry: ScanRegistry, settings: ServerSettings) {
         router.get("/") { _, _ in
             let token = CSRFToken.fresh()
             var response = html(Pages.scanForm(csrf: token))
@@ -110,7 +110,7 @@ public enum WebServer {
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: ResponseBody(asyncSequence: events))
         }
-        APIRoutes.add(to: router, registry: registry)
+        APIRoutes.add(to: router, registry: registry, settings: settings)
     }
 
     static func scan(_ context: ServerContext, _ registry: ScanRegistry) async -> HostedScan? {

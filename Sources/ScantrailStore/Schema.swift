@@ -68,6 +68,18 @@ enum Schema {
                 """
             ]
         ),
+        (
+            4,
+            [
+                // API keys of the web service: only the SHA-256 of each secret is kept.
+                """
+                CREATE TABLE api_keys (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, secret_sha256 TEXT NOT NULL UNIQUE, scopes TEXT NOT NULL,
+                    created_at BIGINT NOT NULL, created_by TEXT NOT NULL, expires_at BIGINT, last_used_at BIGINT,
+                    revoked_at BIGINT)
+                """
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.
