@@ -167,3 +167,51 @@ struct WebServerTests {
         }
     }
 }
+
+@Suite("Hosted mode through the web service, proven with loopback addresses outside --allow-target")
+struct HostedModeServerTests {
+    /// Submits `url` through the API and waits for the scan to end.
+    static func scan(_ url: String, port: Int) async throws -> [String: Any] {
+        let base = "http://127.0.0.1:\(port)"
+        let accepted = try await WebServerTests.send(
+            ProbeRequest(
+                method: "POST", url: "\(base)/api/v1/scans",
+                headers: [HeaderField(name: "Content-Type", value: "application/json")],
+                body: Data(#"{"url": "\#(url)"}"#.utf8)))
+        let id = try #require(
+            (try JSONSerialization.jsonObject(with: accepted.response?.body ?? Data()) as? [String: Any])?["id"]
+                as? String,
+            "\(WebServerTests.body(accepted))")
+        return try await WebServerTests.finished(base, id)
+    }
+
+    @Test(
+        "127.0.0.2 in every spelling is refused and never contacted while 127.0.0.1 is allowed",
+        arguments: ["127.0.0.2", "2130706434", "0x7f000002", "[::ffff:127.0.0.2]"])
+    func spellings(host: String) async throws {
+        try await ScriptedServer.withRunning(host: "127.0.0.2", reply: { _ in .thenClose("HTTP/1.1 200 OK\r\n\r\n") }) {
+            forbidden, forbiddenPort in
+            try await WebServer.withRunning(WebServerTests.settings()) { port in
+                let status = try await Self.scan("http://\(host):\(forbiddenPort)/", port: port)
+                #expect(status["status"] as? String == "failed", "\(status)")
+                #expect((status["reason"] as? String)?.contains("loopback address") == true, "\(status)")
+            }
+            #expect(forbidden.connectionsAccepted == 0)
+        }
+    }
+
+    @Test("an allowed target redirecting to a refused address: the scan runs, the redirect is never followed there")
+    func redirect() async throws {
+        try await ScriptedServer.withRunning(host: "127.0.0.2", reply: { _ in .thenClose("HTTP/1.1 200 OK\r\n\r\n") }) {
+            forbidden, forbiddenPort in
+            let hop = "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.2:\(forbiddenPort)/\r\nContent-Length: 0\r\n\r\n"
+            try await ScriptedServer.withRunning(reply: { _ in .thenClose(hop) }) { _, target in
+                try await WebServer.withRunning(WebServerTests.settings()) { port in
+                    let status = try await Self.scan("http://127.0.0.1:\(target)/", port: port)
+                    #expect(status["status"] as? String == "finished", "\(status)")
+                }
+            }
+            #expect(forbidden.connectionsAccepted == 0)
+        }
+    }
+}
