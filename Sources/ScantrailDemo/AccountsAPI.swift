@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ScantrailCore
 import Synchronization
 
 /// An API with users, orders and an admin area, described by an OpenAPI document (served at
@@ -37,7 +38,8 @@ public enum AccountsAPI {
     public static func token(for user: String, profile: Profile) -> String {
         let now = Int(Date().timeIntervalSince1970)
         let claims = #"{"exp":\#(now + 3600),"iat":\#(now),"role":"\#(users[user]?.role ?? "user")","sub":"\#(user)"}"#
-        let input = base64URL(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + base64URL(Array(claims.utf8))
+        let input =
+            Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8).base64URLString + "." + Array(claims.utf8).base64URLString
         return input + "." + signature(input, profile.secret)
     }
 
@@ -188,12 +190,7 @@ public enum AccountsAPI {
     }
 
     private static func signature(_ input: String, _ secret: [UInt8]) -> String {
-        base64URL(Array(HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: SymmetricKey(data: secret))))
-    }
-
-    private static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Array(HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: SymmetricKey(data: secret))).base64URLString
     }
 
     private static func unbase64URL(_ text: Substring) -> [UInt8]? {

@@ -44,23 +44,13 @@ extension ScanResult {
         for run in checks {
             for outcome in run.outcomes {
                 let key = "\(run.checkID) \(outcome.ruleID) \(outcome.location.display)"
-                if let existing = kept[key], existing.outcome.status.rank >= outcome.status.rank { continue }
+                if let existing = kept[key], existing.outcome.status.precedence >= outcome.status.precedence {
+                    continue
+                }
                 kept[key] = (kept[key]?.index ?? order, run.checkID, outcome)
                 order += 1
             }
         }
         return kept.values.sorted { $0.index < $1.index }.map { ($0.checkID, $0.outcome) }
-    }
-}
-
-extension Outcome.Status {
-    /// Which of two judgements of one place stands.
-    var rank: Int {
-        switch self {
-        case .failed: 3
-        case .passed: 2
-        case .notApplicable: 1
-        case .inconclusive: 0
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 
 /// A scan's id in its link: 128 random bits, base64url — unguessable, so the link is the key.
 struct ScanID: Hashable, Sendable, CustomStringConvertible {
@@ -8,9 +9,7 @@ struct ScanID: Hashable, Sendable, CustomStringConvertible {
     static func random() -> ScanID {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let text = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        return ScanID(rawValue: text)
+        return ScanID(rawValue: bytes.base64URLString)
     }
 
     /// An id from a link, when it has the shape of one.

@@ -18,11 +18,7 @@ extension EvidenceStore {
         let at = now()
         var random = SystemRandomNumberGenerator()
         let id = "k_" + (0..<4).map { _ in UInt8.random(in: 0...255, using: &random) }.hexString
-        let secretBytes = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
-        let secret =
-            "st_\(id)_"
-            + secretBytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let secret = "st_\(id)_" + (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }.base64URLString
         let sorted = Array(Set(scopes)).sorted()
         let key = APIKey(
             id: id, name: name, scopes: sorted, createdAt: at, createdBy: actor, expiresAt: expiresAt, lastUsedAt: nil,

@@ -85,10 +85,7 @@ struct JSONWebToken: Sendable {
         return Data(base64Encoded: text).map(Array.init)
     }
 
-    static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    static func encode(_ bytes: [UInt8]) -> String { bytes.base64URLString }
 
     static func encode(json: JSONValue) -> String {
         let encoder = JSONEncoder()

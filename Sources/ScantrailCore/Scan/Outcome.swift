@@ -60,3 +60,16 @@ public struct Outcome: Hashable, Codable, Sendable {
         case status, location, detail
     }
 }
+
+extension Outcome.Status {
+    /// Which of two judgements of one rule at one place stands: failed beats passed beats not
+    /// applicable beats inconclusive (the evidence store and every report keep it so).
+    public var precedence: Int {
+        switch self {
+        case .failed: 3
+        case .passed: 2
+        case .notApplicable: 1
+        case .inconclusive: 0
+        }
+    }
+}

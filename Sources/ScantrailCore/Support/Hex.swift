@@ -1,3 +1,5 @@
+import Foundation
+
 extension Sequence where Element == UInt8 {
     /// The bytes as lower-case hexadecimal, two digits each (digests, fingerprints).
     public var hexString: String {
@@ -9,5 +11,13 @@ extension Sequence where Element == UInt8 {
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// The bytes in base64url without padding (RFC 4648 §5): JWT segments, tokens, link ids.
+    public var base64URLString: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

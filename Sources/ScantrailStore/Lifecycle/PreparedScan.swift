@@ -36,7 +36,7 @@ struct PreparedScan {
             evidence[run.checkID] = Evidence(run: run, json: json, sha256: CanonicalJSON.sha256(json ?? "null"))
             for outcome in run.outcomes {
                 let fingerprint = Fingerprint(ruleID: outcome.ruleID, location: outcome.location)
-                if let kept = observations[fingerprint], Self.rank(kept.outcome.status) >= Self.rank(outcome.status) {
+                if let kept = observations[fingerprint], kept.outcome.status.precedence >= outcome.status.precedence {
                     continue
                 }
                 observations[fingerprint] = Observation(
@@ -47,15 +47,6 @@ struct PreparedScan {
         self.evidence = evidence
         self.findings = Dictionary(
             result.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    private static func rank(_ status: Outcome.Status) -> Int {
-        switch status {
-        case .failed: 3
-        case .passed: 2
-        case .notApplicable: 1
-        case .inconclusive: 0
-        }
     }
 
     /// Fingerprints judged (anything but inconclusive): the ones whose tracked findings may change.
