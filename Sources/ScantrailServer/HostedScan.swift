@@ -26,10 +26,19 @@ struct HostedScan: Sendable {
     /// When it was asked for.
     let submittedAt: Date
     var state: State = .queued(position: 0)
-    /// Findings so far are only known at the end; requests sent are counted by the engine.
-    var checksPlanned = 0
     /// The report input, once finished.
     var report: ReportInput?
+
+    /// Where it stands, in one line for the page and its live updates.
+    var progressLine: String {
+        switch state {
+        case .queued(let position): "Queued: \(position) scans ahead of yours."
+        case .running(let completed, let total, let current):
+            "Running: \(completed) of \(total) checks done" + (current.map { " — \($0)" } ?? "")
+        case .finished: "Finished."
+        case .failed(let reason): "Failed: \(reason)"
+        }
+    }
 
     /// Whether it is still queued or running.
     var isActive: Bool {

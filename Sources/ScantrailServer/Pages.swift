@@ -67,19 +67,11 @@ enum Pages {
 
     /// A queued or running scan; refreshed without JavaScript, followed live with it.
     static func progress(_ scan: HostedScan) -> String {
-        let line: String
-        switch scan.state {
-        case .queued(let position): line = "Queued: \(position) scans ahead of yours."
-        case .running(let completed, let total, let current):
-            line = "Running: \(completed) of \(total) checks done" + (current.map { " — \($0)" } ?? "")
-        case .finished: line = "Finished."
-        case .failed(let reason): line = "Failed: \(reason)"
-        }
         return page(
             title: "Scanning \(scan.target)",
             body: """
                 <header><h1>Scanning</h1><p class="target">\(HTMLRenderer.text(scan.target))</p></header>
-                <p id="progress" data-events="/scans/\(scan.id)/events">\(HTMLRenderer.text(line))</p>
+                <p id="progress" data-events="/scans/\(scan.id)/events">\(HTMLRenderer.text(scan.progressLine))</p>
                 <p class="meta">Keep this link: it is the only key to the result.</p>
                 <script>\(progressScript)</script>
                 """, refresh: true)

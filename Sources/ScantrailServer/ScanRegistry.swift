@@ -140,11 +140,11 @@ actor ScanRegistry {
         guard var scan = scans[id] else { return }
         change(&scan)
         scans[id] = scan
-        for continuation in watchers[id]?.values ?? [:].values { continuation.yield(scan) }
+        for continuation in (watchers[id] ?? [:]).values { continuation.yield(scan) }
     }
 
     private func finishWatchers(_ id: ScanID) {
-        for continuation in watchers[id]?.values ?? [:].values { continuation.finish() }
+        for continuation in (watchers[id] ?? [:]).values { continuation.finish() }
         watchers[id] = nil
     }
 }

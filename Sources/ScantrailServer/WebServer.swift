@@ -129,9 +129,7 @@ public enum WebServer {
 enum ServerSentEvents {
     static func event(for scan: HostedScan) -> String {
         switch scan.state {
-        case .queued(let position): "event: progress\ndata: Queued: \(position) scans ahead of yours.\n\n"
-        case .running(let completed, let total, let current):
-            "event: progress\ndata: Running: \(completed) of \(total) checks done\(current.map { " — \($0)" } ?? "")\n\n"
+        case .queued, .running: "event: progress\ndata: \(scan.progressLine)\n\n"
         case .finished: "event: end\ndata: finished\n\n"
         case .failed(let reason): "event: end\ndata: failed: \(reason.replacingOccurrences(of: "\n", with: " "))\n\n"
         }
