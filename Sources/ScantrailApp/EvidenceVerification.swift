@@ -23,22 +23,17 @@ public enum EvidenceVerification {
     /// - Throws: ``AppError`` when the bundle or the key cannot be read.
     public static func verify(bundle path: String, keyPath: String?) throws -> Report {
         let key = try keyPath.map(publicKey(at:))
-        let url = URL(fileURLWithPath: path)
         do {
-            let bundle = try EvidenceBundle.verify(url, key: key)
-            let files = try EvidenceBundle.read(url)
+            let files = try EvidenceBundle.read(URL(fileURLWithPath: path))
+            let bundle = EvidenceBundle.verify(files, key: key)
             var audit: AuditVerification?
             if let log = files["audit/log.json"] {
                 let entries = try AuditJSON.decode([AuditEntry].self, from: log)
                 let checkpoints =
                     try files["audit/checkpoints.json"].map { try AuditJSON.decode([AuditCheckpoint].self, from: $0) }
                     ?? []
-                let verifier =
-                    key
-                    ?? files[EvidenceBundle.publicKey].flatMap {
-                        try? VerificationKey(pem: String(decoding: $0, as: UTF8.self), source: EvidenceBundle.publicKey)
-                    }
-                audit = AuditVerification.of(entries, checkpoints: checkpoints, verifier: verifier)
+                audit = AuditVerification.of(
+                    entries, checkpoints: checkpoints, verifier: key ?? EvidenceBundle.bundledKey(files))
             }
             return Report(bundle: bundle, audit: audit)
         } catch let error as EvidenceBundle.Failure {

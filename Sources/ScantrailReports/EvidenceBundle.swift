@@ -101,7 +101,11 @@ public enum EvidenceBundle {
     ///
     /// - Throws: ``Failure`` when the bundle cannot be read at all.
     public static func verify(_ url: URL, key: VerificationKey?) throws -> BundleVerification {
-        let files = try read(url)
+        verify(try read(url), key: key)
+    }
+
+    /// Checks the files of a bundle already read (``read(_:)``), as ``verify(_:key:)`` does.
+    public static func verify(_ files: [String: Data], key: VerificationKey?) -> BundleVerification {
         var problems: [String] = []
         guard let sums = files[manifest] else {
             return BundleVerification(
@@ -142,6 +146,11 @@ public enum EvidenceBundle {
         }
         return BundleVerification(
             filesChecked: listed.count, keyFingerprint: verifier?.fingerprint, keyGiven: key != nil, problems: problems)
+    }
+
+    /// The public key a bundle carries, when it reads.
+    public static func bundledKey(_ files: [String: Data]) -> VerificationKey? {
+        files[publicKey].flatMap { try? VerificationKey(pem: String(decoding: $0, as: UTF8.self), source: publicKey) }
     }
 
     /// Relative, no `..`, no absolute or backslash paths: nothing that escapes an extraction folder.
