@@ -21,14 +21,9 @@ public enum RecordedReports {
         return try await settings.withStore { store in
             let record = try await store.scan(reference)
             let result = try await store.result(of: record)
-            let tracked = try await store.judged(by: record, in: result)
             return ReportInput(
-                result: result, catalogue: .shipped, trail: tracked,
-                new: Set(tracked.filter { $0.firstScanID == record.id }.map(\.fingerprint)),
-                description: located,
-                history: try await store.scans(target: result.targetURL).filter { $0.sequence <= record.sequence },
-                targetFindings: try await store.findings(target: result.targetURL),
-                policy: settings.configuration.sla)
+                result: result, trail: try await TrailView.load(record, result, baseline: nil, from: store),
+                description: located, policy: settings.configuration.sla)
         }
     }
 }

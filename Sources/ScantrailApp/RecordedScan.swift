@@ -14,16 +14,6 @@ public struct RecordedScan: Sendable {
     /// How many of the scan's findings do not count (accepted or in the baseline).
     public let excluded: Int
 
-    /// The tracked state of the scan's findings and of those it fixed; empty when not recorded.
-    public let tracked: [TrackedFinding]
-
-    /// The findings new in this scan: not failing in the baseline, or first seen in this scan;
-    /// `nil` when the scan is not recorded.
-    public let new: Set<Fingerprint>?
-
-    /// The target's recorded scans up to this one, oldest first; empty when not recorded.
-    public let history: [ScanRecord]
-
-    /// Every tracked finding of the target; empty when not recorded.
-    public let targetFindings: [TrackedFinding]
+    /// What the trail knows of the scan, for its reports; `nil` when not recorded.
+    public let trail: TrailView?
 }

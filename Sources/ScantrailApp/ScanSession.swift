@@ -148,8 +148,7 @@ public struct ScanSession: Sendable {
             description = DescriptionLines.reference(location: location, operations: operations)
         }
         return ReportInput(
-            result: result, catalogue: .shipped, trail: recorded?.tracked ?? [], new: recorded?.new,
-            description: description, history: recorded?.history ?? [], targetFindings: recorded?.targetFindings ?? [],
+            result: result, trail: recorded?.trail, description: description,
             policy: request.store?.configuration.sla ?? SLAPolicy())
     }
 
@@ -162,8 +161,7 @@ public struct ScanSession: Sendable {
         guard let store else {
             return RecordedScan(
                 record: nil, counted: result.findings,
-                verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0, tracked: [],
-                new: nil, history: [], targetFindings: [])
+                verdict: ScanVerdict(result, counted: result.findings, threshold: threshold), excluded: 0, trail: nil)
         }
         let baselineID = baselineID
         let recording = Task {
@@ -173,17 +171,10 @@ public struct ScanSession: Sendable {
             if let baselineID { baseline = try await store.failingFingerprints(in: baselineID) }
             excluded.formUnion(baseline ?? [])
             let counted = result.findings.filter { !excluded.contains($0.fingerprint) }
-            let tracked = try await store.judged(by: record, in: result)
-            let new = Set(
-                result.findings.map(\.fingerprint).filter { fingerprint in
-                    baseline.map { !$0.contains(fingerprint) }
-                        ?? (tracked.first { $0.fingerprint == fingerprint }?.firstScanID == record.id)
-                })
             return RecordedScan(
                 record: record, counted: counted, verdict: ScanVerdict(result, counted: counted, threshold: threshold),
-                excluded: result.findings.count - counted.count, tracked: tracked, new: new,
-                history: try await store.scans(target: result.targetURL),
-                targetFindings: try await store.findings(target: result.targetURL))
+                excluded: result.findings.count - counted.count,
+                trail: try await TrailView.load(record, result, baseline: baseline, from: store))
         }
         do {
             return try await recording.value
