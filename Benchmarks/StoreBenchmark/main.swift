@@ -1,6 +1,6 @@
 // Measures the evidence store on one backend: recording a scan with 10,000 findings, then,
-// with 1,000,000 findings stored, listing open overdue findings and a target's full history,
-// and the database size per 100,000 findings. Run by Benchmarks/store.sh for both backends.
+// with 1,000,000 findings stored, listing open overdue findings, the dashboard's reads (a page
+// of findings, the counts, a target's history) and verifying the audit chain. Run by Benchmarks/store.sh for both backends.
 import Foundation
 import ScantrailCore
 import ScantrailStore
@@ -47,6 +47,14 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
+/// The median of five runs of `body`, in milliseconds.
+@MainActor
+func median(_ body: () async throws -> Void) async rethrows -> String {
+    var times: [Double] = []
+    for _ in 0..<5 { times.append(try await seconds(body)) }
+    return String(format: "%.1f ms", times.sorted()[2] * 1000)
+}
+
 let start = Date(timeIntervalSince1970: 1_790_000_000)
 try await EvidenceStore.withStore(at: location, actor: "benchmark", now: { start }) { store in
     var results: [(String, String)] = []
@@ -72,12 +80,26 @@ try await EvidenceStore.withStore(at: location, actor: "benchmark", now: { start
         overdueCount = try await store.findings(overdueAt: start.addingTimeInterval(45 * 86_400)).count
     }
     results.append(("list open overdue findings (\(overdueCount) of \(total))", String(format: "%.2f s", overdue)))
-    var historyScans = 0
-    let history = try await seconds {
-        historyScans = try await store.scans(target: target.url).count
-        _ = try await store.statusCounts(target: target.url)
+    // The dashboard's reads, each the median of 5 runs.
+    var pageSize = 0
+    let firstPage = try await median { pageSize = try await store.findings(FindingFilter(), limit: 50).findings.count }
+    results.append(("dashboard: first page of open findings by due date (\(pageSize))", firstPage))
+    var cursor: FindingCursor?
+    for _ in 0..<20 { cursor = try await store.findings(FindingFilter(), after: cursor, limit: 50).next }
+    let deepPage = try await median { _ = try await store.findings(FindingFilter(), after: cursor, limit: 50) }
+    results.append(("dashboard: the 21st page of open findings", deepPage))
+    let lowPage = try await median {
+        _ = try await store.findings(FindingFilter(target: target.url, severity: .low), limit: 50)
     }
-    results.append(("target history (\(historyScans) scans + findings by status)", String(format: "%.3f s", history)))
+    results.append(("dashboard: first page of a target's low findings", lowPage))
+    let counts = try await median { _ = try await store.findingCounts() }
+    results.append(("dashboard: counts by severity and status", counts))
+    var historyScans = 0
+    let history = try await median {
+        historyScans = try await store.recentScans(target: target.url, limit: 50).count
+        _ = try await store.findingCounts(target: target.url)
+    }
+    results.append(("dashboard: target history (\(historyScans) newest scans + counts)", history))
     let verify = try await seconds { _ = try await store.verifyAudit() }
     results.append(
         ("verify the audit chain (\(total + total / perScan + 1) entries)", String(format: "%.1f s", verify)))

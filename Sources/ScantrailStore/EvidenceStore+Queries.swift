@@ -12,16 +12,10 @@ extension EvidenceStore {
 
     /// How many tracked findings of `target` (a base URL; all targets when `nil`) are in each state.
     public func statusCounts(target: String? = nil) async throws -> [FindingStatus: Int] {
-        let statement =
-            target.map {
-                SQLStatement("SELECT status, COUNT(*) AS n FROM findings WHERE target = ? GROUP BY status", [.text($0)])
-            } ?? SQLStatement("SELECT status, COUNT(*) AS n FROM findings GROUP BY status")
-        var counts: [FindingStatus: Int] = [:]
-        for row in try await database.rows(statement) {
-            guard let status = FindingStatus(rawValue: try row.text("status")) else { continue }
-            counts[status] = Int(try row.integer("n"))
-        }
-        return counts
+        let counts = try await findingCounts(target: target)
+        var byStatus: [FindingStatus: Int] = [:]
+        for status in FindingStatus.allCases where counts.total(status) > 0 { byStatus[status] = counts.total(status) }
+        return byStatus
     }
 
     /// The scan with this reference: its sequence number (`3` or `#3`, up to 7 digits) or a prefix

@@ -80,6 +80,27 @@ enum Schema {
                 """
             ]
         ),
+        (
+            5,
+            [
+                // The dashboard's counts, kept current by every write that changes a finding, so
+                // they are read without counting a million rows; and indexes that serve a page of
+                // findings in due-date order without sorting the table.
+                """
+                CREATE TABLE finding_counts (
+                    target TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL, n BIGINT NOT NULL,
+                    PRIMARY KEY (target, status, severity))
+                """,
+                """
+                INSERT INTO finding_counts (target, status, severity, n)
+                SELECT target, status, severity, COUNT(*) FROM findings GROUP BY target, status, severity
+                """,
+                "DROP INDEX findings_by_target",
+                "CREATE INDEX findings_by_target ON findings (target, status, severity)",
+                "CREATE INDEX findings_by_status_due_page ON findings (status, due_at, fingerprint)",
+                "CREATE INDEX findings_by_target_due_page ON findings (target, status, due_at, fingerprint)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.

@@ -9,7 +9,10 @@ enum ScanFactory {
     static let low = Rule(
         id: "test.low", title: "A low problem", severity: .low, description: "d", remediation: "r",
         mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
-    static let catalogue = RuleCatalogue(rules: [high, low])
+    static let info = Rule(
+        id: "test.info", title: "A note", severity: .info, description: "d", remediation: "r",
+        mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
+    static let catalogue = RuleCatalogue(rules: [high, low, info])
     static let target = ScanTarget(scheme: "https", host: "api.example.com", port: 443)
 
     /// One observation: the rule, the path (and discriminator, such as a cookie's name), the status.

@@ -11,12 +11,25 @@ extension TrackedFinding {
     ]
 
     /// Inserts, or replaces by fingerprint, every finding in `findings`.
+    /// Writes `findings`, then counts their targets' findings again (``FindingCounts``), in the
+    /// same transaction, so the counts never disagree with the rows.
     static func upsert(_ findings: [TrackedFinding]) -> [SQLStatement] {
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let targets = Set(findings.map(\.target)).sorted()
         return SQLStatement.insert(
             into: "findings", columns: columns, rows: findings.map(\.row),
             suffix: " ON CONFLICT (fingerprint) DO UPDATE SET \(updates)"
         )
+            + targets.flatMap { target in
+                [
+                    SQLStatement("DELETE FROM finding_counts WHERE target = ?", [.text(target)]),
+                    SQLStatement(
+                        """
+                        INSERT INTO finding_counts (target, status, severity, n) SELECT target, status, severity, \
+                        COUNT(*) FROM findings WHERE target = ? GROUP BY target, status, severity
+                        """, [.text(target)]),
+                ]
+            }
     }
 
     /// The values for ``columns``.
