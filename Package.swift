@@ -203,7 +203,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ScantrailServerTests",
-            dependencies: ["ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport"],
+            dependencies: [
+                "ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             exclude: ["Browser"]
         ),
         .testTarget(

@@ -47,11 +47,32 @@ public struct ScanSession: Sendable {
             return try await body(try await prepare(request, store: nil, baselineID: nil, onNotice: onNotice))
         }
         return try await storeSettings.withStore { store in
-            // Resolve the baseline first: a typo should not cost a scan.
-            var baselineID: String?
-            if let baseline = request.baseline { baselineID = try await store.scan(baseline).id }
-            return try await body(try await prepare(request, store: store, baselineID: baselineID, onNotice: onNotice))
+            try await withSession(request, in: store, onNotice: onNotice, body)
         }
+    }
+
+    /// Prepares `request` to record in `store`, already open (a long-running service's, shared by
+    /// its scans), and runs `body` with the session.
+    ///
+    /// - Throws: ``AppError`` for a request that cannot be run or an unknown baseline, or what
+    ///   `body` throws.
+    public static func withSession<Result: Sendable>(
+        _ request: ScanRequest,
+        in store: EvidenceStore,
+        onNotice: (ScanNotice) -> Void = { _ in },
+        _ body: (ScanSession) async throws -> Result
+    ) async throws -> Result {
+        try request.settings.validate()
+        // Resolve the baseline first: a typo should not cost a scan.
+        var baselineID: String?
+        if let baseline = request.baseline {
+            do {
+                baselineID = try await store.scan(baseline).id
+            } catch let error as StoreError {
+                throw AppError.invalid(error.description)
+            }
+        }
+        return try await body(try await prepare(request, store: store, baselineID: baselineID, onNotice: onNotice))
     }
 
     private static func prepare(
@@ -149,7 +170,7 @@ public struct ScanSession: Sendable {
         }
         return ReportInput(
             result: result, trail: recorded?.trail, description: description,
-            policy: request.store?.configuration.sla ?? SLAPolicy())
+            policy: store?.policy ?? request.store?.configuration.sla ?? SLAPolicy())
     }
 
     /// Records `result` in the store (when the request has one) and judges it against the gate.

@@ -38,8 +38,8 @@ public struct ScanSettings: Hashable, Sendable {
     /// Hosted mode (the web service turns it on): resolve every name, refuse non-public
     /// addresses, pin the first resolution.
     public var hosted = false
-    /// Addresses hosted mode lets through anyway (`serve --allow-target`): a server that scans
-    /// APIs on its own network.
+    /// Addresses, blocks (CIDR) and host names hosted mode lets through anyway
+    /// (`serve --allow-target`): a server that scans APIs on its own network.
     public var exemptAddresses: [String] = []
     /// The forward proxy requests go through (`http://[user:password@]host:port`), if any.
     public var proxy: ProxySetting?
@@ -76,8 +76,9 @@ public struct ScanSettings: Hashable, Sendable {
         {
             throw AppError.invalid(.allowHost, "'\(host.prefix(40))' is not a host name or address")
         }
-        for address in exemptAddresses where IPAddress(address) == nil {
-            throw AppError.invalid(.allowTarget, "'\(address.prefix(40))' is not an IP address")
+        for entry in exemptAddresses where IPNetwork(entry) == nil && !URLHost.isName(entry) {
+            throw AppError.invalid(
+                .allowTarget, "'\(entry.prefix(40))' is not an address, a block (CIDR) or a host name")
         }
         try certificates.validate()
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScantrailApp
+import ScantrailCore
 import ScantrailServer
 
 /// `scantrail serve`: the web service.
@@ -21,8 +22,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
-    @Option(help: ArgumentHelp("An address scans may reach despite hosted mode (repeatable).", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "An address, block (CIDR) or host name scans may reach despite hosted mode (repeatable).",
+            valueName: "address|cidr|host"))
     var allowTarget: [String] = []
+
+    @Flag(help: "Scan only the --allow-target addresses and names, as written; resolve nothing else.")
+    var onlyAllowedTargets = false
+
+    @Option(
+        help: ArgumentHelp(
+            "A reverse proxy whose X-Forwarded-For names the client, for per-client limits (repeatable).",
+            valueName: "address"))
+    var trustProxy: [String] = []
 
     @Option(help: "Scans running at once; more wait in a queue.")
     var maxScans = 4
@@ -36,6 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard (1...64).contains(maxScans) else { throw ValidationError("--max-scans must be 1 to 64") }
+        for proxy in trustProxy where IPAddress(proxy) == nil {
+            throw ValidationError("--trust-proxy '\(proxy.prefix(40))' is not an IP address")
+        }
+        if onlyAllowedTargets, allowTarget.isEmpty {
+            throw ValidationError("--only-allowed-targets needs at least one --allow-target")
+        }
     }
 
     func run() async throws {
@@ -43,6 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.host = host
         settings.port = port
         settings.allowTargets = allowTarget
+        settings.onlyAllowedTargets = onlyAllowedTargets
+        settings.trustedProxies = trustProxy.compactMap(IPAddress.init)
         settings.maxConcurrentScans = maxScans
         settings.store = noStore ? nil : try store.settings()
         try settings.validate()

@@ -21,8 +21,8 @@ struct HostedScan: Sendable {
     let id: ScanID
     /// The target as the user gave it.
     let target: String
-    /// Who asked (the client address), for one scan at a time per client.
-    let client: String
+    /// Who asked (``Caller/quotaKey``), for one anonymous scan at a time per client.
+    let owner: String
     /// When it was asked for.
     let submittedAt: Date
     var state: State = .queued(position: 0)

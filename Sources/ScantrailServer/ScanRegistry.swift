@@ -2,34 +2,53 @@ import Foundation
 import ScantrailApp
 import ScantrailCore
 import ScantrailReports
+import ScantrailStore
 
 /// The scans the web service runs: at most ``ServerSettings/maxConcurrentScans`` at once, the
-/// rest queued in order; one active scan per client; every change published to its watchers.
+/// rest queued in order; one active anonymous scan per client; every change published to its
+/// watchers; every finished scan recorded in the service's store as whoever asked for it.
 actor ScanRegistry {
     private let settings: ServerSettings
+    private let store: EvidenceStore?
     private var scans: [ScanID: HostedScan] = [:]
-    private var requests: [ScanID: ScanRequest] = [:]
+    private var requests: [ScanID: (request: ScanRequest, actor: String)] = [:]
     private var queue: [ScanID] = []
-    private var running = 0
+    private var tasks: [ScanID: Task<Void, Never>] = [:]
     private var watchers: [ScanID: [UUID: AsyncStream<HostedScan>.Continuation]] = [:]
+    private var draining = false
 
-    init(settings: ServerSettings) {
+    init(settings: ServerSettings, store: EvidenceStore?) {
         self.settings = settings
+        self.store = store
     }
 
-    /// Queues an anonymous, passive scan of `url` for `client`.
+    /// Queues a scan of `url` (described by the OpenAPI document at `description`, if given) for
+    /// `caller`: passive always; an anonymous one bounded by the anonymous deadline and budget.
     ///
-    /// - Throws: ``ServerError`` for a URL that cannot be scanned, a client with a scan still
-    ///   active, or a full queue.
-    func submit(url: String, client: String) throws(ServerError) -> ScanID {
+    /// - Throws: ``ServerError`` for a URL that cannot be scanned, an anonymous client with a
+    ///   scan still active, a full queue, or a server shutting down.
+    func submit(url: String, description: String?, caller: Caller) throws(ServerError) -> ScanID {
         let target: ScanTarget
+        var hosts: [String] = []
         do {
             target = try ScanTarget(parsing: url)
+            hosts.append(target.host)
+            if let description { hosts.append(try ScanTarget(parsing: description).host) }
         } catch {
             throw .badRequest("\(error)")
         }
-        guard !scans.values.contains(where: { $0.client == client && $0.isActive }) else {
-            throw .tooManyRequests("one scan at a time per client: wait for the running one to finish")
+        if settings.onlyAllowedTargets, let host = hosts.first(where: { !settings.allows($0) }) {
+            throw ServerError(
+                status: .forbidden, title: "Target not allowed",
+                detail: "this server scans only its allowed targets, not \(host)")
+        }
+        guard !draining else {
+            throw ServerError(status: .serviceUnavailable, title: "Shutting down", detail: "try again in a minute")
+        }
+        if caller.key == nil {
+            guard !scans.values.contains(where: { $0.owner == caller.quotaKey && $0.isActive }) else {
+                throw .tooManyRequests("one scan at a time per client: wait for the running one to finish")
+            }
         }
         guard queue.count < settings.maxQueuedScans else {
             throw .tooManyRequests("the queue is full; try again in a minute")
@@ -37,15 +56,32 @@ actor ScanRegistry {
         var scanSettings = ScanSettings()
         scanSettings.hosted = true
         scanSettings.exemptAddresses = settings.allowTargets
-        scanSettings.deadlineSeconds = settings.anonymousDeadlineSeconds
-        scanSettings.budget = settings.anonymousBudget
+        if caller.key == nil {
+            scanSettings.deadlineSeconds = settings.anonymousDeadlineSeconds
+            scanSettings.budget = settings.anonymousBudget
+        }
         let id = ScanID.random()
-        scans[id] = HostedScan(id: id, target: target.url, client: client, submittedAt: Date())
-        requests[id] = ScanRequest(
-            target: target, description: .none, settings: scanSettings, store: settings.store, failOn: .none)
+        scans[id] = HostedScan(id: id, target: target.url, owner: caller.quotaKey, submittedAt: Date())
+        let request = ScanRequest(
+            target: target, description: description.map(DescriptionSource.location) ?? .none,
+            settings: scanSettings, failOn: .none)
+        requests[id] = (request, caller.actor)
         queue.append(id)
         startQueued()
         return id
+    }
+
+    /// Stops taking scans, ends the running ones (each returns what it found, marked incomplete,
+    /// and is recorded), and fails the queued ones; returns once every running scan is recorded.
+    func drain() async {
+        draining = true
+        for id in queue { update(id) { $0.state = .failed("the server stopped before the scan could start") } }
+        for id in queue { finishWatchers(id) }
+        queue.removeAll()
+        requests.removeAll()
+        let running = Array(tasks.values)
+        for task in running { task.cancel() }
+        for task in running { await task.value }
     }
 
     /// The scan with `id`, if kept.
@@ -74,20 +110,21 @@ actor ScanRegistry {
     }
 
     private func startQueued() {
-        while running < settings.maxConcurrentScans, !queue.isEmpty {
+        while tasks.count < settings.maxConcurrentScans, !queue.isEmpty {
             let id = queue.removeFirst()
-            guard let request = requests.removeValue(forKey: id) else { continue }
-            running += 1
+            guard let (request, actor) = requests.removeValue(forKey: id) else { continue }
             update(id) { $0.state = .running(completed: 0, total: 0, current: nil) }
-            Task { await self.run(id, request) }
+            let store = store?.acting(as: actor)
+            tasks[id] = Task { await self.run(id, request, store: store) }
         }
         for (position, id) in queue.enumerated() {
             update(id) { $0.state = .queued(position: position + 1) }
         }
     }
 
-    private func run(_ id: ScanID, _ request: ScanRequest) async {
-        switch await Self.execute(request, progress: { event in Task { await self.progress(id, event) } }) {
+    private func run(_ id: ScanID, _ request: ScanRequest, store: EvidenceStore?) async {
+        let outcome = await Self.execute(request, store: store) { event in Task { await self.progress(id, event) } }
+        switch outcome {
         case .success(let input):
             update(id) {
                 $0.report = input
@@ -96,7 +133,7 @@ actor ScanRegistry {
         case .failure(let reason):
             update(id) { $0.state = .failed(reason.description) }
         }
-        running -= 1
+        tasks[id] = nil
         finishWatchers(id)
         startQueued()
     }
@@ -106,17 +143,18 @@ actor ScanRegistry {
         let description: String
     }
 
-    /// Runs `request` through the application core and records it; the report input, or why not.
-    private static func execute(_ request: ScanRequest, progress: @escaping @Sendable (ScanEvent) -> Void) async
-        -> Result<ReportInput, Failure>
-    {
+    /// Runs `request` through the application core and records it in `store`; the report input,
+    /// or why not. A cancelled scan still returns (and records) what it found, marked incomplete.
+    private static func execute(
+        _ request: ScanRequest, store: EvidenceStore?, progress: @escaping @Sendable (ScanEvent) -> Void
+    ) async -> Result<ReportInput, Failure> {
+        func scan(_ session: ScanSession) async throws -> ReportInput {
+            let result = try await session.run(onEvent: progress)
+            return session.reportInput(for: result, recorded: try await session.record(result))
+        }
         do {
-            return .success(
-                try await ScanSession.withSession(request) { session in
-                    let result = try await session.run(onEvent: progress)
-                    let recorded = try await session.record(result)
-                    return session.reportInput(for: result, recorded: recorded)
-                })
+            guard let store else { return .success(try await ScanSession.withSession(request, scan)) }
+            return .success(try await ScanSession.withSession(request, in: store, scan))
         } catch let error as AppError {
             return .failure(Failure(description: error.description))
         } catch {

@@ -1,4 +1,7 @@
 import HTTPTypes
+import Hummingbird
+import ScantrailApp
+import ScantrailStore
 
 /// Why the web service refused a request: an HTTP status and one line for the user, written as
 /// `application/problem+json` by the API and as a page by the site.
@@ -6,6 +9,8 @@ struct ServerError: Error, Sendable {
     let status: HTTPResponse.Status
     let title: String
     let detail: String
+    /// Seconds after which trying again may succeed (`Retry-After`).
+    var retryAfter: Int?
 
     static func badRequest(_ detail: String) -> ServerError {
         ServerError(status: .badRequest, title: "The request cannot be used", detail: detail)
@@ -17,4 +22,39 @@ struct ServerError: Error, Sendable {
 
     static let notFound = ServerError(
         status: .notFound, title: "No such scan", detail: "the link is wrong, or the scan is no longer kept")
+}
+
+extension ServerError {
+    static func unauthorized(_ detail: String) -> ServerError {
+        ServerError(status: .unauthorized, title: "Authentication required", detail: detail)
+    }
+
+    static func forbidden(_ detail: String) -> ServerError {
+        ServerError(status: .forbidden, title: "Not allowed", detail: detail)
+    }
+
+    static let noStore = ServerError(
+        status: .serviceUnavailable, title: "No evidence store", detail: "this server records nothing")
+
+    static func storeUnavailable(_ error: any Error) -> ServerError {
+        ServerError(status: .serviceUnavailable, title: "Evidence store unavailable", detail: "\(error)")
+    }
+
+    /// Runs `body`; a store's refusal of a request (an unknown finding, a missing reason) becomes
+    /// a 404 or 400, any other failure a 503 or 500, so every error has one `ServerError`.
+    static func catching(_ body: () async throws -> Response) async throws(ServerError) -> Response {
+        do {
+            return try await body()
+        } catch let error as ServerError {
+            throw error
+        } catch let error as StoreError {
+            if error.isNotFound { throw ServerError(status: .notFound, title: "Not found", detail: error.description) }
+            throw error.isRequestError ? .badRequest(error.description) : .storeUnavailable(error)
+        } catch let error as AppError {
+            if error.kind == .invalidRequest { throw .badRequest(error.description) }
+            throw ServerError(status: .serviceUnavailable, title: "Unavailable", detail: error.description)
+        } catch {
+            throw ServerError(status: .internalServerError, title: "Internal error", detail: "the request failed")
+        }
+    }
 }

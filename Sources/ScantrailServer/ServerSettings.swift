@@ -10,8 +10,18 @@ public struct ServerSettings: Sendable {
     public var port = 8080
     /// Where scans are recorded; `nil` records nothing.
     public var store: StoreSettings?
-    /// Addresses hosted mode lets scans reach anyway (`--allow-target`), for internal use.
+    /// Addresses, blocks (CIDR) and host names hosted mode lets scans reach anyway
+    /// (`--allow-target`), for internal use.
     public var allowTargets: [String] = []
+    /// Scan only the hosts and addresses in ``allowTargets``, named literally (no name is even
+    /// resolved otherwise): an internal server for one's own APIs (`--only-allowed-targets`).
+    public var onlyAllowedTargets = false
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trust-proxy`).
+    public var trustedProxies: [IPAddress] = []
+    /// Anonymous scans a client may start per hour.
+    public var anonymousScansPerHour = 10
+    /// Anonymous scans of one target host per hour, whoever asks.
+    public var anonymousScansPerHostPerHour = 20
     /// Scans running at once; more wait in a queue.
     public var maxConcurrentScans = 4
     /// Scans waiting at most; beyond that new ones are refused (429).
@@ -28,8 +38,16 @@ public struct ServerSettings: Sendable {
     ///
     /// - Throws: ``AppError`` naming the setting.
     public func validate() throws {
-        for address in allowTargets where IPAddress(address) == nil {
-            throw AppError.invalid(.allowTarget, "'\(address.prefix(40))' is not an IP address")
-        }
+        var scan = ScanSettings()
+        scan.exemptAddresses = allowTargets
+        try scan.validate()
+    }
+
+    /// Whether `host` (a URL's, as written) is one of ``allowTargets``: an address inside one of
+    /// its blocks, or one of its names. Nothing is resolved.
+    func allows(_ host: String) -> Bool {
+        let canonical = TargetGuard.canonical(host)
+        if let address = IPAddress(host) { return allowTargets.contains { IPNetwork($0)?.contains(address) == true } }
+        return allowTargets.contains { TargetGuard.canonical($0) == canonical }
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ScantrailApp
 import ScantrailReports
+import ScantrailStore
 import ServiceLifecycle
 
 /// `scantrail serve`: the "scan your API" page, a scan's live progress and report, and the REST
@@ -13,54 +14,83 @@ public enum WebServer {
     /// Largest request body read (a form, a JSON scan request).
     static let maxBodyBytes = 16 << 10
 
-    /// Serves until SIGINT or SIGTERM; `onRunning` gets the port once listening.
+    /// Serves until SIGINT or SIGTERM, with the evidence store open for the server's whole life;
+    /// on the signal, running scans end as incomplete and are recorded before it returns.
+    /// `onRunning` gets the port once listening.
+    ///
+    /// - Throws: ``ScantrailApp/AppError`` when the store cannot be opened.
     public static func run(_ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) -> Void)
         async throws
     {
-        let app = application(settings, logger: logger, onRunning: onRunning)
-        let services = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await services.run()
+        try await withStore(settings) { store in
+            let service = WebService(settings: settings, store: store)
+            let services = ServiceGroup(
+                configuration: .init(
+                    services: [ScanDrain(registry: service.registry), application(service, logger, onRunning)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await services.run()
+        }
     }
 
-    /// Serves on a free port for the length of `body` (tests).
+    /// Serves on a free port for the length of `body` (tests), then shuts down as on SIGTERM.
     public static func withRunning<Result: Sendable>(
         _ settings: ServerSettings, _ body: (Int) async throws -> Result
     ) async throws -> Result {
         var settings = settings
         settings.port = 0
         let quiet = Logger(label: "scantrail.server", factory: { _ in SwiftLogNoOpLogHandler() })
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(settings, logger: quiet) { port in
-            continuation.yield(port)
-            continuation.finish()
-        }
-        let services = ServiceGroup(configuration: .init(services: [app], logger: quiet))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await services.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else {
-                await services.triggerGracefulShutdown()
-                throw ServerError.badRequest("the server did not start")
+        return try await withStore(settings) { store in
+            let service = WebService(settings: settings, store: store)
+            let (ports, continuation) = AsyncStream<Int>.makeStream()
+            let app = application(service, quiet) { port in
+                continuation.yield(port)
+                continuation.finish()
             }
-            defer { Task { await services.triggerGracefulShutdown() } }
-            return try await body(port)
+            let services = ServiceGroup(
+                configuration: .init(services: [ScanDrain(registry: service.registry), app], logger: quiet))
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await services.run() }
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next() else {
+                    await services.triggerGracefulShutdown()
+                    throw ServerError.badRequest("the server did not start")
+                }
+                do {
+                    let result = try await body(port)
+                    await services.triggerGracefulShutdown()
+                    try await group.waitForAll()
+                    return result
+                } catch {
+                    await services.triggerGracefulShutdown()
+                    throw error
+                }
+            }
         }
+    }
+
+    /// Runs `body` with the settings' store open (or none).
+    private static func withStore<Result: Sendable>(
+        _ settings: ServerSettings, _ body: (EvidenceStore?) async throws -> Result
+    ) async throws -> Result {
+        guard let store = settings.store else { return try await body(nil) }
+        return try await store.withStore { try await body($0) }
     }
 
     private static func application(
-        _ settings: ServerSettings, logger: Logger, onRunning: @escaping @Sendable (Int) -> Void
+        _ service: WebService, _ logger: Logger, _ onRunning: @escaping @Sendable (Int) -> Void
     ) -> some ApplicationProtocol {
         let router = Router(context: ServerContext.self)
         router.add(middleware: SecurityHeaders())
-        routes(router, registry: ScanRegistry(settings: settings), settings: settings)
+        routes(router, service: service)
         return Application(
             router: router,
-            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            configuration: .init(
+                address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 
-    static func routes(_ router: Router<ServerContext>, registry: ScanRegistry, settings: ServerSettings) {
+    static func routes(_ router: Router<ServerContext>, service: WebService) {
+        let registry = service.registry
         router.get("/") { _, _ in
             let token = CSRFToken.fresh()
             var response = html(Pages.scanForm(csrf: token))
@@ -81,11 +111,17 @@ public enum WebServer {
                 response.headers[.setCookie] = CSRFToken.cookie(token)
                 return response
             }
-            do {
-                let id = try await registry.submit(url: form["url"] ?? "", client: context.client)
+            do throws(ServerError) {
+                let client = context.client(
+                    trusting: service.settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
+                let (id, _) = try await ScanAPI.start(
+                    url: form["url"] ?? "", description: form["openapi"].flatMap { $0.isEmpty ? nil : $0 },
+                    caller: Caller(client: client, key: nil), service: service)
                 return Response(status: .seeOther, headers: [.location: "/scans/\(id)"])
-            } catch let error as ServerError {
-                return html(Pages.error(error), status: error.status)
+            } catch {
+                var response = html(Pages.error(error), status: error.status)
+                if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+                return response
             }
         }
         router.get("/scans/{id}") { _, context in
@@ -99,18 +135,19 @@ public enum WebServer {
             }
         }
         router.get("/scans/{id}/events") { _, context in
-            guard let id = context.parameters.get("id").flatMap(ScanID.init(link:)) else {
+            do {
+                return try await events(context, registry)
+            } catch {
                 return Response(status: .notFound)
             }
-            let updates = await registry.updates(id)
-            let events = updates.map { scan -> ByteBuffer in
-                ByteBuffer(string: ServerSentEvents.event(for: scan))
-            }
-            return Response(
-                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                body: ResponseBody(asyncSequence: events))
         }
-        APIRoutes.add(to: router, registry: registry, settings: settings)
+        router.get("/api/v1/openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        ScanAPI.add(to: router, service: service)
+        TrailAPI.add(to: router, service: service)
     }
 
     static func scan(_ context: ServerContext, _ registry: ScanRegistry) async -> HostedScan? {
@@ -118,10 +155,32 @@ public enum WebServer {
         return await registry.scan(id)
     }
 
+    /// A scan's Server-Sent Events: its state now, then every change until it ends.
+    static func events(_ context: ServerContext, _ registry: ScanRegistry) async throws(ServerError) -> Response {
+        guard let id = context.parameters.get("id").flatMap(ScanID.init(link:)), await registry.scan(id) != nil else {
+            throw .notFound
+        }
+        let events = await registry.updates(id).map { ByteBuffer(string: ServerSentEvents.event(for: $0)) }
+        return Response(
+            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+            body: ResponseBody(asyncSequence: events))
+    }
+
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Ends the running scans when the server shuts down: each stops where it is, marked
+/// incomplete, and is recorded, so a restart loses no result.
+struct ScanDrain: Service {
+    let registry: ScanRegistry
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await registry.drain()
     }
 }
 

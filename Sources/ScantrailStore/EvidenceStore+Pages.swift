@@ -30,7 +30,9 @@ extension EvidenceStore {
             var values = arguments
             if let cursor, let dueAt = cursor.dueAt {
                 dated.append("(due_at > ? OR (due_at = ? AND fingerprint > ?))")
-                values += [.integer(dueAt.milliseconds), .integer(dueAt.milliseconds), .text(cursor.fingerprint.rawValue)]
+                values += [
+                    .integer(dueAt.milliseconds), .integer(dueAt.milliseconds), .text(cursor.fingerprint.rawValue),
+                ]
             }
             found += try await page(dated, values, order: "due_at, fingerprint", limit: limit + 1)
         }
@@ -79,7 +81,8 @@ extension EvidenceStore {
                     "SELECT * FROM scans WHERE target = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
                     [.text(target), .int($0), .int(limit)])
             }
-            ?? SQLStatement("SELECT * FROM scans WHERE target = ? ORDER BY seq DESC LIMIT ?", [.text(target), .int(limit)])
+            ?? SQLStatement(
+                "SELECT * FROM scans WHERE target = ? ORDER BY seq DESC LIMIT ?", [.text(target), .int(limit)])
         return try await database.rows(statement).map(ScanRecord.init(row:))
     }
 

@@ -57,6 +57,12 @@ public struct EvidenceStore: Sendable {
         }
     }
 
+    /// The same store, with `actor` written into the audit entries of what it does next (the
+    /// API key or signed-in user of one request to a shared service).
+    public func acting(as actor: String) -> EvidenceStore {
+        EvidenceStore(database: database, policy: policy, actor: actor, now: now, signer: signer)
+    }
+
     /// Records a scan: its configuration, evidence and outcomes, and what it does to the tracked
     /// findings (new, fixed, reopened), with an audit entry for the scan and for each change.
     /// Lapsed acceptances are reopened first.

@@ -31,6 +31,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether nothing has the identifier asked for (a web service's 404).
+    public var isNotFound: Bool {
+        if case .notFound = code { true } else { false }
+    }
+
     public var description: String {
         switch code {
         case .unavailable(let detail): detail

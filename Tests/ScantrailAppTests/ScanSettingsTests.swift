@@ -21,7 +21,7 @@ struct ScanSettingsTests {
         case .caFile: settings.certificates.caFile = "/nonexistent/ca.pem"
         case .allowHost: settings.allowedHosts = ["evil.example/path"]
         case .proxy: settings.proxy = ProxySetting(url: "socks5://127.0.0.1:1080")
-        case .allowTarget: settings.exemptAddresses = ["localhost"]
+        case .allowTarget: settings.exemptAddresses = ["10.0.0.0/33"]
         case .identity, .baseline, .expires, .output: break
         }
         return settings
@@ -33,6 +33,17 @@ struct ScanSettingsTests {
     func refused(setting: Setting) {
         let settings = Self.breaking(setting)
         #expect(appError { try settings.validate() }?.setting == setting)
+    }
+
+    @Test("--allow-target takes addresses, blocks and host names")
+    func allowTargets() throws {
+        var settings = ScanSettings()
+        settings.exemptAddresses = ["127.0.0.1", "10.0.0.0/8", "fd00::/8", "api.internal", "localhost"]
+        try settings.validate()
+        for bad in ["10.0.0.0/33", "api internal", "-bad.example", "10.0.0.999"] {
+            settings.exemptAddresses = [bad]
+            #expect(appError { try settings.validate() }?.setting == .allowTarget, "\(bad)")
+        }
     }
 
     @Test("the defaults are valid")

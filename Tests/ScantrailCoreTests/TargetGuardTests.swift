@@ -61,7 +61,7 @@ struct TargetGuardTests {
     func pinned() async {
         let lookups = Atomic<Int>(0)
         let scanGuard = TargetGuard(
-            hosted: true, exempt: [.v4(0x7F00_0001)],
+            hosted: true, exempt: [IPNetwork("127.0.0.1")!],
             resolve: { _ in
                 // First a checked address, then the one an attacker would like.
                 lookups.add(1, ordering: .relaxed).oldValue == 0 ? [.v4(0x7F00_0001)] : [.v4(0xA9FE_A9FE)]
@@ -70,6 +70,16 @@ struct TargetGuardTests {
             #expect(await scanGuard.admit("rebind.example") == .allowed(connectTo: "127.0.0.1"))
         }
         #expect(lookups.load(ordering: .relaxed) == 1)
+    }
+
+    @Test("an exempt host name is let through whatever it resolves to; another name on the same address is not")
+    func exemptName() async {
+        let scanGuard = TargetGuard(
+            hosted: true, exemptNames: ["API.Internal."], resolve: { _ in [.v4(0x0A00_0005)] })
+        #expect(await scanGuard.admit("api.internal") == .allowed(connectTo: "10.0.0.5"))
+        #expect(
+            await scanGuard.admit("other.internal")
+                == .refused("other.internal resolves to 10.0.0.5, a private address"))
     }
 
     @Test("a name the resolver does not know is refused with the resolver's words")

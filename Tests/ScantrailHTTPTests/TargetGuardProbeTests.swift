@@ -63,7 +63,7 @@ struct TargetGuardProbeTests {
     func pinnedConnection() async throws {
         let lookups = Atomic<Int>(0)
         let targetGuard = TargetGuard(
-            hosted: true, exempt: [.v4(0x7F00_0001)],
+            hosted: true, exempt: [IPNetwork("127.0.0.1")!],
             resolve: { _ in
                 // The name "resolves" to the exempt test address once; later answers would be
                 // refused, and are never asked for.

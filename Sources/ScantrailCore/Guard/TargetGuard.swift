@@ -24,7 +24,8 @@ public final class TargetGuard: Sendable {
 
     private let allowed: Set<String>
     private let hosted: Bool
-    private let exempt: Set<IPAddress>
+    private let exempt: [IPNetwork]
+    private let exemptNames: Set<String>
     private let resolve: @Sendable (String) async throws -> [IPAddress]
     private let pinned = Mutex<[String: Task<Admission, Never>]>([:])
 
@@ -33,18 +34,21 @@ public final class TargetGuard: Sendable {
     /// - Parameters:
     ///   - allowedHosts: Names or address literals the scan may contact; empty allows any host.
     ///   - hosted: Resolve names and refuse non-public addresses.
-    ///   - exempt: Addresses hosted mode lets through anyway (a server that scans APIs on its
-    ///     own network, or a test on loopback).
+    ///   - exempt: Addresses and blocks hosted mode lets through anyway (a server that scans
+    ///     APIs on its own network, or a test on loopback).
+    ///   - exemptNames: Host names hosted mode lets through whatever they resolve to.
     ///   - resolve: The resolver, the system's by default.
     public init(
         allowedHosts: [String] = [],
         hosted: Bool = false,
-        exempt: [IPAddress] = [],
+        exempt: [IPNetwork] = [],
+        exemptNames: [String] = [],
         resolve: @escaping @Sendable (String) async throws -> [IPAddress] = HostResolver.addresses
     ) {
         self.allowed = Set(allowedHosts.map(Self.canonical))
         self.hosted = hosted
-        self.exempt = Set(exempt)
+        self.exempt = exempt
+        self.exemptNames = Set(exemptNames.map(Self.canonical))
         self.resolve = resolve
     }
 
@@ -52,7 +56,8 @@ public final class TargetGuard: Sendable {
     public convenience init(_ configuration: ScanConfiguration) {
         self.init(
             allowedHosts: configuration.scope.allowedHosts, hosted: configuration.scope.hosted,
-            exempt: configuration.scope.exemptAddresses.compactMap(IPAddress.init))
+            exempt: configuration.scope.exemptAddresses.compactMap(IPNetwork.init),
+            exemptNames: configuration.scope.exemptAddresses.filter { IPNetwork($0) == nil })
     }
 
     /// `host` as the guard compares it: an address in its canonical text, a name in lower case
@@ -72,8 +77,8 @@ public final class TargetGuard: Sendable {
     }
 
     /// What hosted mode refuses `address` as, or `nil` for a public (or exempt) one. Pure.
-    public static func refusedCategory(of address: IPAddress, exempt: Set<IPAddress> = []) -> AddressCategory? {
-        exempt.contains(address) ? nil : AddressCategory(address)
+    public static func refusedCategory(of address: IPAddress, exempt: [IPNetwork] = []) -> AddressCategory? {
+        exempt.contains { $0.contains(address) } ? nil : AddressCategory(address)
     }
 
     /// Whether the scan may contact `host`, and where to connect.
@@ -106,7 +111,7 @@ public final class TargetGuard: Sendable {
             return .refused("\(error)")
         }
         guard let first = addresses.first else { return .refused("\(host) resolves to no address") }
-        for address in addresses {
+        for address in addresses where !exemptNames.contains(Self.canonical(host)) {
             if let category = Self.refusedCategory(of: address, exempt: exempt) {
                 return .refused("\(host) resolves to \(address), a \(category.rawValue) address")
             }

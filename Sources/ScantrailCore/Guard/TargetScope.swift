@@ -8,7 +8,8 @@ public struct TargetScope: Hashable, Codable, Sendable {
     /// Hosted mode: resolve every name and refuse non-public addresses, pinning the first
     /// resolution for the whole scan.
     public var hosted: Bool
-    /// Addresses hosted mode lets through anyway.
+    /// What hosted mode lets through anyway: addresses, blocks (`10.0.0.0/8`) and host names
+    /// (whatever they resolve to).
     public var exemptAddresses: [String]
 
     /// Creates a scope; the default contacts any host, unresolved.
