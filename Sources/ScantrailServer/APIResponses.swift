@@ -37,24 +37,33 @@ enum APIResponses {
     }
 }
 
-/// A request's query parameters, read strictly: a value that does not parse is a 400 naming the
-/// parameter, never silently ignored.
+/// A request's query parameters, read strictly, as the OpenAPI document states them: a value
+/// that does not parse (an empty one included) is a 400 naming the parameter, never ignored.
 struct QueryParameters {
+    /// The largest number a JSON client can send exactly (2^53 − 1).
+    static let largestNumber = 9_007_199_254_740_991
+
     private let parameters: Parameters
 
     init(_ request: Request) {
         parameters = request.uri.queryParameters
     }
 
-    subscript(_ name: String) -> String? {
-        parameters.get(name).flatMap { $0.isEmpty ? nil : String($0) }
-    }
-
     /// The value of `name` read by `parse`, or `nil` when absent.
     func value<Value>(_ name: String, _ expected: String, _ parse: (String) -> Value?) throws(ServerError) -> Value? {
-        guard let text = self[name] else { return nil }
-        guard let value = parse(text) else { throw .badRequest("\(name) must be \(expected)") }
+        guard let text = parameters.get(name).map({ String($0) }) else { return nil }
+        guard !text.isEmpty, let value = parse(text) else { throw .badRequest("\(name) must be \(expected)") }
         return value
+    }
+
+    /// The text of `name`, not empty, or `nil` when absent.
+    func text(_ name: String) throws(ServerError) -> String? {
+        try value(name, "a non-empty string") { $0 }
+    }
+
+    /// A whole number of `name` from `minimum` up to ``largestNumber``.
+    func number(_ name: String, from minimum: Int, _ expected: String) throws(ServerError) -> Int? {
+        try value(name, expected) { Int($0).flatMap { (minimum...Self.largestNumber).contains($0) ? $0 : nil } }
     }
 
     /// A page size: 1 to `maximum`.

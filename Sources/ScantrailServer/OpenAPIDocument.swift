@@ -62,8 +62,16 @@ enum OpenAPIDocument {
                 "type": "object",
                 "required": ["url"],
                 "properties": {
-                  "url": {"type": "string", "description": "The API's base URL (http or https)."},
-                  "openapi": {"type": "string", "description": "The URL of its OpenAPI description."}
+                  "url": {
+                    "type": "string",
+                    "description": "The API's base URL (http or https).",
+                    "pattern": "^https?://"
+                  },
+                  "openapi": {
+                    "type": "string",
+                    "description": "The URL of its OpenAPI description.",
+                    "pattern": "^https?://"
+                  }
                 }
               },
               "ScanStatus": {
@@ -336,7 +344,7 @@ enum OpenAPIDocument {
                     "in": "query",
                     "required": false,
                     "description": "Only scans numbered below this (the previous page's next).",
-                    "schema": {"type": "integer", "minimum": 1}
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 9007199254740991}
                   },
                   {"$ref": "#/components/parameters/limit"}
                 ],
@@ -385,14 +393,14 @@ enum OpenAPIDocument {
                     "in": "query",
                     "required": false,
                     "description": "Only this target's.",
-                    "schema": {"type": "string"}
+                    "schema": {"type": "string", "minLength": 1}
                   },
                   {
                     "name": "cursor",
                     "in": "query",
                     "required": false,
                     "description": "The previous page's next.",
-                    "schema": {"type": "string"}
+                    "schema": {"type": "string", "pattern": "^(-|[0-9]{1,15})\\.[0-9a-f]{1,64}$"}
                   },
                   {"$ref": "#/components/parameters/limit"}
                 ],
@@ -427,7 +435,7 @@ enum OpenAPIDocument {
                     "in": "query",
                     "required": false,
                     "description": "Only this target's.",
-                    "schema": {"type": "string"}
+                    "schema": {"type": "string", "minLength": 1}
                   }
                 ],
                 "responses": {
@@ -499,7 +507,7 @@ enum OpenAPIDocument {
                     "in": "query",
                     "required": false,
                     "description": "Only entries numbered above this (the previous page's next).",
-                    "schema": {"type": "integer", "minimum": 0}
+                    "schema": {"type": "integer", "minimum": 0, "maximum": 9007199254740991}
                   },
                   {"$ref": "#/components/parameters/limit"}
                 ],
@@ -534,7 +542,7 @@ enum OpenAPIDocument {
                     "in": "query",
                     "required": true,
                     "description": "The target's base URL.",
-                    "schema": {"type": "string"}
+                    "schema": {"type": "string", "minLength": 1}
                   },
                   {
                     "name": "from",

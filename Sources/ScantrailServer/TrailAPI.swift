@@ -52,10 +52,9 @@ enum TrailAPI {
         router.get("/api/v1/targets/scans") { request, context in
             await service.api(request, context, scope: .read) { _, store in
                 let query = QueryParameters(request)
-                guard let target = query["target"] else { throw ServerError.badRequest("target is required") }
-                let before = try query.value("before", "a scan number", { Int($0).flatMap { $0 > 0 ? $0 : nil } })
+                guard let url = try query.target() else { throw ServerError.badRequest("target is required") }
+                let before = try query.number("before", from: 1, "a scan number")
                 let limit = try query.limit(maximum: EvidenceStore.maxPageSize) ?? 50
-                let url = (try? ScanTarget(parsing: target).url) ?? target
                 let scans = try await store.required.recentScans(target: url, before: before, limit: limit)
                 let next = scans.count == limit ? scans.last.map { String($0.sequence) } : nil
                 return try APIResponses.json(Page(items: scans, next: next))
@@ -67,7 +66,7 @@ enum TrailAPI {
                 let filter = FindingFilter(
                     status: try query.value(
                         "status", "open, fixed, accepted or false-positive", FindingStatus.init(rawValue:)) ?? .open,
-                    target: try query["target"].map { (try? ScanTarget(parsing: $0).url) ?? $0 },
+                    target: try query.target(),
                     severity: try query.value(
                         "severity", "critical, high, medium, low or info", Severity.init(rawValue:)))
                 let cursor = try query.value("cursor", "a cursor from a previous page", FindingCursor.init(token:))
@@ -78,7 +77,7 @@ enum TrailAPI {
         }
         router.get("/api/v1/findings/counts") { request, context in
             await service.api(request, context, scope: .read) { _, store in
-                let target = QueryParameters(request)["target"].map { (try? ScanTarget(parsing: $0).url) ?? $0 }
+                let target = try QueryParameters(request).target()
                 let counts = try await store.required.findingCounts(target: target)
                 var byStatus: [String: [String: Int]] = [:]
                 for status in FindingStatus.allCases { byStatus[status.rawValue] = severities(counts, status) }
@@ -118,7 +117,7 @@ enum TrailAPI {
         router.get("/api/v1/audit/log") { request, context in
             await service.api(request, context, scope: .read) { _, store in
                 let query = QueryParameters(request)
-                let after = try query.value("after", "an entry number", { Int($0).flatMap { $0 >= 0 ? $0 : nil } }) ?? 0
+                let after = try query.number("after", from: 0, "an entry number") ?? 0
                 let limit = try query.limit(maximum: EvidenceStore.maxPageSize) ?? 100
                 let entries = try await store.required.auditEntries(after: after, limit: limit)
                 let next = entries.count == limit ? entries.last.map { String($0.sequence) } : nil
@@ -128,9 +127,10 @@ enum TrailAPI {
         router.get("/api/v1/evidence/bundle") { request, context in
             await service.api(request, context, scope: .read) { caller, _ in
                 let query = QueryParameters(request)
-                guard var settings = service.settings.store, let target = query["target"], let from = query["from"],
-                    let to = query["to"]
+                guard let target = try query.text("target"), let from = try query.text("from"),
+                    let to = try query.text("to")
                 else { throw ServerError.badRequest("target, from and to (YYYY-MM-DD) are required") }
+                guard var settings = service.settings.store else { throw ServerError.noStore }
                 let period: ReportPeriod
                 do {
                     period = try ReportPeriod(from: from, to: to)
@@ -161,6 +161,13 @@ enum TrailAPI {
             throw .badRequest("a finding id is 4 to 64 hex digits")
         }
         return id
+    }
+}
+
+extension QueryParameters {
+    /// The `target` filter as the store keys it: a base URL in its normal form (`https://host/`).
+    func target() throws(ServerError) -> String? {
+        try text("target").map { (try? ScanTarget(parsing: $0).url) ?? $0 }
     }
 }
 

@@ -81,6 +81,7 @@ public enum WebServer {
     ) -> some ApplicationProtocol {
         let router = Router(context: ServerContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: UnmatchedRoutes(table: RouteTable(document: OpenAPIDocument.json)))
         routes(router, service: service)
         return Application(
             router: router,

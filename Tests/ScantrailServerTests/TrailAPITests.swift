@@ -13,9 +13,10 @@ import Testing
 
 @Suite("The REST API reads and changes the evidence trail, a page at a time, as the key that asks")
 struct TrailAPITests {
-    /// A server recording in a fresh SQLite store, with an admin, a reader and a scanner key.
+    /// A server recording in a fresh SQLite store (signing with a fresh key when `signed`;
+    /// scanning only 127.0.0.1 when `onlyAllowed`), with an admin, a reader and a scanner key.
     static func withServer(
-        signed: Bool = false,
+        signed: Bool = false, onlyAllowed: Bool = false,
         _ body: (APIClient, (admin: String, reader: String, scanner: String), StoreSettings)
             async throws -> Void
     ) async throws {
@@ -33,6 +34,7 @@ struct TrailAPITests {
         }
         var settings = WebServerTests.settings()
         settings.store = store
+        settings.onlyAllowedTargets = onlyAllowed
         try await WebServer.withRunning(settings) { port in try await body(APIClient(port: port), keys, store) }
     }
 
