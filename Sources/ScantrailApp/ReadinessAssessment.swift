@@ -52,7 +52,7 @@ public enum ReadinessAssessment {
         cadenceDays: Int, catalogue: RuleCatalogue, now: Date
     ) -> ReadinessReport {
         let end = min(period.end, now)
-        let gaps = Self.gaps(scans.map(\.record.observedAt), period: period, end: end, cadenceDays: cadenceDays)
+        let gaps = Self.gaps(scans.map(\.record.observedAt), from: period.start, to: end, cadenceDays: cadenceDays)
         let checklist = ReadinessChecklist.evaluate(
             scans: scans, gaps: gaps, cadenceDays: cadenceDays, findings: findings, attestations: attestations, end: end
         )
@@ -72,9 +72,9 @@ public enum ReadinessAssessment {
 
     /// Stretches longer than `cadenceDays` with no scan: from the period's start to the first
     /// scan, between scans, and from the last to the period's end (or now).
-    static func gaps(_ times: [Date], period: ReportPeriod, end: Date, cadenceDays: Int) -> [ReadinessReport.Gap] {
+    static func gaps(_ times: [Date], from start: Date, to end: Date, cadenceDays: Int) -> [ReadinessReport.Gap] {
         let limit = Double(cadenceDays) * 86_400
-        let marks = [period.start] + times.sorted() + [end]
+        let marks = [start] + times.sorted() + [end]
         return zip(marks, marks.dropFirst()).filter { $1.timeIntervalSince($0) > limit }.map {
             ReadinessReport.Gap(from: $0, to: $1)
         }

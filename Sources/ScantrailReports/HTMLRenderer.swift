@@ -242,7 +242,7 @@ public struct HTMLRenderer: Sendable {
     // MARK: Charts
 
     /// One bar per severity, labelled with its count.
-    static func severityChart(_ counts: [(Severity, Int)]) -> String {
+    public static func severityChart(_ counts: [(Severity, Int)]) -> String {
         let highest = max(1, counts.map(\.1).max() ?? 1)
         let bars = counts.enumerated().map { index, entry in
             let (severity, count) = entry
@@ -285,25 +285,56 @@ public struct HTMLRenderer: Sendable {
 
     /// Stacked bars per scan, oldest on the left: open findings within their deadline, and overdue.
     static func trendChart(_ points: [SLAPoint]) -> String {
+        stackedBars(
+            points.map {
+                Bar(
+                    label: "#\($0.sequence)",
+                    title:
+                        "scan #\($0.sequence): \($0.withinDeadline) open within their deadline, \($0.overdue) overdue",
+                    lower: $0.withinDeadline, upper: $0.overdue)
+            }, title: "Open findings and SLA status per scan",
+            label: "Open findings and SLA status over \(points.count) scans")
+    }
+
+    /// Stacked bars per scan, oldest on the left: what each scan found failing that an earlier one
+    /// had seen, and what it found new — a target's trend on the dashboard.
+    public static func scanTrendChart(_ scans: [ScanRecord]) -> String {
+        stackedBars(
+            scans.map {
+                Bar(
+                    label: "#\($0.sequence)",
+                    title: "scan #\($0.sequence): \($0.counts.failed) failing, \($0.counts.new) of them new",
+                    lower: max(0, $0.counts.failed - $0.counts.new), upper: $0.counts.new)
+            }, title: "Failing findings per scan", label: "Failing findings over \(scans.count) scans")
+    }
+
+    /// One stacked bar: a grey lower part and a red upper one.
+    private struct Bar {
+        let label: String
+        let title: String
+        let lower: Int
+        let upper: Int
+    }
+
+    private static func stackedBars(_ bars: [Bar], title: String, label: String) -> String {
         let width = 560.0
         let height = 160.0
-        let highest = Double(max(1, points.map { $0.withinDeadline + $0.overdue }.max() ?? 1))
-        let step = (width - 60) / Double(max(1, points.count - 1))
+        let highest = Double(max(1, bars.map { $0.lower + $0.upper }.max() ?? 1))
+        let step = (width - 60) / Double(max(1, bars.count - 1))
         let base = height - 30
         func x(_ index: Int) -> Int { Int(40 + Double(index) * step) - 6 }
         func length(_ value: Int) -> Int { Int(Double(value) / highest * (height - 50)) }
-        let bars = points.enumerated().map { index, point in
-            let within = length(point.withinDeadline)
-            let overdue = length(point.overdue)
-            return
-                #"<g><title>scan #\#(point.sequence): \#(point.withinDeadline) open within their deadline, \#(point.overdue) overdue</title>"#
-                + #"<rect class="within" x="\#(x(index))" y="\#(Int(base) - within)" width="12" height="\#(within)"/>"#
-                + #"<rect class="overdue" x="\#(x(index))" y="\#(Int(base) - within - overdue)" width="12" height="\#(overdue)"/>"#
-                + #"<text x="\#(x(index) - 4)" y="\#(Int(height) - 10)">#\#(point.sequence)</text></g>"#
+        let drawn = bars.enumerated().map { index, bar in
+            let lower = length(bar.lower)
+            let upper = length(bar.upper)
+            return #"<g><title>\#(text(bar.title))</title>"#
+                + #"<rect class="within" x="\#(x(index))" y="\#(Int(base) - lower)" width="12" height="\#(lower)"/>"#
+                + #"<rect class="overdue" x="\#(x(index))" y="\#(Int(base) - lower - upper)" width="12" height="\#(upper)"/>"#
+                + #"<text x="\#(x(index) - 4)" y="\#(Int(height) - 10)">\#(text(bar.label))</text></g>"#
         }
         return
-            #"<svg class="chart trend" role="img" aria-label="Open findings and SLA status over \#(points.count) scans" viewBox="0 0 \#(Int(width)) \#(Int(height))" width="\#(Int(width))" height="\#(Int(height))"><title>Open findings and SLA status per scan</title>"#
-            + bars.joined() + "</svg>"
+            #"<svg class="chart trend" role="img" aria-label="\#(text(label))" viewBox="0 0 \#(Int(width)) \#(Int(height))" width="\#(Int(width))" height="\#(Int(height))"><title>\#(text(title))</title>"#
+            + drawn.joined() + "</svg>"
     }
 
     // MARK: Text

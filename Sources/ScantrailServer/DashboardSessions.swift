@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import ScantrailCore
 
 /// Who is signed in to the dashboard: an unguessable session id (in an `HttpOnly`, `Secure`,
 /// `SameSite=Strict` cookie) held against the API key it was opened with. The key is checked
@@ -35,6 +37,12 @@ actor DashboardSessions {
     /// The `Set-Cookie` value that holds session `id` (or, with `nil`, clears it).
     static func cookie(_ id: String?) -> String {
         "\(cookieName)=\(id ?? ""); Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=\(id == nil ? 0 : Int(lifetime))"
+    }
+
+    /// The token the dashboard's forms carry for session `id`: derived from it (so a page from
+    /// another session, or another site, cannot supply it) without revealing it.
+    static func formToken(_ id: String) -> String {
+        Array(SHA256.hash(data: Data("scantrail form \(id)".utf8)).prefix(16)).hexString
     }
 
     /// The session id in a `Cookie` header.

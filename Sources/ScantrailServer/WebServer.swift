@@ -149,6 +149,7 @@ public enum WebServer {
         }
         ScanAPI.add(to: router, service: service)
         TrailAPI.add(to: router, service: service)
+        DashboardRoutes.add(to: router, service: service)
     }
 
     static func scan(_ context: ServerContext, _ registry: ScanRegistry) async -> HostedScan? {
@@ -197,20 +198,38 @@ enum ServerSentEvents {
 }
 
 /// A submitted `application/x-www-form-urlencoded` form.
-struct Form {
-    private let fields: [String: String]
+struct Form: Sendable {
+    private let fields: [String: [String]]
+
+    /// No fields.
+    init() {
+        fields = [:]
+    }
 
     init(_ request: Request) async throws {
-        let body = try await request.body.collect(upTo: WebServer.maxBodyBytes)
-        let text = String(buffer: body).replacingOccurrences(of: "+", with: " ")
-        var components = URLComponents()
-        components.percentEncodedQuery = text
-        var fields: [String: String] = [:]
-        for item in components.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
+        self.init(encoded: String(buffer: try await request.body.collect(upTo: WebServer.maxBodyBytes)))
+    }
+
+    /// Reads `name=value&…`, `+` as a space, percent escapes decoded; a malformed escape keeps
+    /// its field's text as sent (whatever a client sends, reading it never fails).
+    init(encoded text: String) {
+        var fields: [String: [String]] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ part: Substring) -> String {
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            fields[decoded(parts[0]), default: []].append(parts.count > 1 ? decoded(parts[1]) : "")
+        }
         self.fields = fields
     }
 
-    subscript(_ name: String) -> String? { fields[name] }
+    /// The field's first value.
+    subscript(_ name: String) -> String? { fields[name]?.first }
+
+    /// Every value of a repeated field (checkboxes).
+    func values(_ name: String) -> [String] { fields[name] ?? [] }
 }
 
 /// Double-submit CSRF protection: the form carries a random token the browser also holds in a

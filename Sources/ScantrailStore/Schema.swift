@@ -95,10 +95,15 @@ enum Schema {
                 INSERT INTO finding_counts (target, status, severity, n)
                 SELECT target, status, severity, COUNT(*) FROM findings GROUP BY target, status, severity
                 """,
+                // One index per filter the dashboard pages with (state; state and severity; a
+                // target's, with or without severity), each in due-date order with the fingerprint
+                // as tie-break; they replace version 1's two findings indexes, their prefixes.
+                "DROP INDEX findings_by_status_due",
                 "DROP INDEX findings_by_target",
-                "CREATE INDEX findings_by_target ON findings (target, status, severity)",
-                "CREATE INDEX findings_by_status_due_page ON findings (status, due_at, fingerprint)",
-                "CREATE INDEX findings_by_target_due_page ON findings (target, status, due_at, fingerprint)",
+                "CREATE INDEX findings_page ON findings (status, due_at, fingerprint)",
+                "CREATE INDEX findings_page_by_severity ON findings (status, severity, due_at, fingerprint)",
+                "CREATE INDEX findings_page_by_target ON findings (target, status, due_at, fingerprint)",
+                "CREATE INDEX findings_page_by_target_severity ON findings (target, status, severity, due_at, fingerprint)",
             ]
         ),
     ]

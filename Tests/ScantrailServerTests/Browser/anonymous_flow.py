@@ -7,19 +7,13 @@ usage: anonymous_flow.py SERVER_URL TARGET_URL ARTEFACT_PREFIX
 import json
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from chromium import browser, csp_violations
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 server, target, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
-options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = browser()
 seen = {}
 try:
     driver.get(server + "/")
@@ -39,9 +33,7 @@ try:
     seen["findings"] = len(driver.find_elements(By.CSS_SELECTOR, "article.finding"))
     seen["verdict"] = driver.find_element(By.CSS_SELECTOR, ".verdict").text
     # Anything the CSP blocked is reported on the console.
-    seen["cspViolations"] = [
-        entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]
-    ]
+    seen["cspViolations"] = csp_violations(driver)
     driver.save_screenshot(prefix + "-report.png")
 finally:
     driver.quit()

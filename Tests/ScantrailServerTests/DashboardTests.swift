@@ -1,0 +1,99 @@
+import Foundation
+import ScantrailCore
+import ScantrailDemo
+import ScantrailHTTP
+import ScantrailTestSupport
+import Testing
+
+@testable import ScantrailServer
+
+@Suite("The dashboard's doors: sessions, scopes and form tokens")
+struct DashboardTests {
+    /// Signs in with `key` through the login form; the session cookie, or `nil` when refused.
+    static func signIn(_ api: APIClient, key: String) async throws -> String? {
+        let form = try await WebServerTests.form(api.base + "/dashboard/login")
+        let exchange = try await WebServerTests.send(
+            ProbeRequest(
+                method: "POST", url: api.base + "/dashboard/login",
+                headers: [
+                    HeaderField(name: "Content-Type", value: "application/x-www-form-urlencoded"),
+                    HeaderField(name: "Cookie", value: form.cookie),
+                ], body: Data("key=\(key)&csrf=\(form.token)".utf8)))
+        guard exchange.response?.status == 303 else { return nil }
+        return exchange.response?.headers.first("Set-Cookie")?.split(separator: ";").first.map(String.init)
+    }
+
+    static func page(_ api: APIClient, _ path: String, cookie: String?, form: String? = nil) async throws
+        -> HTTPExchange
+    {
+        try await WebServerTests.send(
+            ProbeRequest(
+                method: form == nil ? "GET" : "POST", url: api.base + path,
+                headers: (cookie.map { [HeaderField(name: "Cookie", value: $0)] } ?? [])
+                    + (form == nil
+                        ? [] : [HeaderField(name: "Content-Type", value: "application/x-www-form-urlencoded")]),
+                body: form.map { Data($0.utf8) }))
+    }
+
+    @Test("no session goes to sign-in; a wrong or scan-only key is refused; a read key sees the overview only")
+    func doors() async throws {
+        try await TrailAPITests.withServer { api, keys, _ in
+            #expect(
+                try await Self.page(api, "/dashboard", cookie: nil).response?.headers.first("Location")
+                    == "/dashboard/login")
+            #expect(try await Self.signIn(api, key: "st_k_00000000_forged") == nil)
+            #expect(try await Self.signIn(api, key: keys.scanner) == nil)
+            let reader = try #require(try await Self.signIn(api, key: keys.reader))
+            #expect(reader.hasPrefix("scantrail_session="))
+            let overview = try await Self.page(api, "/dashboard", cookie: reader)
+            #expect(overview.response?.status == 200 && WebServerTests.body(overview).contains("<h1>Dashboard</h1>"))
+            #expect(try await Self.page(api, "/dashboard/keys", cookie: reader).response?.status == 403)
+        }
+    }
+
+    @Test("a form without the session's token changes nothing; signing out ends the session")
+    func formTokens() async throws {
+        try await TrailAPITests.withServer { api, keys, store in
+            let admin = try #require(try await Self.signIn(api, key: keys.admin))
+            let forged = try await Self.page(api, "/dashboard/keys", cookie: admin, form: "name=evil&scope=admin")
+            #expect(forged.response?.status == 403)
+            #expect(try await store.withStore { try await $0.apiKeys() }.count == 3)
+            let keysPage = WebServerTests.body(try await Self.page(api, "/dashboard/keys", cookie: admin))
+            let token = try #require(keysPage.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)?.1)
+            let made = try await Self.page(
+                api, "/dashboard/keys", cookie: admin, form: "name=ci2&scope=scan&csrf=\(token)")
+            #expect(WebServerTests.body(made).contains(#"<code id="secret">st_k_"#))
+            _ = try await Self.page(api, "/dashboard/logout", cookie: admin, form: "csrf=\(token)")
+            #expect(try await Self.page(api, "/dashboard", cookie: admin).response?.status == 303)
+        }
+    }
+
+    @Test("revoking the key a session was opened with ends the session at once")
+    func revocationEndsSessions() async throws {
+        try await TrailAPITests.withServer { api, keys, store in
+            let reader = try #require(try await Self.signIn(api, key: keys.reader))
+            let id = try #require(
+                try await store.withStore { try await $0.apiKeys() }.first { $0.name == "auditor" }?.id)
+            try await store.withStore { _ = try await $0.revokeAPIKey(id) }
+            #expect(try await Self.page(api, "/dashboard", cookie: reader).response?.status == 303)
+        }
+    }
+}
+
+@Suite("Submitted forms")
+struct FormTests {
+    @Test("fields decode plus as space and percent escapes; repeated fields keep every value")
+    func decoding() {
+        let form = Form(encoded: "name=ci+key&reason=a%20b%26c&scope=read&scope=scan&empty=&bare")
+        #expect(form["name"] == "ci key" && form["reason"] == "a b&c")
+        #expect(form.values("scope") == ["read", "scan"] && form["empty"] == "" && form["bare"] == "")
+        #expect(form["missing"] == nil)
+    }
+
+    @Test("whatever a client sends is read without failing: bad escapes, spaces, non-ASCII, no fields")
+    func hostileBodies() {
+        #expect(Form(encoded: "key=%zz&x=%").values("key") == ["%zz"])
+        #expect(Form(encoded: "key=a b\u{1F600}é<>\"")["key"] == "a b\u{1F600}é<>\"")
+        #expect(Form(encoded: "")["key"] == nil && Form(encoded: "&&=&")[""] == "")
+    }
+}
