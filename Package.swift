@@ -100,6 +100,8 @@ let package = Package(
             dependencies: [
                 "ScantrailApp", "ScantrailReports", "ScantrailCore", "ScantrailStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -212,7 +214,7 @@ let package = Package(
         .testTarget(
             name: "ScantrailCLITests",
             dependencies: [
-                "scantrail", "ScantrailDemo", "ScantrailTestSupport", "ScantrailStore",
+                "scantrail", "ScantrailDemo", "ScantrailTestSupport", "ScantrailStore", "ScantrailServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -37,6 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "address"))
     var trustProxy: [String] = []
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-certificate.", valueName: "file"))
+    var tlsKey: String?
+
     @Option(help: "Scans running at once; more wait in a queue.")
     var maxScans = 4
 
@@ -52,6 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
         for proxy in trustProxy where IPAddress(proxy) == nil {
             throw ValidationError("--trust-proxy '\(proxy.prefix(40))' is not an IP address")
         }
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-certificate and --tls-key go together")
+        }
         if onlyAllowedTargets, allowTarget.isEmpty {
             throw ValidationError("--only-allowed-targets needs at least one --allow-target")
         }
@@ -63,13 +72,14 @@ struct ServeCommand: AsyncParsableCommand {
         settings.port = port
         settings.allowTargets = allowTarget
         settings.onlyAllowedTargets = onlyAllowedTargets
+        if let tlsCertificate, let tlsKey { settings.tls = (tlsCertificate, tlsKey) }
         settings.trustedProxies = trustProxy.compactMap(IPAddress.init)
         settings.maxConcurrentScans = maxScans
         settings.store = noStore ? nil : try store.settings()
         try settings.validate()
-        let host = host
+        let base = "\(settings.tls == nil ? "http" : "https")://\(host)"
         try await WebServer.run(settings, logger: logging.logger()) { port in
-            StandardError.write("scantrail: serving on http://\(host):\(port)/")
+            StandardError.write("scantrail: serving on \(base):\(port)/")
         }
     }
 }

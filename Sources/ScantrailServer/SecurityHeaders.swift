@@ -1,12 +1,22 @@
 import HTTPTypes
 import Hummingbird
+import ScantrailCore
 
 /// Headers every answer carries: no framing, no sniffing, no referrer, the pages' CSP, no cache
-/// for results, and no `Server` banner.
-struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
+/// for results, no `Server` banner, and HSTS when the client reached the service over HTTPS
+/// (served here, or by a trusted reverse proxy that says so in `X-Forwarded-Proto`).
+struct SecurityHeaders: RouterMiddleware {
+    /// Whether the server itself speaks TLS.
+    let servesTLS: Bool
+    /// Reverse proxies whose `X-Forwarded-Proto` is believed.
+    let trustedProxies: [IPAddress]
+
+    /// Two years, subdomains included: what the HSTS preload list asks for.
+    static let strictTransportSecurity = "max-age=63072000; includeSubDomains"
+
+    func handle(
+        _ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response
+    ) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Pages.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -16,6 +26,16 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
         response.headers[.cacheControl] = "no-store"
         response.headers[.server] = nil
+        if servesTLS || viaTrustedHTTPS(request, context) {
+            response.headers[.strictTransportSecurity] = Self.strictTransportSecurity
+        }
         return response
+    }
+
+    private func viaTrustedHTTPS(_ request: Request, _ context: ServerContext) -> Bool {
+        guard request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https",
+            let peer = context.remoteAddress?.ipAddress.flatMap(IPAddress.init)
+        else { return false }
+        return trustedProxies.contains(peer)
     }
 }

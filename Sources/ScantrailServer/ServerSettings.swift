@@ -1,3 +1,4 @@
+import NIOSSL
 import ScantrailApp
 import ScantrailCore
 
@@ -8,6 +9,9 @@ public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     /// The port (0 picks a free one).
     public var port = 8080
+    /// The certificate chain and key to serve HTTPS with (PEM files); `nil` serves plain HTTP,
+    /// for a TLS reverse proxy in front.
+    public var tls: (certificateChain: String, privateKey: String)?
     /// Where scans are recorded; `nil` records nothing.
     public var store: StoreSettings?
     /// Addresses, blocks (CIDR) and host names hosted mode lets scans reach anyway
@@ -41,6 +45,31 @@ public struct ServerSettings: Sendable {
         var scan = ScanSettings()
         scan.exemptAddresses = allowTargets
         try scan.validate()
+        _ = try tlsConfiguration()
+    }
+
+    /// The TLS configuration of ``tls`` (TLS 1.2 and up), or `nil` for plain HTTP.
+    ///
+    /// - Throws: ``AppError`` when a file cannot be read or holds no certificate or key.
+    func tlsConfiguration() throws -> TLSConfiguration? {
+        guard let (chainPath, keyPath) = tls else { return nil }
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(chainPath)
+        } catch {
+            throw AppError.invalid("cannot read a PEM certificate chain from \(chainPath)")
+        }
+        do {
+            key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
+        } catch {
+            throw AppError.invalid("cannot read a PEM private key from \(keyPath)")
+        }
+        guard !chain.isEmpty else { throw AppError.invalid("\(chainPath) holds no certificate") }
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 
     /// Whether `host` (a URL's, as written) is one of ``allowTargets``: an address inside one of

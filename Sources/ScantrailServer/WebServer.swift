@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ScantrailApp
@@ -26,7 +27,7 @@ public enum WebServer {
             let service = WebService(settings: settings, store: store)
             let services = ServiceGroup(
                 configuration: .init(
-                    services: [ScanDrain(registry: service.registry), application(service, logger, onRunning)],
+                    services: [ScanDrain(registry: service.registry), try application(service, logger, onRunning)],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
         }
@@ -42,7 +43,7 @@ public enum WebServer {
         return try await withStore(settings) { store in
             let service = WebService(settings: settings, store: store)
             let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let app = application(service, quiet) { port in
+            let app = try application(service, quiet) { port in
                 continuation.yield(port)
                 continuation.finish()
             }
@@ -78,13 +79,14 @@ public enum WebServer {
 
     private static func application(
         _ service: WebService, _ logger: Logger, _ onRunning: @escaping @Sendable (Int) -> Void
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: SecurityHeaders())
+        let tls = try service.settings.tlsConfiguration()
+        router.add(middleware: SecurityHeaders(servesTLS: tls != nil, trustedProxies: service.settings.trustedProxies))
         router.add(middleware: UnmatchedRoutes(table: RouteTable(document: OpenAPIDocument.json)))
         routes(router, service: service)
         return Application(
-            router: router,
+            router: router, server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
             configuration: .init(
                 address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }, logger: logger)

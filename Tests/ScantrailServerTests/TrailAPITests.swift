@@ -205,6 +205,24 @@ struct ServerLimitTests {
         #expect(scans.first?.completion.hasPrefix("incomplete") == true, "\(scans)")
     }
 
+    @Test("HSTS is sent when a trusted proxy says the client came over HTTPS, and not on another's word")
+    func hstsBehindProxy() async throws {
+        for trusted in [true, false] {
+            var settings = WebServerTests.settings()
+            settings.trustedProxies = trusted ? [IPAddress("127.0.0.1")!] : []
+            try await WebServer.withRunning(settings) { port in
+                let page = try await WebServerTests.send(
+                    ProbeRequest(
+                        url: "http://127.0.0.1:\(port)/",
+                        headers: [HeaderField(name: "X-Forwarded-Proto", value: "https")]))
+                let hsts = page.response?.headers.first("Strict-Transport-Security")
+                #expect(hsts == (trusted ? "max-age=63072000; includeSubDomains" : nil))
+                let plain = try await WebServerTests.send(ProbeRequest(url: "http://127.0.0.1:\(port)/"))
+                #expect(plain.response?.headers.first("Strict-Transport-Security") == nil)
+            }
+        }
+    }
+
     @Test("behind a trusted proxy the client is the rightmost forwarded address the proxy did not write")
     func forwardedFor() {
         let proxy = [IPAddress("10.0.0.5")!]
