@@ -146,7 +146,7 @@ let package = Package(
         ),
         .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),
         .executableTarget(
-            name: "store-benchmark", dependencies: ["ScantrailCore", "ScantrailStore"],
+            name: "store-benchmark", dependencies: ["ScantrailCore", "ScantrailStore", "ScantrailApp"],
             path: "Benchmarks/StoreBenchmark"),
         .executableTarget(
             name: "path-benchmark", dependencies: ["ScantrailCore", "ScantrailChecks", "ScantrailHTTP"],

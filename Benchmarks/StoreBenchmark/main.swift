@@ -2,6 +2,7 @@
 // with 1,000,000 findings stored, listing open overdue findings, the dashboard's reads (a page
 // of findings, the counts, a target's history) and verifying the audit chain. Run by Benchmarks/store.sh for both backends.
 import Foundation
+import ScantrailApp
 import ScantrailCore
 import ScantrailStore
 
@@ -100,6 +101,8 @@ try await EvidenceStore.withStore(at: location, actor: "benchmark", now: { start
         _ = try await store.findingCounts(target: target.url)
     }
     results.append(("dashboard: target history (\(historyScans) newest scans + counts)", history))
+    let overview = try await median { _ = try await Dashboard.load(from: store, now: start) }
+    results.append(("dashboard: the whole overview page's reads (Dashboard.load)", overview))
     let verify = try await seconds { _ = try await store.verifyAudit() }
     results.append(
         ("verify the audit chain (\(total + total / perScan + 1) entries)", String(format: "%.1f s", verify)))

@@ -79,9 +79,8 @@ public struct Dashboard: Sendable {
         -> CertificateDeadline?
     {
         guard summary.target.hasPrefix("https://"),
-            let result = try? await store.result(of: summary.latest),
-            let run = result.checks.first(where: { $0.checkID == "tls.configuration" }),
-            let facts = try? run.evidence?["result"]?.decode(TLSScanResult.self),
+            let evidence = try await store.evidence(of: "tls.configuration", in: summary.latest),
+            let facts = try? evidence["result"]?.decode(TLSScanResult.self),
             let leaf = facts.chain?.chain.first
         else { return nil }
         return CertificateDeadline(

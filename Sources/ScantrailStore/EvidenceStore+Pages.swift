@@ -99,6 +99,16 @@ extension EvidenceStore {
         }.sorted { $0.target < $1.target }
     }
 
+    /// The evidence check `checkID` recorded in `scan` (redacted JSON), without reading the rest
+    /// of the scan; `nil` when the check did not run or kept none.
+    public func evidence(of checkID: String, in scan: ScanRecord) async throws -> JSONValue? {
+        let row = try await database.rows(
+            SQLStatement(
+                "SELECT evidence FROM check_evidence WHERE scan_id = ? AND check_id = ?", [.text(scan.id), .text(checkID)])
+        ).first
+        return try row?.optionalText("evidence").map { try CanonicalJSON.decode(JSONValue.self, from: $0) }
+    }
+
     /// Up to `limit` audit entries after number `after`, oldest first.
     public func auditEntries(after: Int, limit: Int = 100) async throws -> [AuditEntry] {
         let limit = min(max(limit, 1), Self.maxPageSize)

@@ -6,6 +6,7 @@ import ScantrailTestSupport
 import Testing
 
 @testable import ScantrailServer
+@testable import ScantrailStore
 
 @Suite("The dashboard's doors: sessions, scopes and form tokens")
 struct DashboardTests {
@@ -95,5 +96,34 @@ struct FormTests {
         #expect(Form(encoded: "key=%zz&x=%").values("key") == ["%zz"])
         #expect(Form(encoded: "key=a b\u{1F600}é<>\"")["key"] == "a b\u{1F600}é<>\"")
         #expect(Form(encoded: "")["key"] == nil && Form(encoded: "&&=&")[""] == "")
+    }
+}
+
+@Suite("SLA clocks as the dashboard words them")
+struct SLAClockTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func finding(due: Date?, status: FindingStatus = .open, fixedAt: Date? = nil) -> TrackedFinding {
+        TrackedFinding(
+            fingerprint: Fingerprint(rawValue: "ab"), target: "https://api.example.com/", ruleID: "r", checkID: "c",
+            severity: .high, title: "t",
+            location: Location(origin: "https://api.example.com", method: "GET", path: "/"),
+            status: status, firstScanID: "s", firstSeenAt: now - 86_400, lastScanID: "s", lastSeenAt: now,
+            lastEvidenceSHA256: "", lastDetail: "", dueAt: due, fixedScanID: nil, fixedAt: fixedAt, reopenCount: 0,
+            acceptance: nil)
+    }
+
+    @Test("overdue, due soon, no deadline, and fixed within or after it")
+    func clocks() {
+        let day = 86_400.0
+        #expect(DashboardPages.clock(Self.finding(due: Self.now - 3 * day), at: Self.now).text == "overdue by 3 days")
+        #expect(
+            DashboardPages.clock(Self.finding(due: Self.now + 1.5 * day), at: Self.now).text.hasPrefix("due in 1 day (")
+        )
+        #expect(DashboardPages.clock(Self.finding(due: nil), at: Self.now).text == "no deadline")
+        let met = Self.finding(due: Self.now, status: .fixed, fixedAt: Self.now - day)
+        #expect(DashboardPages.clock(met, at: Self.now).text == "fixed within its deadline")
+        let missed = Self.finding(due: Self.now - 2 * day, status: .fixed, fixedAt: Self.now - day)
+        #expect(DashboardPages.clock(missed, at: Self.now).text == "fixed after its deadline")
     }
 }
