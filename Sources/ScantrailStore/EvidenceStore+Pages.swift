@@ -104,7 +104,8 @@ extension EvidenceStore {
     public func evidence(of checkID: String, in scan: ScanRecord) async throws -> JSONValue? {
         let row = try await database.rows(
             SQLStatement(
-                "SELECT evidence FROM check_evidence WHERE scan_id = ? AND check_id = ?", [.text(scan.id), .text(checkID)])
+                "SELECT evidence FROM check_evidence WHERE scan_id = ? AND check_id = ?",
+                [.text(scan.id), .text(checkID)])
         ).first
         return try row?.optionalText("evidence").map { try CanonicalJSON.decode(JSONValue.self, from: $0) }
     }
