@@ -146,6 +146,12 @@ let package = Package(
         ),
         .executableTarget(name: "scantrail", dependencies: ["ScantrailCLI"]),
         .executableTarget(
+            name: "server-benchmark",
+            dependencies: [
+                "ScantrailCore", "ScantrailHTTP", "ScantrailDemo", "ScantrailServer", "ScantrailStore", "ScantrailApp",
+            ],
+            path: "Benchmarks/ServerBenchmark"),
+        .executableTarget(
             name: "store-benchmark", dependencies: ["ScantrailCore", "ScantrailStore", "ScantrailApp"],
             path: "Benchmarks/StoreBenchmark"),
         .executableTarget(
