@@ -32,7 +32,7 @@ struct HostedScan: Sendable {
     /// Where it stands, in one line for the page and its live updates.
     var progressLine: String {
         switch state {
-        case .queued(let position): "Queued: \(position) scans ahead of yours."
+        case .queued(let position): "Queued: number \(position) in line."
         case .running(let completed, let total, let current):
             "Running: \(completed) of \(total) checks done" + (current.map { " — \($0)" } ?? "")
         case .finished: "Finished."

@@ -14,9 +14,10 @@ import Testing
 @Suite("The REST API reads and changes the evidence trail, a page at a time, as the key that asks")
 struct TrailAPITests {
     /// A server recording in a fresh SQLite store (signing with a fresh key when `signed`;
-    /// scanning only 127.0.0.1 when `onlyAllowed`), with an admin, a reader and a scanner key.
+    /// scanning only 127.0.0.1 when `onlyAllowed`; `maxScans` at once), with an admin, a reader and
+    /// a scanner key.
     static func withServer(
-        signed: Bool = false, onlyAllowed: Bool = false,
+        signed: Bool = false, onlyAllowed: Bool = false, maxScans: Int = 4,
         _ body: (APIClient, (admin: String, reader: String, scanner: String), StoreSettings)
             async throws -> Void
     ) async throws {
@@ -35,6 +36,7 @@ struct TrailAPITests {
         var settings = WebServerTests.settings()
         settings.store = store
         settings.onlyAllowedTargets = onlyAllowed
+        settings.maxConcurrentScans = maxScans
         try await WebServer.withRunning(settings) { port in try await body(APIClient(port: port), keys, store) }
     }
 
@@ -158,6 +160,26 @@ struct ServerLimitTests {
                 let wait = Int(refused.headers.first("Retry-After") ?? "") ?? 0
                 #expect((1...3_600).contains(wait))
                 #expect((refused.object["detail"] as? String)?.contains("1 scans an hour per client") == true)
+            }
+        }
+    }
+
+    @Test("beyond --max-scans, scans queue in order and the API and the page show each one's place")
+    func queuePositions() async throws {
+        try await ScriptedServer.withRunning(reply: { _ in .keepOpen("") }) { _, target in
+            try await TrailAPITests.withServer(maxScans: 1) { api, keys, _ in
+                var ids: [String] = []
+                for _ in 0..<3 {
+                    let accepted = try await api.call(
+                        "POST", "/api/v1/scans", key: keys.scanner, json: #"{"url": "http://127.0.0.1:\#(target)/"}"#)
+                    ids.append(try #require(accepted.object["id"] as? String))
+                }
+                var states: [[String: Any]] = []
+                for id in ids { states.append(try await api.get("/api/v1/scans/\(id)").object) }
+                #expect(states.map { $0["status"] as? String } == ["running", "queued", "queued"])
+                #expect(states.map { $0["queuePosition"] as? Int } == [nil, 1, 2])
+                let page = try await WebServerTests.send(ProbeRequest(url: "\(api.base)/scans/\(ids[2])"))
+                #expect(WebServerTests.body(page).contains("Queued: number 2 in line."))
             }
         }
     }
