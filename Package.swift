@@ -100,6 +100,7 @@ let package = Package(
             dependencies: [
                 "ScantrailApp", "ScantrailReports", "ScantrailCore", "ScantrailStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

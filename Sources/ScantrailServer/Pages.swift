@@ -45,7 +45,7 @@ enum Pages {
     }
 
     /// The front door: a URL, a consent line, Scan.
-    static func scanForm(csrf: String, error: String? = nil, url: String = "") -> String {
+    static func scanForm(csrf: String, error: String? = nil, url: String = "", openapi: String = "") -> String {
         page(
             title: "Scantrail: scan your API",
             body: """
@@ -57,6 +57,9 @@ enum Pages {
                 <p><label for="url">API base URL</label><br>
                 <input id="url" name="url" type="url" required size="60" placeholder="https://api.example.com" \
                 value="\(HTMLRenderer.text(url))"></p>
+                <p><label for="openapi">OpenAPI description URL (optional: every documented operation is then checked)</label><br>
+                <input id="openapi" name="openapi" type="url" size="60" placeholder="https://api.example.com/openapi.json" \
+                value="\(HTMLRenderer.text(openapi))"></p>
                 <p><input id="consent" name="consent" type="checkbox" value="yes" required> \
                 <label for="consent">I am allowed to test this API</label></p>
                 <input type="hidden" name="csrf" value="\(HTMLRenderer.text(csrf))">

@@ -26,6 +26,9 @@ public struct ServerSettings: Sendable {
     public var anonymousScansPerHour = 10
     /// Anonymous scans of one target host per hour, whoever asks.
     public var anonymousScansPerHostPerHour = 20
+    /// Seconds a connection may send nothing while its request is unfinished, or while it holds
+    /// no request at all, before it is closed (a slow-loris client; an idle keep-alive).
+    public var idleTimeoutSeconds = 30
     /// Scans running at once; more wait in a queue.
     public var maxConcurrentScans = 4
     /// Scans waiting at most; beyond that new ones are refused (429).

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -82,11 +83,14 @@ public enum WebServer {
     ) throws -> some ApplicationProtocol {
         let router = Router(context: ServerContext.self)
         let tls = try service.settings.tlsConfiguration()
+        let http = HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(service.settings.idleTimeoutSeconds)))
         router.add(middleware: SecurityHeaders(servesTLS: tls != nil, trustedProxies: service.settings.trustedProxies))
         router.add(middleware: UnmatchedRoutes(table: RouteTable(document: OpenAPIDocument.json)))
         routes(router, service: service)
         return Application(
-            router: router, server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            router: router,
+            server: try tls.map { try .tls(.http1(configuration: http), tlsConfiguration: $0) }
+                ?? .http1(configuration: http),
             configuration: .init(
                 address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
@@ -109,7 +113,8 @@ public enum WebServer {
                 let token = CSRFToken.fresh()
                 var response = html(
                     Pages.scanForm(
-                        csrf: token, error: "Confirm that you are allowed to test this API.", url: form["url"] ?? ""),
+                        csrf: token, error: "Confirm that you are allowed to test this API.", url: form["url"] ?? "",
+                        openapi: form["openapi"] ?? ""),
                     status: .badRequest)
                 response.headers[.setCookie] = CSRFToken.cookie(token)
                 return response

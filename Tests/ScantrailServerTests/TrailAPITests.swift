@@ -184,6 +184,24 @@ struct ServerLimitTests {
         }
     }
 
+    @Test("a client that leaves its request unfinished is disconnected after the idle timeout")
+    func slowClient() async throws {
+        var settings = WebServerTests.settings()
+        settings.idleTimeoutSeconds = 1
+        try await WebServer.withRunning(settings) { port in
+            let script = """
+                import socket, time
+                s = socket.create_connection(("127.0.0.1", \(port)))
+                s.sendall(b"GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n")
+                s.settimeout(5)
+                start = time.monotonic()
+                print("closed" if s.recv(1) == b"" else "answered", round(time.monotonic() - start))
+                """
+            let (status, output) = try await Subprocess.run(["python3", "-c", script])
+            #expect(status == 0 && output.hasPrefix("closed"), "\(output)")
+        }
+    }
+
     @Test("--only-allowed-targets refuses any host not literally allowed, resolving nothing")
     func onlyAllowed() async throws {
         var settings = WebServerTests.settings()

@@ -117,6 +117,33 @@ struct WebServerTests {
         }
     }
 
+    @Test("an OpenAPI URL on the scan page drives the documented-operation checks of the anonymous scan")
+    func describedScan() async throws {
+        try await LocalHTTPServer.withRunning(AccountsAPI.router(.flawed)) { target in
+            try await WebServer.withRunning(Self.settings()) { port in
+                let base = "http://127.0.0.1:\(port)"
+                let csrf = try await Self.form(base)
+                let described = "http://127.0.0.1:\(target)/openapi.json"
+                let submitted = try await Self.send(
+                    ProbeRequest(
+                        method: "POST", url: base + "/scans",
+                        headers: [
+                            HeaderField(name: "Content-Type", value: "application/x-www-form-urlencoded"),
+                            HeaderField(name: "Cookie", value: csrf.cookie),
+                        ],
+                        body: Data(
+                            "url=http%3A%2F%2F127.0.0.1%3A\(target)%2F&openapi=\(described.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&consent=yes&csrf=\(csrf.token)"
+                                .utf8)))
+                let id = String(try #require(submitted.response?.headers.first("Location")).dropFirst("/scans/".count))
+                #expect(try await Self.finished(base, id)["status"] as? String == "finished")
+                let report = try await Self.send(ProbeRequest(url: "\(base)/api/v1/scans/\(id)/report?format=json"))
+                let json = try JSONSerialization.jsonObject(with: report.response?.body ?? Data()) as? [String: Any]
+                let checks = (json?["checks"] as? [[String: Any]] ?? []).compactMap { $0["checkId"] as? String }
+                #expect(checks.contains("auth.authentication") && checks.contains("inventory.drift"), "\(checks)")
+            }
+        }
+    }
+
     @Test("in hosted mode a loopback target outside --allow-target is refused and never contacted")
     func hostedRefusal() async throws {
         try await ScriptedServer.withRunning(reply: { _ in .thenClose("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") })
