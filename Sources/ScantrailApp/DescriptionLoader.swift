@@ -2,6 +2,7 @@ import Foundation
 import ScantrailCore
 import ScantrailHTTP
 import ScantrailOpenAPI
+import Synchronization
 
 /// Loads OpenAPI descriptions from a file, a URL, or the target's usual documentation paths.
 /// URLs are fetched through the scan's own HTTP client and limits.
@@ -15,6 +16,33 @@ public enum DescriptionLoader {
     /// The largest description fetched from a URL: descriptions run to megabytes, far past the
     /// scan's per-response cap.
     public static let maxDocumentBytes = 32 << 20
+
+    /// Imports a description someone uploaded, named `name`. It must stand alone: a `$ref` to
+    /// another document is refused rather than fetched, so an upload cannot make the service
+    /// read its own files or call other hosts.
+    ///
+    /// - Throws: ``AppError`` saying what is wrong with it.
+    public static func load(uploaded data: Data, name: String) async throws -> APIInventory {
+        // The importer notes an unresolvable reference and goes on; an upload is refused instead.
+        let external = Mutex<String?>(nil)
+        do {
+            let inventory = try await OpenAPIImporter.importDocument(data, source: name) { reference in
+                external.withLock { $0 = $0 ?? reference }
+                throw AppError.invalid("an uploaded description must stand alone")
+            }
+            if let reference = external.withLock({ $0 }) {
+                throw AppError.invalid(
+                    "\(name) refers to \(reference.prefix(80)): an uploaded description must stand alone")
+            }
+            return inventory
+        } catch let error as OpenAPIImportError {
+            throw AppError.invalid("\(error)")
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError.invalid("\(name): \(error)")
+        }
+    }
 
     /// Imports `location`: an http(s) URL, or a file path.
     ///

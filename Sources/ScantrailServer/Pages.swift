@@ -53,13 +53,15 @@ enum Pages {
                 <p class="meta">An external security scan in about a minute: TLS, headers, CORS, exposed files, errors. \
                 No signup. Passive only: nothing is changed on your API.</p></header>
                 \(error.map { #"<p class="warning">\#(HTMLRenderer.text($0))</p>"# } ?? "")
-                <form method="post" action="/scans">
+                <form method="post" action="/scans" enctype="multipart/form-data">
                 <p><label for="url">API base URL</label><br>
                 <input id="url" name="url" type="url" required size="60" placeholder="https://api.example.com" \
                 value="\(HTMLRenderer.text(url))"></p>
                 <p><label for="openapi">OpenAPI description URL (optional: every documented operation is then checked)</label><br>
                 <input id="openapi" name="openapi" type="url" size="60" placeholder="https://api.example.com/openapi.json" \
-                value="\(HTMLRenderer.text(openapi))"></p>
+                value="\(HTMLRenderer.text(openapi))"><br>
+                <label for="openapi_file">or upload it (JSON or YAML, up to 4 MiB, without references to other files)</label><br>
+                <input id="openapi_file" name="openapi_file" type="file" accept=".json,.yaml,.yml"></p>
                 <p><input id="consent" name="consent" type="checkbox" value="yes" required> \
                 <label for="consent">I am allowed to test this API</label></p>
                 <input type="hidden" name="csrf" value="\(HTMLRenderer.text(csrf))">

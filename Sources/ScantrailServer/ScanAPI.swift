@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ScantrailApp
 import ScantrailReports
 
 /// The scans of the REST API: start one, follow it, fetch its report in any format. Anyone may
@@ -64,7 +65,7 @@ enum ScanAPI {
     /// Starts a scan for `caller`: a key must hold the `scan` scope; an anonymous caller is
     /// counted per client and per target host, and refused with `Retry-After` past either.
     static func start(
-        url: String, description: String?, caller: Caller, service: WebService
+        url: String, description: DescriptionSource, caller: Caller, service: WebService
     ) async throws(ServerError) -> (ScanID, RateLimiter.Decision?) {
         if caller.key != nil, !caller.allows(.scan) { throw .forbidden("the key has no scan scope") }
         var decision: RateLimiter.Decision?
@@ -96,7 +97,8 @@ enum ScanAPI {
                     throw ServerError.badRequest(#"the body must be JSON: {"url": "https://api.example.com"}"#)
                 }
                 let (id, decision) = try await start(
-                    url: submission.url, description: submission.openapi, caller: caller, service: service)
+                    url: submission.url, description: submission.openapi.map(DescriptionSource.location) ?? .none,
+                    caller: caller, service: service)
                 guard let scan = await service.registry.scan(id) else { throw ServerError.notFound }
                 var response = try APIResponses.json(Status(scan), status: .accepted)
                 response.headers[.location] = "/api/v1/scans/\(id)"

@@ -22,21 +22,23 @@ actor ScanRegistry {
         self.store = store
     }
 
-    /// Queues a scan of `url` (described by the OpenAPI document at `description`, if given) for
-    /// `caller`: passive always; an anonymous one bounded by the anonymous deadline and budget.
+    /// Queues a scan of `url` (with `description`: an uploaded one, or the http(s) URL of one)
+    /// for `caller`: passive always; an anonymous one bounded by the anonymous deadline and budget.
     ///
-    /// - Throws: ``ServerError`` for a URL that cannot be scanned, an anonymous client with a
-    ///   scan still active, a full queue, or a server shutting down.
-    func submit(url: String, description: String?, caller: Caller) throws(ServerError) -> ScanID {
+    /// - Throws: ``ServerError`` for a URL that cannot be scanned, a description location that is
+    ///   not an http(s) URL, an anonymous client with a scan still active, a full queue, or a
+    ///   server shutting down.
+    func submit(url: String, description: DescriptionSource, caller: Caller) throws(ServerError) -> ScanID {
         let target: ScanTarget
         var hosts: [String] = []
         do {
             target = try ScanTarget(parsing: url)
             hosts.append(target.host)
-            if let description { hosts.append(try ScanTarget(parsing: description).host) }
+            if case .location(let location) = description { hosts.append(try ScanTarget(parsing: location).host) }
         } catch {
             throw .badRequest("\(error)")
         }
+        if case .automatic = description { throw .badRequest("the description is given, uploaded or none") }
         if settings.onlyAllowedTargets, let host = hosts.first(where: { !settings.allows($0) }) {
             throw ServerError(
                 status: .forbidden, title: "Target not allowed",
@@ -63,7 +65,7 @@ actor ScanRegistry {
         let id = ScanID.random()
         scans[id] = HostedScan(id: id, target: target.url, owner: caller.quotaKey, submittedAt: Date())
         let request = ScanRequest(
-            target: target, description: description.map(DescriptionSource.location) ?? .none,
+            target: target, description: description,
             settings: scanSettings, failOn: .none)
         requests[id] = (request, caller.actor)
         queue.append(id)

@@ -15,6 +15,8 @@ import ServiceLifecycle
 public enum WebServer {
     /// Largest request body read (a form, a JSON scan request).
     static let maxBodyBytes = 16 << 10
+    /// Largest scan form read: it may carry an OpenAPI description.
+    static let maxUploadBytes = 4 << 20
 
     /// Serves until SIGINT or SIGTERM, with the evidence store open for the server's whole life;
     /// on the signal, running scans end as incomplete and are recorded before it returns.
@@ -105,7 +107,7 @@ public enum WebServer {
             return response
         }
         router.post("/scans") { request, context in
-            let form = try await Form(request)
+            let form = try await Form(request, limit: maxUploadBytes)
             guard CSRFToken.matches(form["csrf"], cookie: request.headers[.cookie]) else {
                 return html(Pages.error(.badRequest("the form expired: reload the page")), status: .forbidden)
             }
@@ -123,7 +125,7 @@ public enum WebServer {
                 let client = context.client(
                     trusting: service.settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
                 let (id, _) = try await ScanAPI.start(
-                    url: form["url"] ?? "", description: form["openapi"].flatMap { $0.isEmpty ? nil : $0 },
+                    url: form["url"] ?? "", description: try await description(form),
                     caller: Caller(client: client, key: nil), service: service)
                 return Response(status: .seeOther, headers: [.location: "/scans/\(id)"])
             } catch {
@@ -157,6 +159,19 @@ public enum WebServer {
         ScanAPI.add(to: router, service: service)
         TrailAPI.add(to: router, service: service)
         DashboardRoutes.add(to: router, service: service)
+    }
+
+    /// The scan form's description: the uploaded file, else the URL given, else none.
+    static func description(_ form: Form) async throws(ServerError) -> DescriptionSource {
+        if let file = form.files["openapi_file"], !file.data.isEmpty {
+            do {
+                let name = "uploaded \(file.name.isEmpty ? "description" : file.name)"
+                return .imported(try await DescriptionLoader.load(uploaded: file.data, name: name), source: name)
+            } catch {
+                throw .badRequest("\(error)")
+            }
+        }
+        return form["openapi"].flatMap { $0.isEmpty ? nil : DescriptionSource.location($0) } ?? .none
     }
 
     static func scan(_ context: ServerContext, _ registry: ScanRegistry) async -> HostedScan? {
@@ -202,41 +217,6 @@ enum ServerSentEvents {
         case .failed(let reason): "event: end\ndata: failed: \(reason.replacingOccurrences(of: "\n", with: " "))\n\n"
         }
     }
-}
-
-/// A submitted `application/x-www-form-urlencoded` form.
-struct Form: Sendable {
-    private let fields: [String: [String]]
-
-    /// No fields.
-    init() {
-        fields = [:]
-    }
-
-    init(_ request: Request) async throws {
-        self.init(encoded: String(buffer: try await request.body.collect(upTo: WebServer.maxBodyBytes)))
-    }
-
-    /// Reads `name=value&…`, `+` as a space, percent escapes decoded; a malformed escape keeps
-    /// its field's text as sent (whatever a client sends, reading it never fails).
-    init(encoded text: String) {
-        var fields: [String: [String]] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ part: Substring) -> String {
-                let spaced = part.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            fields[decoded(parts[0]), default: []].append(parts.count > 1 ? decoded(parts[1]) : "")
-        }
-        self.fields = fields
-    }
-
-    /// The field's first value.
-    subscript(_ name: String) -> String? { fields[name]?.first }
-
-    /// Every value of a repeated field (checkboxes).
-    func values(_ name: String) -> [String] { fields[name] ?? [] }
 }
 
 /// Double-submit CSRF protection: the form carries a random token the browser also holds in a

@@ -91,6 +91,32 @@ struct FormTests {
         #expect(form["missing"] == nil)
     }
 
+    @Test("a multipart form gives its fields and its files; parts without a name are left out")
+    func multipart() {
+        let body = [
+            "preamble", "--XyZ", #"Content-Disposition: form-data; name="url""#, "", "https://api.example.com/",
+            "--XyZ", #"Content-Disposition: form-data; name="openapi_file"; filename="api.yaml""#,
+            "Content-Type: application/yaml", "", "openapi: 3.1.0\r\ninfo: {}", "--XyZ",
+            "Content-Disposition: form-data", "", "nameless", "--XyZ--", "",
+        ].joined(separator: "\r\n")
+        let form = Form(multipart: Data(body.utf8), boundary: "XyZ")
+        #expect(form["url"] == "https://api.example.com/")
+        #expect(form.files["openapi_file"]?.name == "api.yaml")
+        #expect(
+            form.files["openapi_file"].map { String(decoding: $0.data, as: UTF8.self) } == "openapi: 3.1.0\r\ninfo: {}")
+        #expect(form.values("").isEmpty)
+    }
+
+    @Test("a truncated or boundary-less multipart body yields what is complete, and never fails")
+    func hostileMultipart() {
+        let truncated =
+            "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\none\r\n--b\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\ntwo"
+        let form = Form(multipart: Data(truncated.utf8), boundary: "b")
+        #expect(form["a"] == "one" && form["b"] == nil)
+        #expect(Form(multipart: Data("no boundary here".utf8), boundary: "b")["a"] == nil)
+        #expect(Form(multipart: Data([0xFF, 0x00, 0x2D, 0x2D, 0x62]), boundary: "b")["a"] == nil)
+    }
+
     @Test("whatever a client sends is read without failing: bad escapes, spaces, non-ASCII, no fields")
     func hostileBodies() {
         #expect(Form(encoded: "key=%zz&x=%").values("key") == ["%zz"])

@@ -69,7 +69,7 @@ struct WebServerTests {
             let page = try await Self.send(ProbeRequest(url: "http://127.0.0.1:\(port)/"))
             let headers = try #require(page.response?.headers)
             #expect(page.response?.status == 200)
-            #expect(Self.body(page).contains(#"<form method="post" action="/scans">"#))
+            #expect(Self.body(page).contains(#"<form method="post" action="/scans" enctype="multipart/form-data">"#))
             #expect(Self.body(page).contains("I am allowed to test this API"))
             #expect(headers.first("Content-Security-Policy")?.hasPrefix("default-src 'none'") == true)
             #expect(headers.first("X-Frame-Options") == "DENY" && headers.first("X-Content-Type-Options") == "nosniff")
@@ -141,6 +141,64 @@ struct WebServerTests {
                 let checks = (json?["checks"] as? [[String: Any]] ?? []).compactMap { $0["checkId"] as? String }
                 #expect(checks.contains("auth.authentication") && checks.contains("inventory.drift"), "\(checks)")
             }
+        }
+    }
+
+    /// Posts the scan form as `multipart/form-data` with `description` as the uploaded file.
+    static func upload(_ base: String, url: String, description: String) async throws -> HTTPExchange {
+        let csrf = try await form(base)
+        let parts = [
+            ("url", nil, url), ("consent", nil, "yes"), ("csrf", nil, csrf.token),
+            ("openapi_file", "openapi.json", description),
+        ]
+        let body =
+            parts.map { name, file, value in
+                "--BOUNDARY\r\nContent-Disposition: form-data; name=\"\(name)\""
+                    + (file.map { "; filename=\"\($0)\"" } ?? "") + "\r\n\r\n\(value)\r\n"
+            }.joined() + "--BOUNDARY--\r\n"
+        return try await send(
+            ProbeRequest(
+                method: "POST", url: base + "/scans",
+                headers: [
+                    HeaderField(name: "Content-Type", value: "multipart/form-data; boundary=BOUNDARY"),
+                    HeaderField(name: "Cookie", value: csrf.cookie),
+                ], body: Data(body.utf8)))
+    }
+
+    @Test("an uploaded OpenAPI description drives the documented-operation checks")
+    func uploadedDescription() async throws {
+        try await LocalHTTPServer.withRunning(AccountsAPI.router(.flawed)) { target in
+            let document = Self.body(try await Self.send(ProbeRequest(url: "http://127.0.0.1:\(target)/openapi.json")))
+            try await WebServer.withRunning(Self.settings()) { port in
+                let base = "http://127.0.0.1:\(port)"
+                let submitted = try await Self.upload(base, url: "http://127.0.0.1:\(target)/", description: document)
+                let location = try #require(submitted.response?.headers.first("Location"), "\(Self.body(submitted))")
+                let id = String(location.dropFirst("/scans/".count))
+                #expect(try await Self.finished(base, id)["status"] as? String == "finished")
+                let report = try await Self.send(ProbeRequest(url: "\(base)/api/v1/scans/\(id)/report?format=json"))
+                let json = try JSONSerialization.jsonObject(with: report.response?.body ?? Data()) as? [String: Any]
+                let checks = (json?["checks"] as? [[String: Any]] ?? []).compactMap { $0["checkId"] as? String }
+                #expect(checks.contains("auth.authentication"), "\(checks)")
+            }
+        }
+    }
+
+    @Test("an uploaded description that refers to another document is refused, and the reference never fetched")
+    func uploadedReferenceRefused() async throws {
+        try await ScriptedServer.withRunning(reply: { _ in .thenClose("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
+        }) {
+            server, port in
+            let document = """
+                {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"parameters": \
+                [{"$ref": "http://127.0.0.1:\(port)/secret.json#/p"}], "responses": {"200": {"description": "ok"}}}}}}
+                """
+            try await WebServer.withRunning(Self.settings()) { web in
+                let answer = try await Self.upload(
+                    "http://127.0.0.1:\(web)", url: "http://127.0.0.1:\(web)/", description: document)
+                #expect(answer.response?.status == 400, "\(Self.body(answer))")
+                #expect(Self.body(answer).contains("must stand alone"))
+            }
+            #expect(server.connectionsAccepted == 0)
         }
     }
 
