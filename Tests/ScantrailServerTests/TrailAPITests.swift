@@ -17,15 +17,16 @@ struct TrailAPITests {
     /// scanning only 127.0.0.1 when `onlyAllowed`; `maxScans` at once), with an admin, a reader and
     /// a scanner key.
     static func withServer(
-        signed: Bool = false, onlyAllowed: Bool = false, maxScans: Int = 4,
+        signed: Bool = false, onlyAllowed: Bool = false, maxScans: Int = 4, postgres: Bool = false,
         _ body: (APIClient, (admin: String, reader: String, scanner: String), StoreSettings)
             async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-trail-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = StoreSettings(
-            location: .sqlite(path: folder.appendingPathComponent("trail.db").path), actor: "admin",
-            signingKey: signed ? SigningKey.generate() : nil)
+            location: postgres
+                ? try await freshSchema() : .sqlite(path: folder.appendingPathComponent("trail.db").path),
+            actor: "admin", signingKey: signed ? SigningKey.generate() : nil)
         let keys = try await store.withStore { evidence in
             (
                 admin: try await evidence.createAPIKey(name: "admin", scopes: [.admin], expiresAt: nil).secret,
@@ -40,10 +41,22 @@ struct TrailAPITests {
         try await WebServer.withRunning(settings) { port in try await body(APIClient(port: port), keys, store) }
     }
 
-    @Test("a key's scan is recorded as the key; targets, counts, pages of findings and a finding's life read back")
-    func readTrail() async throws {
+    /// A fresh schema on the test process's PostgreSQL server.
+    static func freshSchema() async throws -> StoreLocation {
+        let name = "s\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+        let base = try await PostgresTestServer.shared.baseURL()
+        try await PostgresDatabase.withDatabase(url: base) {
+            try await $0.execute([SQLStatement("CREATE SCHEMA \(name)")])
+        }
+        return .postgres(url: base + (base.contains("?") ? "&" : "?") + "search_path=\(name)")
+    }
+
+    @Test(
+        "a key's scan is recorded as the key; targets, counts, pages of findings and a finding's life read back",
+        arguments: [false, true])
+    func readTrail(postgres: Bool) async throws {
         try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { target in
-            try await Self.withServer { api, keys, _ in
+            try await Self.withServer(postgres: postgres) { api, keys, _ in
                 let scanned = try await api.scan("http://127.0.0.1:\(target)/", key: keys.scanner)
                 #expect(scanned["status"] as? String == "finished", "\(scanned)")
                 let targets = try await api.get("/api/v1/targets", key: keys.reader)
@@ -79,10 +92,12 @@ struct TrailAPITests {
         }
     }
 
-    @Test("accepting needs the admin scope, lands in the audit log with the key, and leaves the open count")
-    func acceptFinding() async throws {
+    @Test(
+        "accepting needs the admin scope, lands in the audit log with the key, and leaves the open count",
+        arguments: [false, true])
+    func acceptFinding(postgres: Bool) async throws {
         try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { target in
-            try await Self.withServer { api, keys, _ in
+            try await Self.withServer(postgres: postgres) { api, keys, _ in
                 _ = try await api.scan("http://127.0.0.1:\(target)/", key: keys.scanner)
                 let first = try #require(
                     try await api.get("/api/v1/findings?limit=1", key: keys.reader).items.first?["fingerprint"]

@@ -1,5 +1,6 @@
 import Foundation
 import ScantrailStore
+import ScantrailTestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import ScantrailTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -9,18 +8,20 @@ import ScantrailTestSupport
 /// `SCANTRAIL_TEST_POSTGRES_URL` if set, otherwise one this process starts from the installed
 /// PostgreSQL binaries in a temporary folder (as the `postgres` user when running as root) and
 /// stops when it exits.
-actor PostgresTestServer {
-    static let shared = PostgresTestServer()
+public actor PostgresTestServer {
+    /// The one server of this test process.
+    public static let shared = PostgresTestServer()
 
-    struct StartFailed: Error, CustomStringConvertible {
-        let description: String
+    /// Why the server could not be started.
+    public struct StartFailed: Error, CustomStringConvertible {
+        public let description: String
     }
 
     private var url: Task<String, any Error>?
 
     /// The server's URL (database `postgres`), starting the server on first use; concurrent
     /// callers share the one start.
-    func baseURL() async throws -> String {
+    public func baseURL() async throws -> String {
         if let url { return try await url.value }
         let task = Task<String, any Error> {
             if let configured = ProcessInfo.processInfo.environment["SCANTRAIL_TEST_POSTGRES_URL"], !configured.isEmpty
