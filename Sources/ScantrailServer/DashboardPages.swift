@@ -4,64 +4,42 @@ import ScantrailCore
 import ScantrailReports
 import ScantrailStore
 
-/// The dashboard's pages, server-rendered without JavaScript: sign-in, the overview, a finding's
-/// life with its proof of fix and the accept form, and the API keys.
+/// The dashboard's pages: sign-in, the overview, a finding's life with its proof of fix and the
+/// decision form, and the API keys. Each makes its template's view of display-ready strings.
 enum DashboardPages {
-    private static func text(_ value: String) -> String { HTMLRenderer.text(value) }
-
     private static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
 
     private static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
     /// The header of every signed-in page: who is signed in, the sections, sign out.
-    private static func header(_ title: String, caller: Caller, csrf: String) -> String {
-        let key = caller.key
-        let admin = caller.allows(.admin) ? #" · <a href="/dashboard/keys">API keys</a>"# : ""
-        return """
-            <header><h1>\(text(title))</h1>
-            <p class="meta">Signed in with key <code>\(text(key?.id ?? ""))</code> (\(text(key?.name ?? "")); \
-            \(text(key?.scopes.map(\.rawValue).joined(separator: ", ") ?? ""))) · <a href="/dashboard">Overview</a>\(admin)</p>
-            <form method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="\(text(csrf))">\
-            <button type="submit">Sign out</button></form></header>
-            """
+    private struct Header {
+        let heading: String
+        let keyID: String
+        let keyName: String
+        let scopes: String
+        let admin: Bool
+        let csrf: String
+
+        init(_ heading: String, caller: Caller, csrf: String) {
+            self.heading = heading
+            keyID = caller.key?.id ?? ""
+            keyName = caller.key?.name ?? ""
+            scopes = caller.key?.scopes.map(\.rawValue).joined(separator: ", ") ?? ""
+            admin = caller.allows(.admin)
+            self.csrf = csrf
+        }
     }
 
     /// Sign in with an API key.
     static func login(csrf: String, error: String? = nil) -> String {
-        Pages.page(
-            title: "Scantrail: sign in",
-            body: """
-                <header><h1>Sign in to the dashboard</h1>
-                <p class="meta">With an API key (<code>scantrail api-keys create --scope read</code>); the session \
-                lasts eight hours, and ends when the key is revoked.</p></header>
-                \(error.map { #"<p class="warning">\#(text($0))</p>"# } ?? "")
-                <form method="post" action="/dashboard/login">
-                <p><label for="key">API key</label><br>
-                <input id="key" name="key" type="password" required size="60" autocomplete="off"></p>
-                <input type="hidden" name="csrf" value="\(text(csrf))">
-                <p><button type="submit">Sign in</button></p>
-                </form>
-                """)
-    }
-
-    /// The overview: counts, deadlines, certificates, targets.
-    static func overview(_ dashboard: Dashboard, caller: Caller, csrf: String) -> String {
-        let open = Severity.allCases.reversed().map { ($0, dashboard.counts[.open, $0]) }
-        let states = FindingStatus.allCases.map {
-            #"<div class="count"><span>\#(dashboard.counts.total($0))</span>\#(text($0.rawValue))</div>"#
+        struct View {
+            let csrf: String
+            let error: String?
         }
-        return Pages.page(
-            title: "Scantrail dashboard",
-            body: header("Dashboard", caller: caller, csrf: csrf) + """
-                <section id="counts"><h2>Findings</h2><div class="counts">\(states.joined())</div>
-                \(HTMLRenderer.severityChart(open))</section>
-                \(deadlines(dashboard))
-                \(certificates(dashboard))
-                \(targets(dashboard))
-                """)
+        return Pages.page(title: "Scantrail: sign in", template: "login", View(csrf: csrf, error: error))
     }
 
-    /// How a finding stands against its deadline at `now`, in words.
+    /// How a finding stands against its deadline at `now`, in words, and the style of the cell.
     static func clock(_ finding: TrackedFinding, at now: Date) -> (class: String, text: String) {
         guard let due = finding.dueAt else { return ("", "no deadline") }
         let days = Int((due.timeIntervalSince(now) / 86_400).rounded(.down))
@@ -74,152 +52,175 @@ enum DashboardPages {
         }
     }
 
-    private static func deadlines(_ dashboard: Dashboard) -> String {
-        let rows = dashboard.deadlines.findings.map { finding in
+    /// The overview: counts, deadlines, certificates, targets.
+    static func overview(_ dashboard: Dashboard, caller: Caller, csrf: String) -> String {
+        struct State {
+            let count: Int
+            let name: String
+        }
+        struct Deadline {
+            let severity: String
+            let id: String
+            let title: String
+            let location: String
+            let clockClass: String
+            let clock: String
+        }
+        struct Certificate {
+            let target: String
+            let subject: String
+            let expires: String
+            let daysLeft: Int
+            let style: String
+        }
+        struct Target {
+            let target: String
+            let scanCount: Int
+            let latestSequence: Int
+            let latestAt: String
+            let completion: String
+            let open: String
+            let cadence: String
+            let cadenceClass: String
+            let trend: String
+        }
+        struct View {
+            let header: Header
+            let states: [State]
+            let severityChart: String
+            let deadlines: [Deadline]
+            let hasDeadlines: Bool
+            let next: String?
+            let certificates: [Certificate]
+            let hasCertificates: Bool
+            let targets: [Target]
+        }
+        let deadlines = dashboard.deadlines.findings.map { finding in
             let (style, clock) = clock(finding, at: dashboard.now)
-            return """
-                <tr><td><span class="badge \(finding.severity.rawValue)">\(finding.severity.rawValue)</span></td>\
-                <td><a href="/dashboard/findings/\(finding.id)">\(text(finding.title))</a><br>\
-                <code>\(text(finding.location.display))</code></td><td class="\(style)">\(text(clock))</td></tr>
-                """
+            return Deadline(
+                severity: finding.severity.rawValue, id: finding.id, title: finding.title,
+                location: finding.location.display, clockClass: style, clock: clock)
         }
-        let next = dashboard.deadlines.next.map {
-            #"<p><a href="/dashboard?after=\#(text($0.token))">Next deadlines</a></p>"#
+        let certificates = dashboard.certificates.map {
+            Certificate(
+                target: $0.target, subject: $0.subject, expires: day($0.notAfter), daysLeft: $0.daysLeft,
+                style: $0.daysLeft < 30 ? "accepted" : "")
         }
-        return """
-            <section id="deadlines"><h2>Remediation deadlines</h2>
-            <p class="meta">Open findings, nearest deadline first: overdue ones lead.</p>
-            \(rows.isEmpty ? "<p>No open finding.</p>" : "<table><thead><tr><th>Severity</th><th>Finding</th><th>SLA</th></tr></thead><tbody>" + rows.joined() + "</tbody></table>")
-            \(next ?? "")</section>
-            """
-    }
-
-    private static func certificates(_ dashboard: Dashboard) -> String {
-        let rows = dashboard.certificates.map { certificate in
-            let style = certificate.daysLeft < 30 ? "accepted" : ""
-            return "<tr><td>\(text(certificate.target))</td><td>\(text(certificate.subject))</td>"
-                + "<td>\(day(certificate.notAfter))</td><td class=\"\(style)\">\(certificate.daysLeft) days</td></tr>"
-        }
-        return """
-            <section id="certificates"><h2>Certificate expiry</h2>
-            \(rows.isEmpty ? "<p>No HTTPS target scanned yet.</p>" : "<table><thead><tr><th>Target</th><th>Subject</th><th>Expires</th><th>Left</th></tr></thead><tbody>" + rows.joined() + "</tbody></table>")
-            </section>
-            """
-    }
-
-    private static func targets(_ dashboard: Dashboard) -> String {
-        let sections = dashboard.targets.map { line in
-            let latest = line.summary.latest
+        let targets = dashboard.targets.map { line in
             let open = Severity.allCases.reversed().compactMap { severity in
                 line.open[severity].map { "\($0) \(severity.rawValue)" }
             }
+            let days = dashboard.cadenceDays
             let cadence =
                 line.gaps.isEmpty
-                ? "scanned at least every \(dashboard.cadenceDays) days"
-                : "\(line.gaps.count) gap\(line.gaps.count == 1 ? "" : "s") longer than \(dashboard.cadenceDays) days "
-                    + "(longest \(line.gaps.map(\.days).max() ?? 0) days, last ending \(day(line.gaps.last?.to ?? dashboard.now)))"
-            return """
-                <article class="finding"><h3>\(text(line.summary.target))</h3>
-                <p>\(line.summary.scanCount) scans; latest #\(latest.sequence) at \(time(latest.observedAt)) \
-                (\(text(latest.completion))). Open: \(open.isEmpty ? "none" : open.joined(separator: ", ")).</p>
-                <p class="\(line.gaps.isEmpty ? "" : "warning")">Cadence: \(text(cadence)).</p>
-                \(HTMLRenderer.scanTrendChart(line.recent))</article>
-                """
+                ? "scanned at least every \(days) days"
+                : "\(line.gaps.count) gap\(line.gaps.count == 1 ? "" : "s") longer than \(days) days (longest "
+                    + "\(line.gaps.map(\.days).max() ?? 0) days, last ending \(day(line.gaps.last?.to ?? dashboard.now)))"
+            return Target(
+                target: line.summary.target, scanCount: line.summary.scanCount,
+                latestSequence: line.summary.latest.sequence, latestAt: time(line.summary.latest.observedAt),
+                completion: line.summary.latest.completion, open: open.isEmpty ? "none" : open.joined(separator: ", "),
+                cadence: cadence, cadenceClass: line.gaps.isEmpty ? "" : "warning",
+                trend: HTMLRenderer.scanTrendChart(line.recent))
         }
-        return """
-            <section id="targets"><h2>Targets</h2>
-            \(sections.isEmpty ? "<p>No scan recorded yet.</p>" : sections.joined())</section>
-            """
+        return Pages.page(
+            title: "Scantrail dashboard", template: "overview",
+            View(
+                header: Header("Dashboard", caller: caller, csrf: csrf),
+                states: FindingStatus.allCases.map { State(count: dashboard.counts.total($0), name: $0.rawValue) },
+                severityChart: HTMLRenderer.severityChart(
+                    Severity.allCases.reversed().map { ($0, dashboard.counts[.open, $0]) }),
+                deadlines: deadlines, hasDeadlines: !deadlines.isEmpty, next: dashboard.deadlines.next?.token,
+                certificates: certificates, hasCertificates: !certificates.isEmpty, targets: targets))
     }
 
     /// A finding's life: its state and deadline, every audit entry about it, the proof of fix,
     /// and (for an admin) the form to accept it or mark it a false positive.
-    static func finding(_ history: FindingHistory, caller: Caller, csrf: String, now: Date, error: String? = nil)
-        -> String
-    {
+    static func finding(_ history: FindingHistory, caller: Caller, csrf: String, now: Date) -> String {
+        struct Entry {
+            let at: String
+            let action: String
+            let actor: String
+        }
+        struct Evidence {
+            let name: String
+            let scanID: String
+            let sha256: String
+            let intact: Bool
+        }
+        struct View {
+            let header: Header
+            let id: String
+            let severity: String
+            let ruleID: String
+            let target: String
+            let location: String
+            let state: String
+            let clockClass: String
+            let clock: String
+            let firstSeen: String
+            let lastSeen: String
+            let detail: String
+            let decision: String?
+            let life: [Entry]
+            let proof: [Evidence]
+            let hasProof: Bool
+            let canDecide: Bool
+            let csrf: String
+        }
         let finding = history.finding
         let (style, clock) = clock(finding, at: now)
-        let life = history.entries.map {
-            "<tr><td>\(time($0.at))</td><td>\(text($0.action))</td><td>\(text($0.actor))</td></tr>"
-        }
         let proof = history.proofOfFix.map { proof in
-            [("Failing", proof.failing), ("Passing", proof.passing)].map { name, evidence in
-                "<tr><th>\(name)</th><td>scan <code>\(text(evidence.reference.scanID))</code>, "
-                    + "sha256 <code>\(text(evidence.reference.sha256))</code>: "
-                    + (evidence.isIntact ? "intact" : "<strong>does not match</strong>") + "</td></tr>"
-            }.joined()
+            [("Failing", proof.failing), ("Passing", proof.passing)].map {
+                Evidence(
+                    name: $0.0, scanID: $0.1.reference.scanID, sha256: $0.1.reference.sha256, intact: $0.1.isIntact)
+            }
         }
-        let acceptance = finding.acceptance.map {
-            "<tr><th>Decision</th><td>\(text($0.status.rawValue)) by \(text($0.by)): \(text($0.reason))"
-                + ($0.expiresAt.map { ", until \(day($0))" } ?? "") + "</td></tr>"
-        }
-        let form =
-            caller.allows(.admin) && finding.status != .fixed
-            ? """
-            <section id="decide"><h2>Decide</h2>
-            \(error.map { #"<p class="warning">\#(text($0))</p>"# } ?? "")
-            <form method="post" action="/dashboard/findings/\(finding.id)/accept">
-            <p><label for="status">Decision</label> <select id="status" name="status">\
-            <option value="accepted">Accept the risk</option><option value="false-positive">Mark a false positive</option>\
-            </select></p>
-            <p><label for="reason">Reason</label><br><input id="reason" name="reason" required size="60"></p>
-            <p><label for="expires">Until (a date, or days such as 90d; empty: no expiry)</label><br>\
-            <input id="expires" name="expires" size="20"></p>
-            <input type="hidden" name="csrf" value="\(text(csrf))">
-            <p><button type="submit">Record the decision</button></p></form></section>
-            """ : ""
         return Pages.page(
-            title: finding.title,
-            body: header(finding.title, caller: caller, csrf: csrf) + """
-                <table class="facts">
-                <tr><th>Severity</th><td><span class="badge \(finding.severity.rawValue)">\(finding.severity.rawValue)</span> \
-                <code>\(text(finding.ruleID))</code></td></tr>
-                <tr><th>Where</th><td>\(text(finding.target)) <code>\(text(finding.location.display))</code></td></tr>
-                <tr><th>State</th><td id="state">\(text(finding.status.rawValue))</td></tr>
-                <tr><th>SLA</th><td class="\(style)">\(text(clock))</td></tr>
-                <tr><th>Seen</th><td>first \(time(finding.firstSeenAt)), last \(time(finding.lastSeenAt))</td></tr>
-                <tr><th>Last detail</th><td>\(text(finding.lastDetail))</td></tr>
-                \(acceptance ?? "")</table>
-                <section id="life"><h2>Life</h2><table><thead><tr><th>When</th><th>What</th><th>Who</th></tr></thead>\
-                <tbody>\(life.joined())</tbody></table></section>
-                \(proof.map { #"<section id="proof"><h2>Proof of fix</h2><table class="facts">\#($0)</table></section>"# } ?? "")
-                \(form)
-                """)
+            title: finding.title, template: "finding",
+            View(
+                header: Header(finding.title, caller: caller, csrf: csrf), id: finding.id,
+                severity: finding.severity.rawValue, ruleID: finding.ruleID, target: finding.target,
+                location: finding.location.display, state: finding.status.rawValue, clockClass: style, clock: clock,
+                firstSeen: time(finding.firstSeenAt), lastSeen: time(finding.lastSeenAt), detail: finding.lastDetail,
+                decision: finding.acceptance.map {
+                    "\($0.status.rawValue) by \($0.by): \($0.reason)"
+                        + ($0.expiresAt.map { ", until \(day($0))" } ?? "")
+                },
+                life: history.entries.map { Entry(at: time($0.at), action: $0.action, actor: $0.actor) },
+                proof: proof ?? [], hasProof: proof != nil,
+                canDecide: caller.allows(.admin) && finding.status != .fixed, csrf: csrf))
     }
 
     /// The API keys, with the form to make one and, once, a new key's secret.
     static func keys(_ keys: [APIKey], caller: Caller, csrf: String, made: EvidenceStore.NewAPIKey? = nil) -> String {
+        struct Key {
+            let id: String
+            let name: String
+            let scopes: String
+            let state: String
+            let lastUsed: String
+            let active: Bool
+        }
+        struct View {
+            let header: Header
+            let made: String?
+            let madeID: String?
+            let keys: [Key]
+            let scopeChoices = APIKeyScope.allCases.map(\.rawValue)
+            let csrf: String
+        }
         let rows = keys.map { key in
-            let state =
-                key.revokedAt.map { "revoked \(day($0))" } ?? key.expiresAt.map { "until \(day($0))" } ?? "active"
-            let revoke =
-                key.revokedAt == nil
-                ? #"<form method="post" action="/dashboard/keys/\#(text(key.id))/revoke"><input type="hidden" name="csrf" value="\#(text(csrf))"><button type="submit">Revoke</button></form>"#
-                : ""
-            return "<tr><td><code>\(text(key.id))</code></td><td>\(text(key.name))</td>"
-                + "<td>\(text(key.scopes.map(\.rawValue).joined(separator: ", ")))</td><td>\(text(state))</td>"
-                + "<td>\(key.lastUsedAt.map(time) ?? "never")</td><td>\(revoke)</td></tr>"
-        }
-        let secret = made.map {
-            #"<p class="warning">Key <code>\#(text($0.key.id))</code> made. Its secret, shown this once: <code id="secret">\#(text($0.secret))</code></p>"#
-        }
-        let scopes = APIKeyScope.allCases.map {
-            #"<label><input type="checkbox" name="scope" value="\#($0.rawValue)"> \#($0.rawValue)</label>"#
+            Key(
+                id: key.id, name: key.name, scopes: key.scopes.map(\.rawValue).joined(separator: ", "),
+                state: key.revokedAt.map { "revoked \(day($0))" } ?? key.expiresAt.map { "until \(day($0))" }
+                    ?? "active",
+                lastUsed: key.lastUsedAt.map(time) ?? "never", active: key.revokedAt == nil)
         }
         return Pages.page(
-            title: "API keys",
-            body: header("API keys", caller: caller, csrf: csrf) + """
-                \(secret ?? "")
-                <table><thead><tr><th>Key</th><th>Name</th><th>Scopes</th><th>State</th><th>Last used</th><th></th></tr>\
-                </thead><tbody>\(rows.joined())</tbody></table>
-                <section id="new-key"><h2>Make a key</h2>
-                <form method="post" action="/dashboard/keys">
-                <p><label for="name">Name</label><br><input id="name" name="name" required size="40"></p>
-                <p>Scopes: \(scopes.joined(separator: " "))</p>
-                <p><label for="expires">Expires (a date, or days such as 90d; empty: never)</label><br>\
-                <input id="expires" name="expires" size="20"></p>
-                <input type="hidden" name="csrf" value="\(text(csrf))">
-                <p><button type="submit">Make the key</button></p></form></section>
-                """)
+            title: "API keys", template: "keys",
+            View(
+                header: Header("API keys", caller: caller, csrf: csrf), made: made?.secret, madeID: made?.key.id,
+                keys: rows, csrf: csrf))
     }
 }

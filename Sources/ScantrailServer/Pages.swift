@@ -25,78 +25,61 @@ enum Pages {
         "sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
     }
 
-    static func page(title: String, body: String, refresh: Bool = false) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        \(refresh ? #"<meta http-equiv="refresh" content="3">"# : "")
-        <title>\(HTMLRenderer.text(title))</title>
-        <style>\(style)</style>
-        </head>
-        <body><main>
-        \(body)
-        </main></body>
-        </html>
-
-        """
+    /// The layout's view: the title, the body (HTML a template rendered), whether it refreshes.
+    private struct Layout {
+        let title: String
+        let style = Pages.style
+        let body: String
+        let refresh: Bool
     }
 
-    /// The front door: a URL, a consent line, Scan.
+    /// `template` rendered with `view`, in the layout titled `title`.
+    static func page(title: String, template: String, _ view: Any, refresh: Bool = false) -> String {
+        PageTemplates.render(
+            "layout", Layout(title: title, body: PageTemplates.render(template, view), refresh: refresh))
+    }
+
+    /// The front door: a URL, an optional description, a consent line, Scan.
     static func scanForm(csrf: String, error: String? = nil, url: String = "", openapi: String = "") -> String {
-        page(
-            title: "Scantrail: scan your API",
-            body: """
-                <header><h1>Scan your API</h1>
-                <p class="meta">An external security scan in about a minute: TLS, headers, CORS, exposed files, errors. \
-                No signup. Passive only: nothing is changed on your API.</p></header>
-                \(error.map { #"<p class="warning">\#(HTMLRenderer.text($0))</p>"# } ?? "")
-                <form method="post" action="/scans" enctype="multipart/form-data">
-                <p><label for="url">API base URL</label><br>
-                <input id="url" name="url" type="url" required size="60" placeholder="https://api.example.com" \
-                value="\(HTMLRenderer.text(url))"></p>
-                <p><label for="openapi">OpenAPI description URL (optional: every documented operation is then checked)</label><br>
-                <input id="openapi" name="openapi" type="url" size="60" placeholder="https://api.example.com/openapi.json" \
-                value="\(HTMLRenderer.text(openapi))"><br>
-                <label for="openapi_file">or upload it (JSON or YAML, up to 4 MiB, without references to other files)</label><br>
-                <input id="openapi_file" name="openapi_file" type="file" accept=".json,.yaml,.yml"></p>
-                <p><input id="consent" name="consent" type="checkbox" value="yes" required> \
-                <label for="consent">I am allowed to test this API</label></p>
-                <input type="hidden" name="csrf" value="\(HTMLRenderer.text(csrf))">
-                <p><button type="submit">Scan</button></p>
-                </form>
-                """)
+        struct View {
+            let csrf: String
+            let error: String?
+            let url: String
+            let openapi: String
+        }
+        return page(
+            title: "Scantrail: scan your API", template: "scan-form",
+            View(csrf: csrf, error: error, url: url, openapi: openapi))
     }
 
     /// A queued or running scan; refreshed without JavaScript, followed live with it.
     static func progress(_ scan: HostedScan) -> String {
+        struct View {
+            let target: String
+            let id: String
+            let line: String
+            let script = Pages.progressScript
+        }
         return page(
-            title: "Scanning \(scan.target)",
-            body: """
-                <header><h1>Scanning</h1><p class="target">\(HTMLRenderer.text(scan.target))</p></header>
-                <p id="progress" data-events="/scans/\(scan.id)/events">\(HTMLRenderer.text(scan.progressLine))</p>
-                <p class="meta">Keep this link: it is the only key to the result.</p>
-                <script>\(progressScript)</script>
-                """, refresh: true)
+            title: "Scanning \(scan.target)", template: "progress",
+            View(target: scan.target, id: scan.id.rawValue, line: scan.progressLine), refresh: true)
     }
 
     /// A scan that could not run.
     static func failed(_ scan: HostedScan, reason: String) -> String {
-        page(
-            title: "Scan failed",
-            body: """
-                <header><h1>The scan could not run</h1><p class="target">\(HTMLRenderer.text(scan.target))</p></header>
-                <p class="warning">\(HTMLRenderer.text(reason))</p><p><a href="/">Scan another API</a></p>
-                """)
+        struct View {
+            let target: String
+            let reason: String
+        }
+        return page(title: "Scan failed", template: "failed", View(target: scan.target, reason: reason))
     }
 
     /// An error page.
     static func error(_ error: ServerError) -> String {
-        page(
-            title: error.title,
-            body: "<header><h1>\(HTMLRenderer.text(error.title))</h1></header><p>\(HTMLRenderer.text(error.detail))</p>"
-                + #"<p><a href="/">Back</a></p>"#)
+        struct View {
+            let title: String
+            let detail: String
+        }
+        return page(title: error.title, template: "error", View(title: error.title, detail: error.detail))
     }
 }

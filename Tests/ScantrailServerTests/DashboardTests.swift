@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import ScantrailCore
 import ScantrailDemo
 import ScantrailHTTP
@@ -151,5 +152,28 @@ struct SLAClockTests {
         #expect(DashboardPages.clock(met, at: Self.now).text == "fixed within its deadline")
         let missed = Self.finding(due: Self.now - 2 * day, status: .fixed, fixedAt: Self.now - day)
         #expect(DashboardPages.clock(missed, at: Self.now).text == "fixed after its deadline")
+    }
+}
+
+@Suite("Page templates")
+struct PageTemplateTests {
+    @Test("every template parses")
+    func parse() throws {
+        for (name, text) in PageTemplates.templates {
+            #expect(throws: Never.self, "\(name)") { _ = try MustacheTemplate(string: text) }
+        }
+    }
+
+    @Test("what a user typed comes back escaped, and no tag is left unrendered")
+    func escaping() {
+        let hostile = #""><script>alert(1)</script>"#
+        let pages = [
+            Pages.scanForm(csrf: "t", error: hostile, url: hostile, openapi: hostile),
+            Pages.error(.badRequest(hostile)), DashboardPages.login(csrf: "t", error: hostile),
+        ]
+        for page in pages {
+            #expect(!page.contains("<script>alert") && page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!page.contains("{{") && page.hasPrefix("<!DOCTYPE html>"))
+        }
     }
 }
