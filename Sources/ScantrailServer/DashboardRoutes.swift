@@ -119,7 +119,7 @@ enum DashboardRoutes {
         form: Bool = false, _ body: @Sendable (Page) async throws -> Response
     ) async -> Response {
         guard let session = DashboardSessions.cookieValue(request.headers[.cookie]),
-            let caller = try? await service.caller(of: request, context: context), caller.key != nil,
+            let caller = try? await service.caller(of: request, context: context, session: true), caller.key != nil,
             let store = service.store?.acting(as: caller.actor)
         else {
             return Response(status: .seeOther, headers: [.location: "/dashboard/login"])

@@ -25,22 +25,27 @@ struct WebService: Sendable {
     static let anonymousRequests = RateLimiter.Policy(name: "api", limit: 120, window: 60)
     static let keyRequests = RateLimiter.Policy(name: "api", limit: 1_200, window: 60)
 
-    /// The caller of `request`: the holder of its bearer key or dashboard session, else anonymous.
+    /// The caller of `request`: the holder of its bearer key (the API), or of its dashboard
+    /// session (`session`: the dashboard's pages only, so no cookie ever authorises an API call),
+    /// else anonymous.
     ///
     /// - Throws: ``ServerError`` 401 for a key that is unknown, revoked or expired (a wrong key is
     ///   never taken for no key), 503 when the store cannot be read.
-    func caller(of request: Request, context: ServerContext) async throws(ServerError) -> Caller {
+    func caller(of request: Request, context: ServerContext, session: Bool = false) async throws(ServerError)
+        -> Caller
+    {
         let client = context.client(trusting: settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
         let secret: String
-        if let header = request.headers[.authorization] {
+        if session {
+            guard let id = DashboardSessions.cookieValue(request.headers[.cookie]),
+                let held = await sessions.secret(of: id)
+            else { return Caller(client: client, key: nil) }
+            secret = held
+        } else if let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "), !header.dropFirst(7).isEmpty else {
                 throw .unauthorized("an API key is needed: Authorization: Bearer st_…")
             }
             secret = String(header.dropFirst(7))
-        } else if let session = DashboardSessions.cookieValue(request.headers[.cookie]),
-            let held = await sessions.secret(of: session)
-        {
-            secret = held
         } else {
             return Caller(client: client, key: nil)
         }

@@ -70,6 +70,15 @@ struct DashboardTests {
         }
     }
 
+    @Test("a dashboard session cookie authorises no API call")
+    func sessionIsNotAnAPIKey() async throws {
+        try await TrailAPITests.withServer { api, keys, _ in
+            let admin = try #require(try await Self.signIn(api, key: keys.admin))
+            let viaCookie = try await Self.page(api, "/api/v1/targets", cookie: admin)
+            #expect(viaCookie.response?.status == 401)
+        }
+    }
+
     @Test("revoking the key a session was opened with ends the session at once")
     func revocationEndsSessions() async throws {
         try await TrailAPITests.withServer { api, keys, store in
