@@ -8,6 +8,9 @@ import ScantrailStore
 /// page with its decision form, and the API keys (admin). Every form carries a token derived
 /// from the session, on top of the `SameSite=Strict` session cookie.
 enum DashboardRoutes {
+    /// How long a key rotated from the dashboard keeps working beside its replacement.
+    static let rotationOverlap: TimeInterval = 24 * 3_600
+
     static func add(to router: Router<ServerContext>, service: WebService) {
         router.get("/dashboard/login") { _, _ in
             let token = CSRFToken.fresh()
@@ -84,6 +87,15 @@ enum DashboardRoutes {
                     name: page.form["name"] ?? "",
                     scopes: page.form.values("scope").compactMap(APIKeyScope.init(rawValue:)),
                     expiresAt: try page.expiry())
+                return WebServer.html(
+                    DashboardPages.keys(
+                        try await page.store.apiKeys(), caller: page.caller, csrf: page.csrf, made: made))
+            }
+        }
+        router.post("/dashboard/keys/{key}/rotate") { request, context in
+            await page(request, context, service: service, scope: .admin, form: true) { page in
+                let made = try await page.store.rotateAPIKey(
+                    context.parameters.get("key") ?? "", overlap: DashboardRoutes.rotationOverlap)
                 return WebServer.html(
                     DashboardPages.keys(
                         try await page.store.apiKeys(), caller: page.caller, csrf: page.csrf, made: made))

@@ -137,7 +137,7 @@ enum PageTemplates {
         {{#header}}{{> signed-in}}{{/header}}
         {{#made}}<p class="warning">Key <code>{{madeID}}</code> made. Its secret, shown this once: <code id="secret">{{made}}</code></p>{{/made}}
         <table><thead><tr><th>Key</th><th>Name</th><th>Scopes</th><th>State</th><th>Last used</th><th></th></tr></thead><tbody>
-        {{#keys}}<tr><td><code>{{id}}</code></td><td>{{name}}</td><td>{{scopes}}</td><td>{{state}}</td><td>{{lastUsed}}</td><td>{{#active}}<form method="post" action="/dashboard/keys/{{id}}/revoke"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Revoke</button></form>{{/active}}</td></tr>
+        {{#keys}}<tr><td><code>{{id}}</code></td><td>{{name}}</td><td>{{scopes}}</td><td>{{state}}</td><td>{{lastUsed}}</td><td>{{#active}}<form method="post" action="/dashboard/keys/{{id}}/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Rotate (old key works 24 h more)</button></form> <form method="post" action="/dashboard/keys/{{id}}/revoke"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Revoke</button></form>{{/active}}</td></tr>
         {{/keys}}</tbody></table>
         <section id="new-key"><h2>Make a key</h2>
         <form method="post" action="/dashboard/keys">

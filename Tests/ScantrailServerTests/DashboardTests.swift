@@ -65,6 +65,12 @@ struct DashboardTests {
             let made = try await Self.page(
                 api, "/dashboard/keys", cookie: admin, form: "name=ci2&scope=scan&csrf=\(token)")
             #expect(WebServerTests.body(made).contains(#"<code id="secret">st_k_"#))
+            let ci2 = try #require(try await store.withStore { try await $0.apiKeys() }.first { $0.name == "ci2" })
+            let rotated = try await Self.page(
+                api, "/dashboard/keys/\(ci2.id)/rotate", cookie: admin, form: "csrf=\(token)")
+            #expect(WebServerTests.body(rotated).contains(#"<code id="secret">st_k_"#))
+            let afterRotation = try await store.withStore { try await $0.apiKeys() }.filter { $0.name == "ci2" }
+            #expect(afterRotation.count == 2 && afterRotation.contains { $0.id == ci2.id && $0.expiresAt != nil })
             _ = try await Self.page(api, "/dashboard/logout", cookie: admin, form: "csrf=\(token)")
             #expect(try await Self.page(api, "/dashboard", cookie: admin).response?.status == 303)
         }
