@@ -97,6 +97,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ScantrailMonitor",
+            dependencies: ["ScantrailApp", "ScantrailStore"]
+        ),
+        .target(
             name: "ScantrailServer",
             dependencies: [
                 "ScantrailApp", "ScantrailReports", "ScantrailCore", "ScantrailStore",
@@ -211,6 +215,10 @@ let package = Package(
                 "ScantrailApp", "ScantrailDemo", "ScantrailTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ScantrailMonitorTests",
+            dependencies: ["ScantrailMonitor"]
         ),
         .testTarget(
             name: "ScantrailServerTests",
