@@ -146,7 +146,7 @@ let package = Package(
             name: "ScantrailCLI",
             dependencies: [
                 "ScantrailApp", "ScantrailCore", "ScantrailStore", "ScantrailReports", "ScantrailDemo", "ScantrailTLS",
-                "ScantrailServer",
+                "ScantrailServer", "ScantrailMonitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

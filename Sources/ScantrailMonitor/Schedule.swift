@@ -65,14 +65,15 @@ public enum Schedule: Hashable, Sendable, Codable, CustomStringConvertible {
         return times
     }
 
-    /// The runs that did not happen: each due time from `start` to `end` with no scan between it
-    /// and the next due time (or `end`). These are the cadence gaps a readiness report lists.
-    public func missedRuns(after start: Date, until end: Date, scans: [Date]) -> [Date] {
-        let due = dueTimes(after: start, until: end)
-        let sorted = scans.sorted()
-        return zip(due, due.dropFirst().map(Optional.some) + [nil]).compactMap { time, following in
-            let window = time..<(following ?? end)
-            return sorted.contains { window.contains($0) } ? nil : time
+    /// The runs that did not happen: each due time after `start` (and `start` itself when a run
+    /// was due then) whose window — up to the next due time — closed by `end` with no scan in it.
+    /// A run whose window is still open is pending, not missed. These are the cadence gaps a
+    /// readiness report lists.
+    public func missedRuns(after start: Date, until end: Date, scans: [Date], dueAtStart: Bool = false) -> [Date] {
+        let due = (dueAtStart ? [start] : []) + dueTimes(after: start, until: end)
+        return due.compactMap { time in
+            guard let closes = next(after: time), closes <= end else { return nil }
+            return scans.contains { (time..<closes).contains($0) } ? nil : time
         }
     }
 

@@ -135,6 +135,36 @@ public struct TrailTextRenderer: Sendable {
             + "\n"
     }
 
+    /// `scantrail targets list`: each monitored target with how many runs it missed.
+    public func targets(_ targets: [(target: MonitoredTarget, missed: Int)]) -> String {
+        guard !targets.isEmpty else {
+            return "No monitored targets: add one with 'scantrail targets add URL --every 24h'.\n"
+        }
+        let rows = targets.map { target, missed in
+            [
+                target.id, target.url, target.schedule, target.pausedAt == nil ? Self.time(target.nextRunAt) : "paused",
+                String(missed),
+            ]
+        }
+        return TextTable.render([["ID", "URL", "SCHEDULE", "NEXT RUN", "MISSED"]] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// `scantrail targets show`.
+    public func target(_ target: MonitoredTarget, missedRuns: [Date]) -> String {
+        var lines = [
+            "\(target.url) (\(target.id))", "  schedule   \(target.schedule)",
+            "  next run   \(target.pausedAt.map { "paused since \(Self.time($0))" } ?? Self.time(target.nextRunAt))",
+            "  added      \(Self.time(target.createdAt)) by \(target.createdBy)",
+        ]
+        if let description = target.description { lines.append("  openapi    \(description)") }
+        if let identities = target.identitiesFrom { lines.append("  identities from \(identities)") }
+        lines.append(
+            missedRuns.isEmpty
+                ? "  no run missed"
+                : "  missed \(missedRuns.count) runs: " + missedRuns.map(Self.time).joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// `scantrail audit verify`.
     public func verification(_ verification: AuditVerification) -> String {
         let checkpoints =

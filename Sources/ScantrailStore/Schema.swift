@@ -106,6 +106,19 @@ enum Schema {
                 "CREATE INDEX findings_page_by_target_severity ON findings (target, status, severity, due_at, fingerprint)",
             ]
         ),
+        (
+            6,
+            [
+                // Targets scanned on a schedule: what to scan, when next, and whether paused.
+                """
+                CREATE TABLE monitored_targets (
+                    id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, schedule TEXT NOT NULL, description TEXT,
+                    identities_from TEXT, created_at BIGINT NOT NULL, created_by TEXT NOT NULL,
+                    next_run_at BIGINT NOT NULL, paused_at BIGINT)
+                """,
+                "CREATE INDEX monitored_targets_due ON monitored_targets (next_run_at)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.

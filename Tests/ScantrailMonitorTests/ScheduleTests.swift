@@ -89,7 +89,10 @@ struct ScheduleTests {
         let start = Self.monday
         let scans = [start + day + 60, start + 3 * day + 10]
         let missed = daily.missedRuns(after: start, until: start + 5 * day, scans: scans)
-        #expect(missed == [start + 2 * day, start + 4 * day, start + 5 * day])
+        // The run due at 5 days is pending: its window closes at 6 days.
+        #expect(missed == [start + 2 * day, start + 4 * day])
+        #expect(daily.missedRuns(after: start, until: start + day, scans: [], dueAtStart: true) == [start])
+        #expect(daily.missedRuns(after: start, until: start + 60, scans: [], dueAtStart: true).isEmpty)
         #expect(daily.dueTimes(after: start, until: start + 3 * day).count == 3)
     }
 }
