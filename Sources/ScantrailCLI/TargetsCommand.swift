@@ -95,48 +95,52 @@ struct TargetsCommand: AsyncParsableCommand {
     }
 
     /// `scantrail targets pause`.
-    struct Pause: AsyncParsableCommand {
+    struct Pause: TargetChange {
         static let configuration = CommandConfiguration(abstract: "Stop scanning a target until resumed.")
-
-        @Argument(help: "Its id (t_…) or URL.")
-        var target: String
-
+        @Argument(help: "Its id (t_…) or URL.") var target: String
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
-            let paused = try await TargetMonitoring.pause(target, settings: try store.settings())
-            print("Paused \(paused.url) (\(paused.id)).")
+        func change(_ settings: StoreSettings) async throws -> String {
+            let paused = try await TargetMonitoring.pause(target, settings: settings)
+            return "Paused \(paused.url) (\(paused.id))."
         }
     }
 
     /// `scantrail targets resume`.
-    struct Resume: AsyncParsableCommand {
+    struct Resume: TargetChange {
         static let configuration = CommandConfiguration(abstract: "Scan a paused target again, starting now.")
-
-        @Argument(help: "Its id (t_…) or URL.")
-        var target: String
-
+        @Argument(help: "Its id (t_…) or URL.") var target: String
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
-            let resumed = try await TargetMonitoring.resume(target, settings: try store.settings())
-            print("Resumed \(resumed.url) (\(resumed.id)); next scan due now.")
+        func change(_ settings: StoreSettings) async throws -> String {
+            let resumed = try await TargetMonitoring.resume(target, settings: settings)
+            return "Resumed \(resumed.url) (\(resumed.id)); next scan due now."
         }
     }
 
     /// `scantrail targets remove`.
-    struct Remove: AsyncParsableCommand {
+    struct Remove: TargetChange {
         static let configuration = CommandConfiguration(
             abstract: "Stop monitoring a target; its recorded scans and findings stay.")
-
-        @Argument(help: "Its id (t_…) or URL.")
-        var target: String
-
+        @Argument(help: "Its id (t_…) or URL.") var target: String
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
-            let removed = try await TargetMonitoring.remove(target, settings: try store.settings())
-            print("No longer monitoring \(removed.url) (\(removed.id)).")
+        func change(_ settings: StoreSettings) async throws -> String {
+            let removed = try await TargetMonitoring.remove(target, settings: settings)
+            return "No longer monitoring \(removed.url) (\(removed.id))."
         }
+    }
+}
+
+/// A subcommand that changes one monitored target and says what it did.
+protocol TargetChange: AsyncParsableCommand {
+    var store: StoreOptions { get }
+    /// Makes the change; the line to print.
+    func change(_ settings: StoreSettings) async throws -> String
+}
+
+extension TargetChange {
+    func run() async throws {
+        print(try await change(try store.settings()))
     }
 }
