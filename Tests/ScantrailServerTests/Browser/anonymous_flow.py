@@ -10,6 +10,7 @@ import sys
 from chromium import browser, csp_violations
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 server, target, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -23,7 +24,9 @@ try:
     driver.find_element(By.ID, "url").send_keys(target)
     driver.find_element(By.ID, "consent").click()
     driver.save_screenshot(prefix + "-form.png")
+    form_page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(form_page))
     # The progress page reloads itself (and the script reloads it at the end): read through that.
     wait = WebDriverWait(driver, 60, poll_frequency=0.25, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException])
     seen["progressTitle"] = wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text)

@@ -10,28 +10,38 @@ import sys
 
 from chromium import browser, csp_violations
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 server, key, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
 driver = browser()
 seen = {}
+
+
+def submit(selector):
+    """Clicks a form's button and waits for the page it leads to (the old one goes stale)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+
 try:
     driver.get(server + "/dashboard")
     seen["unsignedLandsOn"] = driver.current_url.removeprefix(server)
     driver.find_element(By.ID, "key").send_keys(key)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit("button[type=submit]")
     seen["overviewTitle"] = driver.find_element(By.TAG_NAME, "h1").text
     seen["sections"] = [s.get_attribute("id") for s in driver.find_elements(By.TAG_NAME, "section")]
     seen["openCount"] = driver.find_element(By.CSS_SELECTOR, "#counts .count span").text
     seen["deadlines"] = len(driver.find_elements(By.CSS_SELECTOR, "#deadlines tbody tr"))
     seen["trendCharts"] = len(driver.find_elements(By.CSS_SELECTOR, "#targets svg.trend"))
     driver.save_screenshot(prefix + "-overview.png")
-    driver.find_element(By.CSS_SELECTOR, "#deadlines tbody a").click()
+    submit("#deadlines tbody a")
     seen["findingStateBefore"] = driver.find_element(By.ID, "state").text
     Select(driver.find_element(By.ID, "status")).select_by_value("false-positive")
     driver.find_element(By.ID, "reason").send_keys("a test fixture, not production")
     driver.find_element(By.ID, "expires").send_keys("30d")
-    driver.find_element(By.CSS_SELECTOR, "#decide button[type=submit]").click()
+    submit("#decide button[type=submit]")
     seen["findingStateAfter"] = driver.find_element(By.ID, "state").text
     seen["lifeActions"] = [row.find_elements(By.TAG_NAME, "td")[1].text
                            for row in driver.find_elements(By.CSS_SELECTOR, "#life tbody tr")]
@@ -41,10 +51,10 @@ try:
     driver.get(server + "/dashboard/keys")
     driver.find_element(By.ID, "name").send_keys("external auditor")
     driver.find_element(By.CSS_SELECTOR, "input[name=scope][value=read]").click()
-    driver.find_element(By.CSS_SELECTOR, "#new-key button[type=submit]").click()
+    submit("#new-key button[type=submit]")
     seen["newSecret"] = driver.find_element(By.ID, "secret").text
     driver.save_screenshot(prefix + "-keys.png")
-    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    submit("header form button")
     seen["signedOutLandsOn"] = driver.current_url.removeprefix(server)
     driver.get(server + "/dashboard")
     seen["afterSignOut"] = driver.current_url.removeprefix(server)
