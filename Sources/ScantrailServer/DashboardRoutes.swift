@@ -13,25 +13,17 @@ enum DashboardRoutes {
 
     static func add(to router: Router<ServerContext>, service: WebService) {
         router.get("/dashboard/login") { _, _ in
-            let token = CSRFToken.fresh()
-            var response = WebServer.html(DashboardPages.login(csrf: token))
-            response.headers[.setCookie] = CSRFToken.cookie(token)
-            return response
+            CSRFToken.page { DashboardPages.login(csrf: $0) }
         }
         router.post("/dashboard/login") { request, context in
             let form = try await Form(request)
-            guard CSRFToken.matches(form["csrf"], cookie: request.headers[.cookie]) else {
-                return WebServer.html(Pages.error(.badRequest("the form expired: reload the page")), status: .forbidden)
-            }
+            if let expired = CSRFToken.refusal(form, request) { return expired }
             let secret = form["key"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let key = try? await service.store?.authenticate(secret)
             guard let key, key.allows(.read) else {
-                let token = CSRFToken.fresh()
-                var response = WebServer.html(
-                    DashboardPages.login(csrf: token, error: "That key is unknown, revoked, expired or cannot read."),
-                    status: .unauthorized)
-                response.headers[.setCookie] = CSRFToken.cookie(token)
-                return response
+                return CSRFToken.page(status: .unauthorized) {
+                    DashboardPages.login(csrf: $0, error: "That key is unknown, revoked, expired or cannot read.")
+                }
             }
             let session = await service.sessions.open(secret: secret)
             return Response(
@@ -40,7 +32,7 @@ enum DashboardRoutes {
         }
         router.post("/dashboard/logout") { request, context in
             await page(request, context, service: service, form: true) { _ in
-                if let session = DashboardSessions.cookieValue(request.headers[.cookie]) {
+                if let session = DashboardSessions.id(in: request.headers[.cookie]) {
                     await service.sessions.close(session)
                 }
                 return Response(
@@ -130,7 +122,7 @@ enum DashboardRoutes {
         _ request: Request, _ context: ServerContext, service: WebService, scope: APIKeyScope = .read,
         form: Bool = false, _ body: @Sendable (Page) async throws -> Response
     ) async -> Response {
-        guard let session = DashboardSessions.cookieValue(request.headers[.cookie]),
+        guard let session = DashboardSessions.id(in: request.headers[.cookie]),
             let caller = try? await service.caller(of: request, context: context, session: true), caller.key != nil,
             let store = service.store?.acting(as: caller.actor)
         else {

@@ -46,10 +46,7 @@ actor DashboardSessions {
     }
 
     /// The session id in a `Cookie` header.
-    static func cookieValue(_ header: String?) -> String? {
-        header?.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix("\(cookieName)=") }
-            .map { String($0.dropFirst(cookieName.count + 1)) }
-            .flatMap { $0.isEmpty ? nil : $0 }
+    static func id(in header: String?) -> String? {
+        CookieHeader.values(cookieName, in: header).first.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

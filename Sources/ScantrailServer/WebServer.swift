@@ -101,25 +101,17 @@ public enum WebServer {
     static func routes(_ router: Router<ServerContext>, service: WebService) {
         let registry = service.registry
         router.get("/") { _, _ in
-            let token = CSRFToken.fresh()
-            var response = html(Pages.scanForm(csrf: token))
-            response.headers[.setCookie] = CSRFToken.cookie(token)
-            return response
+            CSRFToken.page { Pages.scanForm(csrf: $0) }
         }
         router.post("/scans") { request, context in
             let form = try await Form(request, limit: maxUploadBytes)
-            guard CSRFToken.matches(form["csrf"], cookie: request.headers[.cookie]) else {
-                return html(Pages.error(.badRequest("the form expired: reload the page")), status: .forbidden)
-            }
+            if let expired = CSRFToken.refusal(form, request) { return expired }
             guard form["consent"] == "yes" else {
-                let token = CSRFToken.fresh()
-                var response = html(
+                return CSRFToken.page(status: .badRequest) {
                     Pages.scanForm(
-                        csrf: token, error: "Confirm that you are allowed to test this API.", url: form["url"] ?? "",
-                        openapi: form["openapi"] ?? ""),
-                    status: .badRequest)
-                response.headers[.setCookie] = CSRFToken.cookie(token)
-                return response
+                        csrf: $0, error: "Confirm that you are allowed to test this API.", url: form["url"] ?? "",
+                        openapi: form["openapi"] ?? "")
+                }
             }
             do throws(ServerError) {
                 let client = context.client(
@@ -215,23 +207,6 @@ enum ServerSentEvents {
         case .queued, .running: "event: progress\ndata: \(scan.progressLine)\n\n"
         case .finished: "event: end\ndata: finished\n\n"
         case .failed(let reason): "event: end\ndata: failed: \(reason.replacingOccurrences(of: "\n", with: " "))\n\n"
-        }
-    }
-}
-
-/// Double-submit CSRF protection: the form carries a random token the browser also holds in a
-/// `SameSite=Strict`, `HttpOnly` cookie; a cross-site post has the one but not the other.
-enum CSRFToken {
-    static func fresh() -> String { ScanID.random().rawValue }
-
-    static func cookie(_ token: String) -> String {
-        "scantrail_csrf=\(token); Path=/; HttpOnly; SameSite=Strict; Secure"
-    }
-
-    static func matches(_ submitted: String?, cookie header: String?) -> Bool {
-        guard let submitted, !submitted.isEmpty, let header else { return false }
-        return header.split(separator: ";").contains {
-            $0.trimmingCharacters(in: .whitespaces) == "scantrail_csrf=\(submitted)"
         }
     }
 }

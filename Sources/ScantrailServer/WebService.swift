@@ -37,7 +37,7 @@ struct WebService: Sendable {
         let client = context.client(trusting: settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
         let secret: String
         if session {
-            guard let id = DashboardSessions.cookieValue(request.headers[.cookie]),
+            guard let id = DashboardSessions.id(in: request.headers[.cookie]),
                 let held = await sessions.secret(of: id)
             else { return Caller(client: client, key: nil) }
             secret = held
