@@ -11,10 +11,8 @@ import ScantrailTLS
 public struct Dashboard: Sendable {
     /// One scanned target.
     public struct TargetLine: Sendable {
-        /// The target and its latest scan.
+        /// The target, its latest scan and its open findings by severity.
         public let summary: TargetSummary
-        /// Its open findings by severity.
-        public let open: [Severity: Int]
         /// Its latest scans, oldest first (at most ``Dashboard/trendScans``).
         public let recent: [ScanRecord]
         /// Stretches of more than the cadence without a scan, over the recent scans up to now.
@@ -57,10 +55,9 @@ public struct Dashboard: Sendable {
         var certificates: [CertificateDeadline] = []
         for summary in try await store.targets() {
             let recent = try await store.recentScans(target: summary.target, limit: trendScans).reversed()
-            let counts = try await store.findingCounts(target: summary.target)
             targets.append(
                 TargetLine(
-                    summary: summary, open: counts.bySeverity(.open), recent: Array(recent),
+                    summary: summary, recent: Array(recent),
                     gaps: ReadinessAssessment.gaps(
                         recent.map(\.observedAt), from: recent.first?.observedAt ?? now, to: now,
                         cadenceDays: cadenceDays)))

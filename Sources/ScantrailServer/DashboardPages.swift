@@ -108,7 +108,7 @@ enum DashboardPages {
         }
         let targets = dashboard.targets.map { line in
             let open = Severity.allCases.reversed().compactMap { severity in
-                line.open[severity].map { "\($0) \(severity.rawValue)" }
+                line.summary.openFindings[severity].map { "\($0) \(severity.rawValue)" }
             }
             let days = dashboard.cadenceDays
             let cadence =

@@ -30,21 +30,18 @@ enum TrailAPI {
         let expiresAt: Date?
     }
 
-    static func severities(_ counts: FindingCounts, _ status: FindingStatus) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: counts.bySeverity(status).map { ($0.key.rawValue, $0.value) })
+    /// Counts by severity as JSON keys them (`"high": 2`).
+    static func severities(_ bySeverity: [Severity: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: bySeverity.map { ($0.key.rawValue, $0.value) })
     }
 
     static func add(to router: Router<ServerContext>, service: WebService) {
         router.get("/api/v1/targets") { request, context in
             await service.api(request, context, scope: .read) { _, store in
-                let store = try store.required
-                var targets: [Target] = []
-                for summary in try await store.targets() {
-                    let counts = try await store.findingCounts(target: summary.target)
-                    targets.append(
-                        Target(
-                            target: summary.target, scanCount: summary.scanCount, latestScan: summary.latest,
-                            openFindings: severities(counts, .open)))
+                let targets = try await store.required.targets().map {
+                    Target(
+                        target: $0.target, scanCount: $0.scanCount, latestScan: $0.latest,
+                        openFindings: severities($0.openFindings))
                 }
                 return try APIResponses.json(["targets": targets])
             }
@@ -80,7 +77,9 @@ enum TrailAPI {
                 let target = try QueryParameters(request).target()
                 let counts = try await store.required.findingCounts(target: target)
                 var byStatus: [String: [String: Int]] = [:]
-                for status in FindingStatus.allCases { byStatus[status.rawValue] = severities(counts, status) }
+                for status in FindingStatus.allCases {
+                    byStatus[status.rawValue] = severities(counts.bySeverity(status))
+                }
                 return try APIResponses.json(byStatus)
             }
         }

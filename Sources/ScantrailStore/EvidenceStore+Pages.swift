@@ -86,16 +86,26 @@ extension EvidenceStore {
         return try await database.rows(statement).map(ScanRecord.init(row:))
     }
 
-    /// Every scanned target: its latest scan and how many were recorded, by base URL.
+    /// Every scanned target: its latest scan, how many were recorded and its open findings by
+    /// severity, by base URL — three reads whatever the number of targets.
     public func targets() async throws -> [TargetSummary] {
         let rows = try await database.read([
             SQLStatement("SELECT target, COUNT(*) AS n FROM scans GROUP BY target"),
             SQLStatement("SELECT * FROM scans WHERE seq IN (SELECT MAX(seq) FROM scans GROUP BY target)"),
+            SQLStatement("SELECT * FROM finding_counts WHERE status = 'open' AND n > 0"),
         ])
         var counts: [String: Int] = [:]
         for row in rows[0] { counts[try row.text("target")] = Int(try row.integer("n")) }
+        var open: [String: [Severity: Int]] = [:]
+        for row in rows[2] {
+            guard let severity = Severity(rawValue: try row.text("severity")) else {
+                throw StoreError.corrupt("unknown severity in finding_counts")
+            }
+            open[try row.text("target"), default: [:]][severity] = Int(try row.integer("n"))
+        }
         return try rows[1].map(ScanRecord.init(row:)).map {
-            TargetSummary(target: $0.target, scanCount: counts[$0.target] ?? 1, latest: $0)
+            TargetSummary(
+                target: $0.target, scanCount: counts[$0.target] ?? 1, latest: $0, openFindings: open[$0.target] ?? [:])
         }.sorted { $0.target < $1.target }
     }
 

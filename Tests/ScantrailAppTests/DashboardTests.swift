@@ -26,7 +26,7 @@ struct DashboardTests {
         let target = try #require(dashboard.targets.first)
         #expect(target.summary.scanCount == 4 && target.recent.map(\.sequence) == [1, 2, 3, 4])
         #expect(target.gaps.map(\.days) == [12, 14], "\(target.gaps)")
-        #expect(target.open == [.high: 2])
+        #expect(target.summary.openFindings == [.high: 2])
         #expect(dashboard.counts.total(.open) == 2 && dashboard.counts.total(.fixed) == 0)
         #expect(dashboard.deadlines.findings.map(\.ruleID) == [R.auth.id, R.protocolRule.id])
         #expect(dashboard.certificates.isEmpty)

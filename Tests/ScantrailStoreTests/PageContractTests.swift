@@ -80,7 +80,9 @@ struct PageContractTests {
         }
     }
 
-    @Test("a target's scans page newest first; targets list their latest scan", arguments: TestBackend.allCases)
+    @Test(
+        "a target's scans page newest first; targets list their latest scan and open findings",
+        arguments: TestBackend.allCases)
     func history(backend: TestBackend) async throws {
         let clock = TestClock()
         let other = ScanTarget(scheme: "https", host: "other.example.com", port: 443)
@@ -93,6 +95,7 @@ struct PageContractTests {
             let targets = try await store.targets()
             #expect(targets.map(\.target) == [F.target.url, other.url])
             #expect(targets.map(\.scanCount) == [3, 1] && targets.map(\.latest.sequence) == [3, 4])
+            #expect(targets.map(\.openFindings) == [[.high: 1], [:]])
             let entries = try await store.auditEntries(after: 2, limit: 2)
             #expect(entries.map(\.sequence) == [3, 4])
         }

@@ -1,3 +1,5 @@
+import ScantrailCore
+
 /// A scanned target as the dashboard lists it.
 public struct TargetSummary: Hashable, Sendable {
     /// Its base URL.
@@ -6,4 +8,6 @@ public struct TargetSummary: Hashable, Sendable {
     public let scanCount: Int
     /// Its latest recorded scan.
     public let latest: ScanRecord
+    /// Its open findings by severity (severities without any left out).
+    public let openFindings: [Severity: Int]
 }
