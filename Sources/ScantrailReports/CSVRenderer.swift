@@ -17,7 +17,7 @@ public struct CSVRenderer: Sendable {
 
     /// The CSV document, with CRLF line ends.
     public func render(_ input: ReportInput) -> String {
-        let time = { (date: Date?) in date.map { $0.formatted(.iso8601) } ?? "" }
+        let time = { (date: Date?) in date.map(Timestamp.text) ?? "" }
         var rows = [Self.columns]
         let scanned = Set(input.result.findings.map(\.fingerprint))
         for finding in input.result.findings {

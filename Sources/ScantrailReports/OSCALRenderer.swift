@@ -28,7 +28,7 @@ public struct OSCALRenderer: Sendable {
             observations.append([
                 "uuid": uuid, "title": "\(outcome.ruleID) at \(outcome.location.display)",
                 "description": outcome.detail.isEmpty ? outcome.ruleID : outcome.detail, "methods": ["TEST"],
-                "collected": Self.time(result.startedAt),
+                "collected": Timestamp.text(result.startedAt),
                 "props": [
                     Self.prop("outcome", outcome.status.rawValue), Self.prop("rule-id", outcome.ruleID),
                     Self.prop("check-id", checkID),
@@ -64,7 +64,7 @@ public struct OSCALRenderer: Sendable {
             "description": "Scantrail \(result.scanner.version) scanned \(result.targetURL) from the outside: "
                 + "\(result.summary.passed) passed, \(result.summary.failed) failed, \(result.summary.notApplicable) not applicable, "
                 + "\(result.summary.inconclusive) not judged.",
-            "start": Self.time(result.startedAt), "end": Self.time(result.finishedAt),
+            "start": Timestamp.text(result.startedAt), "end": Timestamp.text(result.finishedAt),
             "reviewed-controls": [
                 "control-selections": [
                     criteria.isEmpty
@@ -80,7 +80,7 @@ public struct OSCALRenderer: Sendable {
                 "uuid": Self.uuid("\(scanKey) assessment results"),
                 "metadata": [
                     "title": "Scantrail assessment results: \(result.targetURL)",
-                    "last-modified": Self.time(result.finishedAt), "version": result.scanner.version,
+                    "last-modified": Timestamp.text(result.finishedAt), "version": result.scanner.version,
                     "oscal-version": Self.oscalVersion,
                 ],
                 "import-ap": ["href": "#\(plan)"],
@@ -107,8 +107,6 @@ public struct OSCALRenderer: Sendable {
     private static func prop(_ name: String, _ value: String) -> [String: String] {
         ["name": name, "ns": namespace, "value": value]
     }
-
-    private static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
     /// A name-based UUID (version 5 layout over SHA-256): the same name always gives the same UUID.
     static func uuid(_ name: String) -> String {

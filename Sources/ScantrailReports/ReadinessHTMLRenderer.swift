@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 
 /// The SOC 2 readiness report as one self-contained HTML document (the HTML report's style).
 public struct ReadinessHTMLRenderer: Sendable {
@@ -8,7 +9,7 @@ public struct ReadinessHTMLRenderer: Sendable {
     /// The document.
     public func render(_ report: ReadinessReport) -> String {
         let text = HTMLRenderer.text
-        let day = HTMLRenderer.day
+        let day = Timestamp.day
         let items = report.checklist.map {
             "<tr><td>\(text($0.text))</td><td class=\"state \($0.state.rawValue)\">\($0.state.rawValue)</td><td>\(text($0.basis))</td></tr>"
         }
@@ -35,7 +36,7 @@ public struct ReadinessHTMLRenderer: Sendable {
                 """
         }
         let scans = report.scans.map {
-            "<tr><td>#\($0.sequence)</td><td>\(HTMLRenderer.time($0.observedAt))</td><td>\(text($0.completion))</td><td>\($0.passed)</td><td>\($0.failed)</td></tr>"
+            "<tr><td>#\($0.sequence)</td><td>\(Timestamp.text($0.observedAt))</td><td>\(text($0.completion))</td><td>\($0.passed)</td><td>\($0.failed)</td></tr>"
         }
         return """
             <!DOCTYPE html>
@@ -47,7 +48,7 @@ public struct ReadinessHTMLRenderer: Sendable {
             <body><main>
             <header><h1>SOC 2 readiness</h1><p class="target">\(text(report.target))</p>
             <p class="meta">Period \(day(report.periodStart)) to \(day(report.periodEnd.addingTimeInterval(-1))) · \(report.scans.count) scans · \
-            generated \(HTMLRenderer.time(report.generatedAt)) by Scantrail \(text(report.scanner.version))</p></header>
+            generated \(Timestamp.text(report.generatedAt)) by Scantrail \(text(report.scanner.version))</p></header>
             <section id="checklist"><h2>API security checklist</h2>
             <table><thead><tr><th>Item</th><th>State</th><th>Basis</th></tr></thead><tbody>\(items.joined())</tbody></table></section>
             <section id="cadence"><h2>Scan cadence</h2>\(gaps)</section>

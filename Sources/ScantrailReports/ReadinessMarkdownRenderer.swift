@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 
 /// The SOC 2 readiness report as Markdown.
 public struct ReadinessMarkdownRenderer: Sendable {
@@ -7,7 +8,7 @@ public struct ReadinessMarkdownRenderer: Sendable {
 
     /// The document.
     public func render(_ report: ReadinessReport) -> String {
-        let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
+        let day = Timestamp.day
         var lines = [
             "# SOC 2 readiness: \(report.target)", "",
             "Period \(day(report.periodStart)) to \(day(report.periodEnd.addingTimeInterval(-1))) · generated "

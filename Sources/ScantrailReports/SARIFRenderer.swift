@@ -19,7 +19,7 @@ public struct SARIFRenderer: Sendable {
         let findings = Array(result.findings.prefix(Self.maxResults))
         let rules = Array(Set(findings.map(\.ruleID))).sorted().compactMap { input.catalogue[$0] }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let time = { (date: Date) in date.formatted(.iso8601) }
+        let time = Timestamp.text
         let run = SARIFLog.Run(
             tool: .init(
                 driver: .init(

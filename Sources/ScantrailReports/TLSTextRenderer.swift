@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 import ScantrailTLS
 
 /// Renders a TLS probe result for a terminal.
@@ -58,7 +59,9 @@ public struct TLSTextRenderer: Sendable {
             let selfIssued = certificate.isSelfIssued ? " (self-issued)" : ""
             lines.append("  \(index + 1). subject           \(certificate.subject)\(selfIssued)")
             lines.append("     issuer            \(certificate.issuer)")
-            lines.append("     valid             \(day(certificate.notBefore)) to \(day(certificate.notAfter))")
+            lines.append(
+                "     valid             \(Timestamp.day(certificate.notBefore)) to \(Timestamp.day(certificate.notAfter))"
+            )
             if index == 0 { lines.append("     names             \(names.isEmpty ? "none in subjectAltName" : names)") }
             lines.append("     key, signature    \(certificate.publicKey), \(certificate.signatureAlgorithm)")
         }
@@ -78,7 +81,4 @@ public struct TLSTextRenderer: Sendable {
         return lines
     }
 
-    private func day(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle().year().month().day())
-    }
 }

@@ -19,7 +19,7 @@ public struct TrailTextRenderer: Sendable {
         guard !scans.isEmpty else { return "No scans recorded.\n" }
         let rows = scans.map { scan in
             [
-                "#\(scan.sequence)", String(scan.id.prefix(8)), Self.time(scan.observedAt), scan.target,
+                "#\(scan.sequence)", String(scan.id.prefix(8)), Timestamp.text(scan.observedAt), scan.target,
                 scan.completion,
                 "\(scan.counts.passed)/\(scan.counts.failed)/\(scan.counts.inconclusive)",
                 "\(scan.counts.new)/\(scan.counts.fixed)/\(scan.counts.reopened)",
@@ -40,7 +40,7 @@ public struct TrailTextRenderer: Sendable {
         let rows = findings.map { finding in
             [
                 finding.id, finding.severity.rawValue, finding.status.rawValue, finding.slaStatus(at: now).rawValue,
-                finding.dueAt.map(Self.time) ?? "-", finding.ruleID, finding.location.display,
+                finding.dueAt.map(Timestamp.text) ?? "-", finding.ruleID, finding.location.display,
             ]
         }
         let heading = ["ID", "SEVERITY", "STATUS", "SLA", "DUE", "RULE", "LOCATION"]
@@ -56,17 +56,17 @@ public struct TrailTextRenderer: Sendable {
             "  severity      \(finding.severity.rawValue)",
             "  location      \(finding.location.display)",
             "  status        \(finding.status.rawValue)\(finding.reopenCount > 0 ? " (reopened \(finding.reopenCount)×)" : "")",
-            "  SLA           \(finding.slaStatus(at: now).rawValue), due \(finding.dueAt.map(Self.time) ?? "never")",
-            "  first seen    \(Self.time(finding.firstSeenAt)) in scan \(finding.firstScanID.prefix(8))",
-            "  last failing  \(Self.time(finding.lastSeenAt)) in scan \(finding.lastScanID.prefix(8)): \(finding.lastDetail)",
+            "  SLA           \(finding.slaStatus(at: now).rawValue), due \(finding.dueAt.map(Timestamp.text) ?? "never")",
+            "  first seen    \(Timestamp.text(finding.firstSeenAt)) in scan \(finding.firstScanID.prefix(8))",
+            "  last failing  \(Timestamp.text(finding.lastSeenAt)) in scan \(finding.lastScanID.prefix(8)): \(finding.lastDetail)",
         ]
         if let fixedAt = finding.fixedAt, let scan = finding.fixedScanID {
-            lines.append("  fixed         \(Self.time(fixedAt)) in scan \(scan.prefix(8))")
+            lines.append("  fixed         \(Timestamp.text(fixedAt)) in scan \(scan.prefix(8))")
         }
         if let acceptance = finding.acceptance {
-            let expiry = acceptance.expiresAt.map { " until \(Self.time($0))" } ?? ""
+            let expiry = acceptance.expiresAt.map { " until \(Timestamp.text($0))" } ?? ""
             lines.append(
-                "  \(acceptance.status.rawValue)      by \(acceptance.by) at \(Self.time(acceptance.at))\(expiry): \(acceptance.reason)"
+                "  \(acceptance.status.rawValue)      by \(acceptance.by) at \(Timestamp.text(acceptance.at))\(expiry): \(acceptance.reason)"
             )
         }
         if let proof = history.proofOfFix {
@@ -82,13 +82,13 @@ public struct TrailTextRenderer: Sendable {
         }
         lines.append("")
         lines.append("Audit entries")
-        lines += history.entries.map { "  #\($0.sequence)  \(Self.time($0.at))  \($0.action)  by \($0.actor)" }
+        lines += history.entries.map { "  #\($0.sequence)  \(Timestamp.text($0.at))  \($0.action)  by \($0.actor)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `scantrail accept`: the decision just recorded.
     public func decision(_ finding: TrackedFinding) -> String {
-        let expiry = finding.acceptance?.expiresAt.map { " until \(Self.time($0))" } ?? ""
+        let expiry = finding.acceptance?.expiresAt.map { " until \(Timestamp.text($0))" } ?? ""
         return "Finding \(finding.id) is now \(finding.status.rawValue)\(expiry).\n"
     }
 
@@ -112,7 +112,8 @@ public struct TrailTextRenderer: Sendable {
     public func audit(_ entries: [AuditEntry]) -> String {
         let rows = entries.map { entry in
             [
-                "#\(entry.sequence)", Self.time(entry.at), entry.actor, entry.action, String(entry.subject.prefix(12)),
+                "#\(entry.sequence)", Timestamp.text(entry.at), entry.actor, entry.action,
+                String(entry.subject.prefix(12)),
                 String(entry.hash.prefix(12)),
             ]
         }
@@ -127,7 +128,7 @@ public struct TrailTextRenderer: Sendable {
             [
                 key.id, key.name, key.scopes.map(\.rawValue).joined(separator: ","),
                 key.revokedAt != nil ? "revoked" : key.isUsable(at: now) ? "active" : "expired",
-                key.expiresAt.map(Self.time) ?? "-", key.lastUsedAt.map(Self.time) ?? "never",
+                key.expiresAt.map(Timestamp.text) ?? "-", key.lastUsedAt.map(Timestamp.text) ?? "never",
             ]
         }
         return TextTable.render([["ID", "NAME", "SCOPES", "STATE", "EXPIRES", "LAST USED"]] + rows).joined(
@@ -142,7 +143,8 @@ public struct TrailTextRenderer: Sendable {
         }
         let rows = targets.map { target, missed in
             [
-                target.id, target.url, target.schedule, target.pausedAt == nil ? Self.time(target.nextRunAt) : "paused",
+                target.id, target.url, target.schedule,
+                target.pausedAt == nil ? Timestamp.text(target.nextRunAt) : "paused",
                 String(missed),
             ]
         }
@@ -153,15 +155,15 @@ public struct TrailTextRenderer: Sendable {
     public func target(_ target: MonitoredTarget, missedRuns: [Date]) -> String {
         var lines = [
             "\(target.url) (\(target.id))", "  schedule   \(target.schedule)",
-            "  next run   \(target.pausedAt.map { "paused since \(Self.time($0))" } ?? Self.time(target.nextRunAt))",
-            "  added      \(Self.time(target.createdAt)) by \(target.createdBy)",
+            "  next run   \(target.pausedAt.map { "paused since \(Timestamp.text($0))" } ?? Timestamp.text(target.nextRunAt))",
+            "  added      \(Timestamp.text(target.createdAt)) by \(target.createdBy)",
         ]
         if let description = target.description { lines.append("  openapi    \(description)") }
         if let identities = target.identitiesFrom { lines.append("  identities from \(identities)") }
         lines.append(
             missedRuns.isEmpty
                 ? "  no run missed"
-                : "  missed \(missedRuns.count) runs: " + missedRuns.map(Self.time).joined(separator: ", "))
+                : "  missed \(missedRuns.count) runs: " + missedRuns.map(Timestamp.text).joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -178,7 +180,4 @@ public struct TrailTextRenderer: Sendable {
             .joined(separator: "\n") + "\n"
     }
 
-    static func time(_ date: Date) -> String {
-        date.formatted(.iso8601)
-    }
 }

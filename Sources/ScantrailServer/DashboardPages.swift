@@ -7,9 +7,6 @@ import ScantrailStore
 /// The dashboard's pages: sign-in, the overview, a finding's life with its proof of fix and the
 /// decision form, and the API keys. Each makes its template's view of display-ready strings.
 enum DashboardPages {
-    private static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
-
-    private static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
     /// The header of every signed-in page: who is signed in, the sections, sign out.
     private struct Header {
@@ -45,7 +42,7 @@ enum DashboardPages {
         let days = Int((due.timeIntervalSince(now) / 86_400).rounded(.down))
         switch finding.slaStatus(at: now) {
         case .openOverdue: return ("accepted", "overdue by \(-days) day\(-days == 1 ? "" : "s")")
-        case .openWithin: return ("", "due in \(days) day\(days == 1 ? "" : "s") (\(day(due)))")
+        case .openWithin: return ("", "due in \(days) day\(days == 1 ? "" : "s") (\(Timestamp.day(due)))")
         case .met: return ("rejected", "fixed within its deadline")
         case .missed: return ("accepted", "fixed after its deadline")
         case .notApplicable: return ("", "no deadline while \(finding.status.rawValue)")
@@ -103,7 +100,7 @@ enum DashboardPages {
         }
         let certificates = dashboard.certificates.map {
             Certificate(
-                target: $0.target, subject: $0.subject, expires: day($0.notAfter), daysLeft: $0.daysLeft,
+                target: $0.target, subject: $0.subject, expires: Timestamp.day($0.notAfter), daysLeft: $0.daysLeft,
                 style: $0.daysLeft < 30 ? "accepted" : "")
         }
         let targets = dashboard.targets.map { line in
@@ -115,10 +112,10 @@ enum DashboardPages {
                 line.gaps.isEmpty
                 ? "scanned at least every \(days) days"
                 : "\(line.gaps.count) gap\(line.gaps.count == 1 ? "" : "s") longer than \(days) days (longest "
-                    + "\(line.gaps.map(\.days).max() ?? 0) days, last ending \(day(line.gaps.last?.to ?? dashboard.now)))"
+                    + "\(line.gaps.map(\.days).max() ?? 0) days, last ending \(Timestamp.day(line.gaps.last?.to ?? dashboard.now)))"
             return Target(
                 target: line.summary.target, scanCount: line.summary.scanCount,
-                latestSequence: line.summary.latest.sequence, latestAt: time(line.summary.latest.observedAt),
+                latestSequence: line.summary.latest.sequence, latestAt: Timestamp.text(line.summary.latest.observedAt),
                 completion: line.summary.latest.completion, open: open.isEmpty ? "none" : open.joined(separator: ", "),
                 cadence: cadence, cadenceClass: line.gaps.isEmpty ? "" : "warning",
                 trend: HTMLRenderer.scanTrendChart(line.recent))
@@ -182,12 +179,13 @@ enum DashboardPages {
                 header: Header(finding.title, caller: caller, csrf: csrf), id: finding.id,
                 severity: finding.severity.rawValue, ruleID: finding.ruleID, target: finding.target,
                 location: finding.location.display, state: finding.status.rawValue, clockClass: style, clock: clock,
-                firstSeen: time(finding.firstSeenAt), lastSeen: time(finding.lastSeenAt), detail: finding.lastDetail,
+                firstSeen: Timestamp.text(finding.firstSeenAt), lastSeen: Timestamp.text(finding.lastSeenAt),
+                detail: finding.lastDetail,
                 decision: finding.acceptance.map {
                     "\($0.status.rawValue) by \($0.by): \($0.reason)"
-                        + ($0.expiresAt.map { ", until \(day($0))" } ?? "")
+                        + ($0.expiresAt.map { ", until \(Timestamp.day($0))" } ?? "")
                 },
-                life: history.entries.map { Entry(at: time($0.at), action: $0.action, actor: $0.actor) },
+                life: history.entries.map { Entry(at: Timestamp.text($0.at), action: $0.action, actor: $0.actor) },
                 proof: proof ?? [], hasProof: proof != nil,
                 canDecide: caller.allows(.admin) && finding.status != .fixed, csrf: csrf))
     }
@@ -213,9 +211,11 @@ enum DashboardPages {
         let rows = keys.map { key in
             Key(
                 id: key.id, name: key.name, scopes: key.scopes.map(\.rawValue).joined(separator: ", "),
-                state: key.revokedAt.map { "revoked \(day($0))" } ?? key.expiresAt.map { "until \(day($0))" }
+                state: key.revokedAt.map { "revoked \(Timestamp.day($0))" } ?? key.expiresAt.map {
+                    "until \(Timestamp.day($0))"
+                }
                     ?? "active",
-                lastUsed: key.lastUsedAt.map(time) ?? "never", active: key.revokedAt == nil)
+                lastUsed: key.lastUsedAt.map(Timestamp.text) ?? "never", active: key.revokedAt == nil)
         }
         return Pages.page(
             title: "API keys", template: "keys",

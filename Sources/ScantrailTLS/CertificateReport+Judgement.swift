@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 
 extension CertificateReport {
     /// Judges an observed chain at `time`, without I/O: the same observation and moment always
@@ -28,7 +29,7 @@ extension CertificateReport {
             expiringSoon: daysLeft < 0
                 ? .absent("already expired")
                 : daysLeft <= warningDays
-                    ? .present("the leaf expires on \(day(leaf.notAfter)), in \(daysLeft) days")
+                    ? .present("the leaf expires on \(Timestamp.day(leaf.notAfter)), in \(daysLeft) days")
                     : .absent("the leaf is valid for \(daysLeft) more days"),
             hostnameMismatch: hostname(expectedName, leaf: leaf),
             weakKey: worst(issued, "key", \.hasWeakKey, \.publicKey),
@@ -41,15 +42,15 @@ extension CertificateReport {
 
     private static func expiry(of path: [CertificateFacts], at time: Date) -> TLSScanResult.Finding {
         if let expired = path.first(where: { $0.notAfter < time }) {
-            return .present("\(expired.subject) expired on \(day(expired.notAfter))")
+            return .present("\(expired.subject) expired on \(Timestamp.day(expired.notAfter))")
         }
         let soonest = path.map(\.notAfter).min()!
-        return .absent("every certificate of the path is valid until at least \(day(soonest))")
+        return .absent("every certificate of the path is valid until at least \(Timestamp.day(soonest))")
     }
 
     private static func notYetValid(_ path: [CertificateFacts], at time: Date) -> TLSScanResult.Finding {
         if let early = path.first(where: { $0.notBefore > time }) {
-            return .present("\(early.subject) is valid only from \(day(early.notBefore))")
+            return .present("\(early.subject) is valid only from \(Timestamp.day(early.notBefore))")
         }
         return .absent("every certificate of the path is already valid")
     }
@@ -76,7 +77,4 @@ extension CertificateReport {
         return .present("\(name) is not among \(listed)")
     }
 
-    private static func day(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day())
-    }
 }
