@@ -69,8 +69,7 @@ enum DashboardRoutes {
         }
         router.get("/dashboard/keys") { request, context in
             await page(request, context, service: service, scope: .admin) { page in
-                WebServer.html(
-                    DashboardPages.keys(try await page.store.apiKeys(), caller: page.caller, csrf: page.csrf))
+                try await page.keys()
             }
         }
         router.post("/dashboard/keys") { request, context in
@@ -79,18 +78,14 @@ enum DashboardRoutes {
                     name: page.form["name"] ?? "",
                     scopes: page.form.values("scope").compactMap(APIKeyScope.init(rawValue:)),
                     expiresAt: try page.expiry())
-                return WebServer.html(
-                    DashboardPages.keys(
-                        try await page.store.apiKeys(), caller: page.caller, csrf: page.csrf, made: made))
+                return try await page.keys(made: made)
             }
         }
         router.post("/dashboard/keys/{key}/rotate") { request, context in
             await page(request, context, service: service, scope: .admin, form: true) { page in
                 let made = try await page.store.rotateAPIKey(
                     context.parameters.get("key") ?? "", overlap: DashboardRoutes.rotationOverlap)
-                return WebServer.html(
-                    DashboardPages.keys(
-                        try await page.store.apiKeys(), caller: page.caller, csrf: page.csrf, made: made))
+                return try await page.keys(made: made)
             }
         }
         router.post("/dashboard/keys/{key}/revoke") { request, context in
@@ -108,6 +103,11 @@ enum DashboardRoutes {
         let store: EvidenceStore
         let csrf: String
         let form: Form
+
+        /// The keys page, with a key just `made` and its secret shown once.
+        func keys(made: EvidenceStore.NewAPIKey? = nil) async throws -> Response {
+            WebServer.html(DashboardPages.keys(try await store.apiKeys(), caller: caller, csrf: csrf, made: made))
+        }
 
         /// The form's `expires` field as an expiry (a date, or days such as `90d`), if filled in.
         func expiry() throws -> Date? {

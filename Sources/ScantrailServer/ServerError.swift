@@ -29,6 +29,9 @@ extension ServerError {
         ServerError(status: .unauthorized, title: "Authentication required", detail: detail)
     }
 
+    /// A request that needs a key and sent none usable.
+    static let keyNeeded = unauthorized("an API key is needed: Authorization: Bearer st_…")
+
     static func forbidden(_ detail: String) -> ServerError {
         ServerError(status: .forbidden, title: "Not allowed", detail: detail)
     }

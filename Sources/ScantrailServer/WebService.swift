@@ -42,9 +42,7 @@ struct WebService: Sendable {
             else { return Caller(client: client, key: nil) }
             secret = held
         } else if let header = request.headers[.authorization] {
-            guard header.hasPrefix("Bearer "), !header.dropFirst(7).isEmpty else {
-                throw .unauthorized("an API key is needed: Authorization: Bearer st_…")
-            }
+            guard header.hasPrefix("Bearer "), !header.dropFirst(7).isEmpty else { throw .keyNeeded }
             secret = String(header.dropFirst(7))
         } else {
             return Caller(client: client, key: nil)
@@ -78,7 +76,7 @@ struct WebService: Sendable {
             decision = quota
             guard quota.allowed else { throw .tooManyRequests("too many requests; try again in \(quota.reset) s") }
             if let scope {
-                guard caller.key != nil else { throw .unauthorized("an API key is needed: Authorization: Bearer st_…") }
+                guard caller.key != nil else { throw .keyNeeded }
                 guard caller.allows(scope) else { throw .forbidden("the key has no \(scope.rawValue) scope") }
                 guard store != nil else { throw .noStore }
             }
