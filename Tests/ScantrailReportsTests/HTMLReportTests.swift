@@ -77,6 +77,16 @@ struct HTMLReportTests {
         #expect(svg.contains(#"aria-label="Findings by severity: 0 critical, 4 high, 2 medium, 1 low, 0 info""#))
     }
 
+    @Test("the dashboard's trend stacks each scan's new failures on those seen before, as tall as their sum")
+    func scanTrend() {
+        let svg = HTMLRenderer.scanTrendChart(Self.history)
+        #expect(svg.contains("<title>scan #1: 2 failing, 2 of them new</title>"))
+        #expect(svg.contains(#"<rect class="overdue" x="34" y="20" width="12" height="110"/>"#))
+        #expect(svg.contains(#"<rect class="within" x="284" y="20" width="12" height="110"/>"#))
+        #expect(svg.contains(#"<rect class="within" x="534" y="75" width="12" height="55"/>"#))
+        #expect(svg.contains(#"aria-label="Failing findings over 3 scans""#))
+    }
+
     @Test("headless Chromium renders every section, the charts and the findings; a screenshot and a PDF are kept")
     func browser() async throws {
         let file = Self.artefacts.appendingPathComponent("report.html")

@@ -141,6 +141,20 @@ struct FormTests {
     }
 }
 
+@Suite("The Cookie header")
+struct CookieHeaderTests {
+    @Test("every value of a name, in order; other names, look-alikes and a missing header give none")
+    func values() {
+        let header = "a=1; scantrail_session=s1;scantrail_session=;  scantrail_sessionx=no; b"
+        #expect(CookieHeader.values("scantrail_session", in: header) == ["s1", ""])
+        #expect(CookieHeader.values("a", in: header) == ["1"] && CookieHeader.values("b", in: header).isEmpty)
+        #expect(CookieHeader.values("a", in: nil).isEmpty)
+        #expect(DashboardSessions.id(in: "scantrail_session=; scantrail_session=s2") == nil)
+        #expect(CSRFToken.matches("t2", cookie: "scantrail_csrf=t1; scantrail_csrf=t2"))
+        #expect(!CSRFToken.matches("", cookie: "scantrail_csrf=") && !CSRFToken.matches("t", cookie: nil))
+    }
+}
+
 @Suite("SLA clocks as the dashboard words them")
 struct SLAClockTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
