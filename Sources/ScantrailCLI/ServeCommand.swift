@@ -7,12 +7,15 @@ import ScantrailServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the web service: the 'scan your API' page, live progress, reports and the REST API.",
+        abstract:
+            "Run the web service: the 'scan your API' page, live progress, reports, the dashboard and the REST API.",
         discussion: """
             Scans run in hosted mode: every name is resolved and loopback, private, link-local, CGNAT, ULA, \
             multicast and cloud-metadata addresses are refused (after resolution, pinned against rebinding, \
             re-checked on redirects), unless listed with --allow-target. Anonymous scans are passive, one at a \
-            time per client, bounded in requests and time. Listen on 127.0.0.1 behind a TLS reverse proxy.
+            time per client, bounded in requests and time. Serve HTTPS with --tls-certificate and --tls-key, or \
+            listen on 127.0.0.1 behind a TLS reverse proxy named with --trust-proxy. Sign in to /dashboard with a \
+            key from 'scantrail api-keys create'; the REST API is described at /api/v1/openapi.json.
             """
     )
 
