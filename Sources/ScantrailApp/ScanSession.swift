@@ -176,8 +176,9 @@ public struct ScanSession: Sendable {
     /// Records `result` in the store (when the request has one) and judges it against the gate.
     /// A partial result is recorded too, even when the task running the scan was cancelled.
     ///
-    /// - Throws: ``AppError`` when the store cannot record it.
-    public func record(_ result: ScanResult) async throws -> RecordedScan {
+    /// - Parameter job: The claimed scan job the scan ran for, completed by the same write.
+    /// - Throws: ``AppError`` when the store cannot record it (or `job`'s claim lapsed).
+    public func record(_ result: ScanResult, completing job: ScanJob? = nil) async throws -> RecordedScan {
         let threshold = request.failOn
         guard let store else {
             return RecordedScan(
@@ -186,7 +187,7 @@ public struct ScanSession: Sendable {
         }
         let baselineID = baselineID
         let recording = Task {
-            let record = try await store.record(result)
+            let record = try await store.record(result, completing: job)
             var excluded = try await store.acceptedFingerprints()
             var baseline: Set<Fingerprint>?
             if let baselineID { baseline = try await store.failingFingerprints(in: baselineID) }

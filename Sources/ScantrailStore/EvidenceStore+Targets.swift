@@ -14,7 +14,7 @@ extension EvidenceStore {
             id: "t_" + (0..<4).map { _ in UInt8.random(in: 0...255, using: &random) }.hexString, url: url,
             schedule: schedule, description: description, identitiesFrom: identitiesFrom, createdAt: at,
             createdBy: actor, nextRunAt: nextRunAt, pausedAt: nil)
-        let actor = actor
+        let (actor, notify) = (actor, database.notify(Self.jobsChannel))
         let lookup = SQLStatement("SELECT id FROM monitored_targets WHERE url = ?", [.text(url)])
         return try await database.write(reading: [lookup, AuditChain.headQuery]) { rows in
             guard rows[0].isEmpty else { throw StoreError.invalid("\(url) is already monitored") }
@@ -22,7 +22,7 @@ extension EvidenceStore {
             try chain.append("target.added", subject: target.id, details: TargetEvent(target))
             let insert = SQLStatement.insert(
                 into: "monitored_targets", columns: MonitoredTarget.columns, rows: [target.row])
-            return (insert + AuditEntry.insert(chain.entries), target)
+            return (insert + AuditEntry.insert(chain.entries) + [notify].compactMap { $0 }, target)
         }
     }
 

@@ -67,9 +67,13 @@ public struct EvidenceStore: Sendable {
     /// findings (new, fixed, reopened), with an audit entry for the scan and for each change.
     /// Lapsed acceptances are reopened first.
     ///
+    /// - Parameter job: The claimed scan job this scan runs, marked succeeded in the same
+    ///   transaction, so that a due scan is recorded exactly once.
     /// - Returns: The stored scan with its counts.
+    /// - Throws: ``StoreError/leaseLost(_:)`` (and records nothing) when `job`'s claim is no
+    ///   longer current.
     @discardableResult
-    public func record(_ result: ScanResult) async throws -> ScanRecord {
+    public func record(_ result: ScanResult, completing job: ScanJob? = nil) async throws -> ScanRecord {
         let scan = try PreparedScan(result)
         let scanID = UUID().uuidString.lowercased()
         let recordedAt = now()
@@ -83,9 +87,10 @@ public struct EvidenceStore: Sendable {
             lookups + [
                 Self.lapsedQuery(at: recordedAt), AuditChain.headQuery,
                 SQLStatement("SELECT MAX(seq) AS seq FROM scans"),
-            ]
+            ] + [job.map(claimFence)].compactMap { $0 }
         let (policy, actor, signer) = (policy, actor, signer)
         return try await database.write(reading: reads) { rows in
+            if let job { _ = try Self.claimed(job, fenceRows: rows[lookups.count + 3]) }
             let existing = try rows[..<lookups.count].joined().map(TrackedFinding.init(row:))
             let lapsed = try rows[lookups.count].map(TrackedFinding.init(row:))
             var chain = try AuditChain(headRows: rows[lookups.count + 1], at: recordedAt, actor: actor)
@@ -104,7 +109,8 @@ public struct EvidenceStore: Sendable {
             // The scan's own entry closes the changes it caused, with their counts.
             try chain.append(
                 "scan.recorded", subject: scanID,
-                details: ScanRecorded(record: record, configurationSHA256: CanonicalJSON.sha256(configuration)))
+                details: ScanRecorded(
+                    record: record, configurationSHA256: CanonicalJSON.sha256(configuration), job: job?.id))
             let head = chain.entries.last!
             let checkpoint = try signer.map {
                 try AuditCheckpoint.sign(sequence: head.sequence, hash: head.hash, at: recordedAt, with: $0).insert
@@ -116,6 +122,7 @@ public struct EvidenceStore: Sendable {
                         "INSERT INTO scan_reports (scan_id, report) VALUES (?, ?)", [.text(scanID), .text(report)]),
                 ] + scan.evidenceStatements(scanID: scanID)
                 + TrackedFinding.upsert(planner.changedFindings) + AuditEntry.insert(chain.entries)
+                + [job.map { Self.complete($0, scanID: scanID, at: recordedAt) }].compactMap { $0 }
             return (statements, record)
         }
     }
@@ -124,6 +131,8 @@ public struct EvidenceStore: Sendable {
     private struct ScanRecorded: Encodable {
         let record: ScanRecord
         let configurationSHA256: String
+        /// The scan job it completed, when a worker ran it.
+        let job: String?
     }
 
     /// Findings whose acceptance or false-positive mark has lapsed at `now`.

@@ -119,6 +119,26 @@ enum Schema {
                 "CREATE INDEX monitored_targets_due ON monitored_targets (next_run_at)",
             ]
         ),
+        (
+            7,
+            [
+                // The workers' queue: one row per due scan, claimed under a lease that heartbeats
+                // renew; `attempts` fences a claim (a taken-over job's old worker can no longer
+                // renew or complete it).
+                """
+                CREATE TABLE scan_jobs (
+                    id TEXT PRIMARY KEY, target_id TEXT NOT NULL, url TEXT NOT NULL, due_at BIGINT NOT NULL,
+                    run_at BIGINT NOT NULL, state TEXT NOT NULL, attempts BIGINT NOT NULL,
+                    max_attempts BIGINT NOT NULL, worker TEXT, lease_until BIGINT, heartbeat_at BIGINT,
+                    scan_id TEXT, last_error TEXT, created_at BIGINT NOT NULL, started_at BIGINT,
+                    finished_at BIGINT)
+                """,
+                // One scan of a target at a time.
+                "CREATE UNIQUE INDEX scan_jobs_active ON scan_jobs (target_id) WHERE state IN ('queued', 'running')",
+                "CREATE INDEX scan_jobs_claimable ON scan_jobs (state, run_at)",
+                "CREATE INDEX scan_jobs_by_target ON scan_jobs (target_id, created_at)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.

@@ -7,6 +7,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case notFound(String)
         case ambiguous(String)
         case invalid(String)
+        case leaseLost(String)
     }
 
     private let code: Code
@@ -21,19 +22,26 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func ambiguous(_ what: String) -> Self { Self(code: .ambiguous(what)) }
     /// A request the store refuses (e.g. retention under 90 days).
     public static func invalid(_ detail: String) -> Self { Self(code: .invalid(detail)) }
+    /// A worker's claim on a scan job has lapsed: another worker took it over, or it ended.
+    public static func leaseLost(_ jobID: String) -> Self { Self(code: .leaseLost(jobID)) }
 
     /// Whether the request was at fault (unknown, ambiguous or refused), rather than the
     /// database (unreachable or corrupt).
     public var isRequestError: Bool {
         switch code {
         case .notFound, .ambiguous, .invalid: true
-        case .unavailable, .corrupt: false
+        case .unavailable, .corrupt, .leaseLost: false
         }
     }
 
     /// Whether nothing has the identifier asked for (a web service's 404).
     public var isNotFound: Bool {
         if case .notFound = code { true } else { false }
+    }
+
+    /// Whether a worker lost its claim on the job it ran (nothing of it was recorded).
+    public var isLeaseLost: Bool {
+        if case .leaseLost = code { true } else { false }
     }
 
     public var description: String {
@@ -43,6 +51,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notFound(let what): "no \(what)"
         case .ambiguous(let what): "\(what) is ambiguous; give more characters"
         case .invalid(let detail): detail
+        case .leaseLost(let id):
+            "scan job \(id) is no longer this worker's: its lease lapsed and another worker took it"
         }
     }
 }

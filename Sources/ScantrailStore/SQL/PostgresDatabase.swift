@@ -84,6 +84,30 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    public func exchange(_ statement: SQLStatement) async throws -> [SQLRow] {
+        try await mapping {
+            try await client.withConnection { try await Self.fetch(statement, on: $0, logger: logger) }
+        }
+    }
+
+    public func rowLock(skippingLocked: Bool) -> String {
+        skippingLocked ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE"
+    }
+
+    public func notify(_ channel: String) -> SQLStatement? {
+        SQLStatement("SELECT pg_notify(?, '')", [.text(channel)])
+    }
+
+    public func listen(_ channel: String, _ onNotify: @escaping @Sendable () -> Void) async throws {
+        try await mapping {
+            try await client.withConnection { connection in
+                try await connection.listen(on: channel) { notifications in
+                    for try await _ in notifications { onNotify() }
+                }
+            }
+        }
+    }
+
     /// Turns driver errors into ``StoreError`` without quoting queries or values, which may be evidence.
     private func mapping<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {

@@ -17,6 +17,24 @@ public protocol SQLDatabase: Sendable {
         reading: [SQLStatement],
         _ plan: @Sendable ([[SQLRow]]) throws -> (statements: [SQLStatement], result: Result)
     ) async throws -> Result
+
+    /// Runs one statement that writes (an `UPDATE … RETURNING`) as a transaction of its own,
+    /// outside the serialised write lock, and returns its rows. For the job queue's claims and
+    /// heartbeats, which must not wait behind a scan being recorded.
+    func exchange(_ statement: SQLStatement) async throws -> [SQLRow]
+
+    /// The clause that makes a `SELECT` lock the rows it reads until its transaction ends
+    /// (`FOR UPDATE`) and, `skippingLocked`, pass over rows another transaction holds
+    /// (`SKIP LOCKED`). Empty on SQLite, whose single writer already excludes every other.
+    func rowLock(skippingLocked: Bool) -> String
+
+    /// The statement that wakes whoever ``listen(_:_:)``s on `channel` once its transaction
+    /// commits; `nil` on SQLite, where waiting workers poll.
+    func notify(_ channel: String) -> SQLStatement?
+
+    /// Calls `onNotify` for every notification on `channel` until the task is cancelled or the
+    /// connection ends; returns at once where the database has no notifications (SQLite).
+    func listen(_ channel: String, _ onNotify: @escaping @Sendable () -> Void) async throws
 }
 
 extension SQLDatabase {

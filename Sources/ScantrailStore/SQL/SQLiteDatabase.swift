@@ -61,6 +61,16 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
+    public func exchange(_ statement: SQLStatement) async throws -> [SQLRow] {
+        try await pool.write { try Self.fetch(statement, in: $0) }
+    }
+
+    public func rowLock(skippingLocked: Bool) -> String { "" }
+
+    public func notify(_ channel: String) -> SQLStatement? { nil }
+
+    public func listen(_ channel: String, _ onNotify: @escaping @Sendable () -> Void) async throws {}
+
     private static func fetch(_ statement: SQLStatement, in db: Database) throws -> [SQLRow] {
         let cursor = try Row.fetchCursor(db, sql: statement.sql, arguments: arguments(statement))
         var columns: [String: Int]?
