@@ -177,7 +177,8 @@ public struct ScanSession: Sendable {
     /// A partial result is recorded too, even when the task running the scan was cancelled.
     ///
     /// - Parameter job: The claimed scan job the scan ran for, completed by the same write.
-    /// - Throws: ``AppError`` when the store cannot record it (or `job`'s claim lapsed).
+    /// - Throws: ``AppError`` when the store cannot record it; `StoreError.leaseLost` (nothing
+    ///   recorded) when `job`'s claim is no longer current.
     public func record(_ result: ScanResult, completing job: ScanJob? = nil) async throws -> RecordedScan {
         let threshold = request.failOn
         guard let store else {
@@ -200,7 +201,7 @@ public struct ScanSession: Sendable {
         }
         do {
             return try await recording.value
-        } catch let error as StoreError {
+        } catch let error as StoreError where !error.isLeaseLost {
             throw AppError.storeUnavailable(error.description)
         }
     }

@@ -1,29 +1,36 @@
 import Dispatch
 import Foundation
 
-/// Turns the first Ctrl-C into a clean stop (the scan is cancelled and its partial report still
-/// written); a second Ctrl-C ends the process at once.
+/// Turns the first interrupt into a clean stop (a scan cancelled with its partial report still
+/// written; a worker drained); a second one ends the process at once.
 final class InterruptHandler {
-    private let source: any DispatchSourceSignal
+    private let sources: [any DispatchSourceSignal]
+    private let signals: [Int32]
 
-    /// Starts handling SIGINT with `onInterrupt` until ``stop()``.
-    init(onInterrupt: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    /// Starts handling `signals` (Ctrl-C by default) with `onInterrupt`, saying `message`, until ``stop()``.
+    init(
+        signals: [Int32] = [SIGINT],
+        message: String = "interrupted; stopping and writing a partial report (Ctrl-C again to quit now)",
+        onInterrupt: @escaping @Sendable () -> Void
+    ) {
         let count = Counter()
-        source.setEventHandler {
-            if count.increment() > 1 { exit(ExitStatus.interrupted.rawValue) }
-            StandardError.write(
-                "scantrail: interrupted; stopping and writing a partial report (Ctrl-C again to quit now)")
-            onInterrupt()
+        self.signals = signals
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if count.increment() > 1 { exit(ExitStatus.interrupted.rawValue) }
+                StandardError.write("scantrail: \(message)")
+                onInterrupt()
+            }
+            source.resume()
+            return source
         }
-        source.resume()
-        self.source = source
     }
 
-    /// Restores the default Ctrl-C behaviour.
+    /// Restores the default behaviour of the signals.
     func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        for source in sources { source.cancel() }
+        for number in signals { signal(number, SIG_DFL) }
     }
 }

@@ -9,7 +9,7 @@ import ScantrailStore
 struct TargetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "targets",
-        abstract: "Manage the targets scanned on a schedule (by `scantrail worker`, to come).",
+        abstract: "Manage the targets scanned on a schedule (by `scantrail worker`).",
         subcommands: [Add.self, List.self, Show.self, Pause.self, Resume.self, Remove.self]
     )
 
