@@ -130,7 +130,7 @@ let package = Package(
         .target(
             name: "ScantrailTestSupport",
             dependencies: [
-                "ScantrailDemo",
+                "ScantrailDemo", "ScantrailStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -218,7 +218,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScantrailMonitorTests",
-            dependencies: ["ScantrailMonitor"]
+            dependencies: ["ScantrailMonitor", "ScantrailDemo", "ScantrailTestSupport"]
         ),
         .testTarget(
             name: "ScantrailServerTests",

@@ -24,7 +24,8 @@ public struct ScanWorker: Sendable {
         public var maxAttempts = 3
         /// When a failed attempt runs again.
         public var retry = RetryPolicy()
-        /// Return once nothing is runnable and nothing runs (a cron job's single pass, tests).
+        /// Return once nothing runs and nothing waits in the queue, retries included (a cron
+        /// job's single pass, tests).
         public var exitWhenIdle = false
         /// How each scan runs (limits, checks, active mode); targets bring URL, description and identities.
         public var scan = ScanSettings()
@@ -107,7 +108,7 @@ public struct ScanWorker: Sendable {
                     if running == 0 { break }
                 } else {
                     running += await startJobs(store, running: running, group: &group, wake: wake, onEvent: onEvent)
-                    if options.exitWhenIdle && running == 0 { break }
+                    if options.exitWhenIdle, running == 0, (try? await store.queuedScanJobs()) == 0 { break }
                 }
                 switch await events.next() {
                 case .finished: running -= 1

@@ -122,6 +122,12 @@ extension EvidenceStore {
         }
     }
 
+    /// How many jobs wait to run, now or after their back-off.
+    public func queuedScanJobs() async throws -> Int {
+        let rows = try await database.rows(SQLStatement("SELECT COUNT(*) AS n FROM scan_jobs WHERE state = 'queued'"))
+        return Int(try rows.first?.integer("n") ?? 0)
+    }
+
     /// The jobs of one target (by id), or of all, newest first.
     public func scanJobs(target: String? = nil, limit: Int = 50) async throws -> [ScanJob] {
         let filter = target == nil ? "" : "WHERE target_id = ? "

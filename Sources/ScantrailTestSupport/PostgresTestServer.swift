@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailStore
 
 #if canImport(Glibc)
     import Glibc
@@ -32,6 +33,17 @@ public actor PostgresTestServer {
         }
         url = task
         return try await task.value
+    }
+
+    /// The URL of a new, empty schema on the server (`search_path` set), so that a test's store
+    /// shares nothing with another's.
+    public func freshSchemaURL() async throws -> String {
+        let name = "s\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+        let base = try await baseURL()
+        try await PostgresDatabase.withDatabase(url: base) {
+            try await $0.execute([SQLStatement("CREATE SCHEMA \(name)")])
+        }
+        return base + (base.contains("?") ? "&" : "?") + "search_path=\(name)"
     }
 
     /// Runs blocking work (spawning and waiting for processes) on a thread of its own, so the

@@ -44,11 +44,7 @@ public final class Subprocess: @unchecked Sendable {
 
     /// Runs `arguments` to completion; returns its exit status and output.
     public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let process = try Subprocess(arguments)
-        return await onThread {
-            let text = process.readToEnd()
-            return (process.waitForExit(), text)
-        }
+        try await Subprocess(arguments).finish()
     }
 
     /// Reads output until `match` finds what it looks for (returned), then keeps reading and
@@ -78,7 +74,21 @@ public final class Subprocess: @unchecked Sendable {
 
     /// Ends the process.
     public func kill() {
-        _ = Glibc.kill(pid, SIGKILL)
+        send(SIGKILL)
+    }
+
+    /// Sends `signal` to the process (`SIGTERM` to ask it to stop).
+    public func send(_ signal: Int32) {
+        _ = Glibc.kill(pid, signal)
+    }
+
+    /// Waits for the process to end; its exit status and everything it wrote. (Not with ``firstMatch(_:)``,
+    /// which reads the same output.)
+    public func finish() async -> (status: Int32, output: String) {
+        await Self.onThread {
+            let text = self.readToEnd()
+            return (self.waitForExit(), text)
+        }
     }
 
     private func readToEnd() -> String {

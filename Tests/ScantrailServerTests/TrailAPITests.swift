@@ -43,12 +43,7 @@ struct TrailAPITests {
 
     /// A fresh schema on the test process's PostgreSQL server.
     static func freshSchema() async throws -> StoreLocation {
-        let name = "s\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
-        let base = try await PostgresTestServer.shared.baseURL()
-        try await PostgresDatabase.withDatabase(url: base) {
-            try await $0.execute([SQLStatement("CREATE SCHEMA \(name)")])
-        }
-        return .postgres(url: base + (base.contains("?") ? "&" : "?") + "search_path=\(name)")
+        .postgres(url: try await PostgresTestServer.shared.freshSchemaURL())
     }
 
     @Test(

@@ -19,11 +19,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return .sqlite(
                 path: FileManager.default.temporaryDirectory.appendingPathComponent("\(name)/scantrail.db").path)
         case .postgres:
-            let base = try await PostgresTestServer.shared.baseURL()
-            try await PostgresDatabase.withDatabase(url: base) { database in
-                try await database.execute([SQLStatement("CREATE SCHEMA \(name)")])
-            }
-            return .postgres(url: base + (base.contains("?") ? "&" : "?") + "search_path=\(name)")
+            return .postgres(url: try await PostgresTestServer.shared.freshSchemaURL())
         }
     }
 
