@@ -98,7 +98,9 @@ let package = Package(
         ),
         .target(
             name: "ScantrailMonitor",
-            dependencies: ["ScantrailApp", "ScantrailStore"]
+            dependencies: [
+                "ScantrailApp", "ScantrailStore", "ScantrailCore", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "ScantrailServer",
@@ -218,7 +220,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ScantrailMonitorTests",
-            dependencies: ["ScantrailMonitor", "ScantrailDemo", "ScantrailTestSupport"]
+            dependencies: [
+                "ScantrailMonitor", "ScantrailDemo", "ScantrailTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "ScantrailServerTests",

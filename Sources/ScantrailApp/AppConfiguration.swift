@@ -16,6 +16,9 @@ import Yams
 /// identities:          # who the OpenAPI-driven checks call the API as (see IdentityEntry)
 ///   - name: alice
 ///     bearer: ${ALICE_TOKEN}
+/// alerts:              # what raises an alert, and the webhooks it goes to (see AlertSettings)
+///   webhooks:
+///     - {name: security-channel, url: "${SLACK_WEBHOOK_URL}", format: slack}
 /// ```
 public struct AppConfiguration: Decodable, Sendable {
     /// Remediation days per severity.
@@ -24,12 +27,14 @@ public struct AppConfiguration: Decodable, Sendable {
     public var retentionDays = EvidenceStore.defaultRetentionDays
     /// Identities for the OpenAPI-driven checks, secrets not yet read from the environment.
     public var identities: [IdentityEntry] = []
+    /// Alert rules and webhooks.
+    public var alerts = AlertSettings()
 
     /// The defaults.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case sla, retentionDays, identities
+        case sla, retentionDays, identities, alerts
     }
 
     private struct PolicyKeys: Decodable {
@@ -51,6 +56,7 @@ public struct AppConfiguration: Decodable, Sendable {
         }
         retentionDays = try container.decodeIfPresent(Int.self, forKey: .retentionDays) ?? retentionDays
         identities = try container.decodeIfPresent([IdentityEntry].self, forKey: .identities) ?? []
+        alerts = try container.decodeIfPresent(AlertSettings.self, forKey: .alerts) ?? alerts
     }
 
     /// Reads and validates `text`, the contents of the file at `path`.

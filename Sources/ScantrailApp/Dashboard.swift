@@ -72,7 +72,7 @@ public struct Dashboard: Sendable {
     }
 
     /// The leaf certificate the target's latest scan was served, if it probed one.
-    private static func certificate(of summary: TargetSummary, in store: EvidenceStore, at now: Date) async throws
+    public static func certificate(of summary: TargetSummary, in store: EvidenceStore, at now: Date) async throws
         -> CertificateDeadline?
     {
         guard summary.target.hasPrefix("https://"),

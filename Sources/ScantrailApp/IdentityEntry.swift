@@ -68,7 +68,7 @@ public struct IdentityEntry: Decodable, Sendable {
                 "identity \(name): give exactly one of bearer, basic, header, query, cookie, oauth2 or login")
         }
         func expand(_ text: String) throws -> String {
-            try Self.expand(text, environment: environment, identity: name)
+            try EnvironmentReference.expand(text, environment: environment, owner: "identity \(name)")
         }
         let role = role ?? "user"
         if let oauth2 {
@@ -109,20 +109,5 @@ public struct IdentityEntry: Decodable, Sendable {
         case ("cookie", 2): return .cookie(parts[1])
         default: throw AppError.invalid("identity \(identity): login use is bearer, header:NAME or cookie:NAME")
         }
-    }
-
-    /// `text` with each `${VAR}` replaced by the variable's value.
-    static func expand(_ text: String, environment: [String: String], identity: String) throws -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
-            let variable = String(rest[start.upperBound..<end])
-            guard let value = environment[variable] else {
-                throw AppError.invalid("identity \(identity): environment variable \(variable) is not set")
-            }
-            result += rest[..<start.lowerBound] + value
-            rest = rest[rest.index(after: end)...]
-        }
-        return result + rest
     }
 }

@@ -13,7 +13,8 @@ public struct ScantrailCommand: AsyncParsableCommand {
             FindingCommand.self,
             AcceptCommand.self,
             DiffCommand.self, ReportCommand.self, EvidenceCommand.self, AuditCommand.self, SigningKeyCommand.self,
-            ServeCommand.self, APIKeysCommand.self, TargetsCommand.self, WorkerCommand.self, RulesCommand.self,
+            ServeCommand.self, APIKeysCommand.self, TargetsCommand.self, WorkerCommand.self, AlertsCommand.self,
+            RulesCommand.self,
             DemoCommand.self,
         ]
     )

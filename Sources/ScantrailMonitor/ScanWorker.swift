@@ -64,9 +64,10 @@ public struct ScanWorker: Sendable {
             throw AppError.invalid("a worker needs a positive poll interval and a lease of at least 3 seconds")
         }
         try options.scan.validate()
+        let dispatcher = try AlertDispatcher(configuration: settings.configuration, environment: environment)
         try await settings.withStore { store in
             onEvent(.started(worker: options.name, concurrency: options.concurrency, store: store.database.kind))
-            await loop(store, drain: drain, onEvent: onEvent)
+            await loop(store, alerts: dispatcher.webhooks.isEmpty ? nil : dispatcher, drain: drain, onEvent: onEvent)
             onEvent(.stopped)
         }
     }
@@ -80,7 +81,8 @@ public struct ScanWorker: Sendable {
     }
 
     private func loop(
-        _ store: EvidenceStore, drain: WorkerDrain, onEvent: @escaping @Sendable (WorkerEvent) -> Void
+        _ store: EvidenceStore, alerts: AlertDispatcher?, drain: WorkerDrain,
+        onEvent: @escaping @Sendable (WorkerEvent) -> Void
     ) async {
         let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
         drain.onRequest { wake.yield(.drain) }
@@ -98,8 +100,13 @@ public struct ScanWorker: Sendable {
             }
             var running = 0
             var announcedDrain = false
+            var alertsDue = Date.distantPast
             var events = wakes.makeAsyncIterator()
             while true {
+                if let alerts, Date() >= alertsDue {
+                    await Self.alert(alerts, in: store, onEvent: onEvent)
+                    alertsDue = Date().addingTimeInterval(Self.alertInterval)
+                }
                 if drain.isRequested {
                     if !announcedDrain {
                         onEvent(.draining(running: running))
@@ -111,11 +118,27 @@ public struct ScanWorker: Sendable {
                     if options.exitWhenIdle, running == 0, (try? await store.queuedScanJobs()) == 0 { break }
                 }
                 switch await events.next() {
-                case .finished: running -= 1
+                case .finished:
+                    running -= 1
+                    alertsDue = .distantPast  // a recorded or failed scan may raise alerts
                 case .notified, .tick, .drain, nil: break
                 }
             }
             group.cancelAll()
+        }
+    }
+
+    /// How often alerts are evaluated when no scan ends in between.
+    static let alertInterval: TimeInterval = 60
+
+    /// One pass of the alert loop; its deliveries reported.
+    private static func alert(
+        _ dispatcher: AlertDispatcher, in store: EvidenceStore, onEvent: @escaping @Sendable (WorkerEvent) -> Void
+    ) async {
+        do {
+            for delivery in try await dispatcher.run(in: store).attempted { onEvent(.alert(delivery)) }
+        } catch {
+            onEvent(.storeTrouble("\(error)"))
         }
     }
 

@@ -79,7 +79,7 @@ public enum TargetMonitoring {
         reference.hasPrefix("t_") ? reference : (try? ScanTarget(parsing: reference).url) ?? reference
     }
 
-    private static func status(of target: MonitoredTarget, in store: EvidenceStore, now: Date) async throws -> Status {
+    static func status(of target: MonitoredTarget, in store: EvidenceStore, now: Date) async throws -> Status {
         let start = max(target.createdAt, now.addingTimeInterval(-Double(lookBackDays) * 86_400))
         let scans = try await store.scans(target: target.url).map(\.observedAt).filter { $0 >= start }
         // The first run is due the moment the target is added.

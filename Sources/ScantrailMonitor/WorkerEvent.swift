@@ -18,6 +18,8 @@ public enum WorkerEvent: Sendable, CustomStringConvertible {
     case cancelled(ScanJob, reason: String)
     /// The job was taken over by another worker (this one's lease lapsed); nothing of it was recorded here.
     case leaseLost(ScanJob)
+    /// An alert delivery was attempted.
+    case alert(AlertDelivery)
     /// The store could not be used for a moment; the worker tries again at its next poll.
     case storeTrouble(String)
     /// A drain was requested; the worker returns once `running` scans are recorded.
@@ -44,6 +46,8 @@ public enum WorkerEvent: Sendable, CustomStringConvertible {
             "\(job.id) \(job.url): dropped: \(reason)"
         case .leaseLost(let job):
             "\(job.id) \(job.url): lease lapsed and another worker took the job; nothing recorded here"
+        case .alert(let delivery):
+            delivery.line
         case .storeTrouble(let message):
             "store unavailable, retrying: \(message)"
         case .draining(let running):

@@ -139,6 +139,22 @@ enum Schema {
                 "CREATE INDEX scan_jobs_by_target ON scan_jobs (target_id, created_at)",
             ]
         ),
+        (
+            8,
+            [
+                // Alerts and their delivery to each webhook: one row per alert and webhook (the
+                // key makes a repeated evaluation raise nothing twice), with its attempts.
+                """
+                CREATE TABLE alert_deliveries (
+                    id TEXT PRIMARY KEY, alert_key TEXT NOT NULL, webhook TEXT NOT NULL, kind TEXT NOT NULL,
+                    target TEXT NOT NULL, summary TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL,
+                    attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, last_status BIGINT, last_error TEXT,
+                    created_at BIGINT NOT NULL, delivered_at BIGINT, UNIQUE (alert_key, webhook))
+                """,
+                "CREATE INDEX alert_deliveries_due ON alert_deliveries (state, next_attempt_at)",
+                "CREATE INDEX alert_deliveries_by_time ON alert_deliveries (created_at)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.
