@@ -27,9 +27,9 @@ extension EvidenceStore {
         }
     }
 
-    /// Claims the pending delivery due longest, for `leaseSeconds` (its next attempt moves past
-    /// the lease, so a sender that dies leaves it to be tried again).
-    public func claimAlertDelivery(leaseSeconds: TimeInterval) async throws -> AlertDelivery? {
+    /// Claims the pending delivery due longest (by `dueBy`, now by default), for `leaseSeconds`
+    /// (its next attempt moves past the lease, so a sender that dies leaves it to be tried again).
+    public func claimAlertDelivery(dueBy: Date? = nil, leaseSeconds: TimeInterval) async throws -> AlertDelivery? {
         let at = now()
         let rows = try await database.exchange(
             SQLStatement(
@@ -39,7 +39,7 @@ extension EvidenceStore {
                 ORDER BY next_attempt_at, id LIMIT 1 \(database.rowLock(skippingLocked: true)))
                 RETURNING *
                 """,
-                [.integer(at.addingTimeInterval(leaseSeconds).milliseconds), .integer(at.milliseconds)]))
+                [.integer(at.addingTimeInterval(leaseSeconds).milliseconds), .integer((dueBy ?? at).milliseconds)]))
         return try rows.first.map(AlertDelivery.init(row:))
     }
 

@@ -55,14 +55,18 @@ public struct AlertDispatcher: Sendable {
         return Pass(raised: raised, queued: queued, attempted: try await deliverDue(in: store))
     }
 
-    /// Posts the deliveries that are due, one claim at a time.
+    /// Posts the deliveries due when it starts, one claim at a time (a retry it schedules waits
+    /// for a later pass).
     public func deliverDue(in store: EvidenceStore) async throws -> [AlertDelivery] {
         guard !webhooks.isEmpty else { return [] }
+        let start = Date()
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
         var attempted: [AlertDelivery] = []
         for _ in 0..<maxDeliveriesPerPass {
-            guard let delivery = try await store.claimAlertDelivery(leaseSeconds: timeoutSeconds * 3) else { break }
+            guard
+                let delivery = try await store.claimAlertDelivery(dueBy: start, leaseSeconds: timeoutSeconds * 3)
+            else { break }
             let (status, error, retryAfter) = await attempt(delivery, session: session)
             var retryAt: Date?
             if let retryAfter, delivery.attempts < maxAttempts {
