@@ -19,6 +19,8 @@ import Yams
 /// alerts:              # what raises an alert, and the webhooks it goes to (see AlertSettings)
 ///   webhooks:
 ///     - {name: security-channel, url: "${SLACK_WEBHOOK_URL}", format: slack}
+/// tickets:             # remediation tickets in GitHub Issues or Jira (see TicketSettings)
+///   github: {repository: acme/api, token: "${GITHUB_TOKEN}"}
 /// ```
 public struct AppConfiguration: Decodable, Sendable {
     /// Remediation days per severity.
@@ -29,12 +31,14 @@ public struct AppConfiguration: Decodable, Sendable {
     public var identities: [IdentityEntry] = []
     /// Alert rules and webhooks.
     public var alerts = AlertSettings()
+    /// Remediation tickets: which findings, which tracker.
+    public var tickets = TicketSettings()
 
     /// The defaults.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case sla, retentionDays, identities, alerts
+        case sla, retentionDays, identities, alerts, tickets
     }
 
     private struct PolicyKeys: Decodable {
@@ -57,6 +61,7 @@ public struct AppConfiguration: Decodable, Sendable {
         retentionDays = try container.decodeIfPresent(Int.self, forKey: .retentionDays) ?? retentionDays
         identities = try container.decodeIfPresent([IdentityEntry].self, forKey: .identities) ?? []
         alerts = try container.decodeIfPresent(AlertSettings.self, forKey: .alerts) ?? alerts
+        tickets = try container.decodeIfPresent(TicketSettings.self, forKey: .tickets) ?? tickets
     }
 
     /// Reads and validates `text`, the contents of the file at `path`.

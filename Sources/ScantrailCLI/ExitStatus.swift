@@ -13,6 +13,8 @@ public enum ExitStatus {
     public static let scanFailed = ExitCode(3)
     /// The evidence store cannot be opened or written.
     public static let storeUnavailable = ExitCode(4)
+    /// The ticket tracker could not be used (token refused, rate limit, unreachable).
+    public static let trackerUnavailable = ExitCode(5)
     /// Interrupted by Ctrl-C; a partial report was still written.
     public static let interrupted = ExitCode(130)
 

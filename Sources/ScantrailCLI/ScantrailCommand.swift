@@ -14,6 +14,7 @@ public struct ScantrailCommand: AsyncParsableCommand {
             AcceptCommand.self,
             DiffCommand.self, ReportCommand.self, EvidenceCommand.self, AuditCommand.self, SigningKeyCommand.self,
             ServeCommand.self, APIKeysCommand.self, TargetsCommand.self, WorkerCommand.self, AlertsCommand.self,
+            TicketsCommand.self,
             RulesCommand.self,
             DemoCommand.self,
         ]

@@ -65,9 +65,12 @@ public struct ScanWorker: Sendable {
         }
         try options.scan.validate()
         let dispatcher = try AlertDispatcher(configuration: settings.configuration, environment: environment)
+        let followUps = WorkerFollowUps(
+            alerts: dispatcher.webhooks.isEmpty ? nil : dispatcher,
+            tickets: try TicketSync(configuration: settings.configuration, environment: environment))
         try await settings.withStore { store in
             onEvent(.started(worker: options.name, concurrency: options.concurrency, store: store.database.kind))
-            await loop(store, alerts: dispatcher.webhooks.isEmpty ? nil : dispatcher, drain: drain, onEvent: onEvent)
+            await loop(store, followUps: followUps, drain: drain, onEvent: onEvent)
             onEvent(.stopped)
         }
     }
@@ -81,7 +84,7 @@ public struct ScanWorker: Sendable {
     }
 
     private func loop(
-        _ store: EvidenceStore, alerts: AlertDispatcher?, drain: WorkerDrain,
+        _ store: EvidenceStore, followUps: WorkerFollowUps, drain: WorkerDrain,
         onEvent: @escaping @Sendable (WorkerEvent) -> Void
     ) async {
         let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
@@ -100,13 +103,10 @@ public struct ScanWorker: Sendable {
             }
             var running = 0
             var announcedDrain = false
-            var alertsDue = Date.distantPast
+            var followUps = followUps
             var events = wakes.makeAsyncIterator()
             while true {
-                if let alerts, Date() >= alertsDue {
-                    await Self.alert(alerts, in: store, onEvent: onEvent)
-                    alertsDue = Date().addingTimeInterval(Self.alertInterval)
-                }
+                await followUps.runDue(in: store, onEvent: onEvent)
                 if drain.isRequested {
                     if !announcedDrain {
                         onEvent(.draining(running: running))
@@ -120,25 +120,11 @@ public struct ScanWorker: Sendable {
                 switch await events.next() {
                 case .finished:
                     running -= 1
-                    alertsDue = .distantPast  // a recorded or failed scan may raise alerts
+                    followUps.scanEnded()
                 case .notified, .tick, .drain, nil: break
                 }
             }
             group.cancelAll()
-        }
-    }
-
-    /// How often alerts are evaluated when no scan ends in between.
-    static let alertInterval: TimeInterval = 60
-
-    /// One pass of the alert loop; its deliveries reported.
-    private static func alert(
-        _ dispatcher: AlertDispatcher, in store: EvidenceStore, onEvent: @escaping @Sendable (WorkerEvent) -> Void
-    ) async {
-        do {
-            for delivery in try await dispatcher.run(in: store).attempted { onEvent(.alert(delivery)) }
-        } catch {
-            onEvent(.storeTrouble("\(error)"))
         }
     }
 

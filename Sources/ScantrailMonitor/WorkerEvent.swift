@@ -20,6 +20,8 @@ public enum WorkerEvent: Sendable, CustomStringConvertible {
     case leaseLost(ScanJob)
     /// An alert delivery was attempted.
     case alert(AlertDelivery)
+    /// A ticket sync acted, or stopped early.
+    case tickets(TicketSync.Report)
     /// The store could not be used for a moment; the worker tries again at its next poll.
     case storeTrouble(String)
     /// A drain was requested; the worker returns once `running` scans are recorded.
@@ -48,6 +50,10 @@ public enum WorkerEvent: Sendable, CustomStringConvertible {
             "\(job.id) \(job.url): lease lapsed and another worker took the job; nothing recorded here"
         case .alert(let delivery):
             delivery.line
+        case .tickets(let report):
+            (report.actions.map { "ticket \($0)" }
+                + [report.stopped.map { "tickets: sync stopped: \($0)" }].compactMap { $0 })
+                .joined(separator: "\n")
         case .storeTrouble(let message):
             "store unavailable, retrying: \(message)"
         case .draining(let running):

@@ -69,6 +69,11 @@ public struct TrailTextRenderer: Sendable {
                 "  \(acceptance.status.rawValue)      by \(acceptance.by) at \(Timestamp.text(acceptance.at))\(expiry): \(acceptance.reason)"
             )
         }
+        if let ticket = history.ticket {
+            let closed = ticket.closedAs.map { " (\($0.rawValue))" } ?? ""
+            lines.append(
+                "  ticket        \(ticket.tracker) \(ticket.key), \(ticket.state.rawValue)\(closed): \(ticket.url)")
+        }
         if let proof = history.proofOfFix {
             lines.append("")
             lines.append("Proof of fix")
@@ -149,6 +154,23 @@ public struct TrailTextRenderer: Sendable {
             ]
         }
         return TextTable.render([["ID", "URL", "SCHEDULE", "NEXT RUN", "MISSED"]] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// `scantrail tickets list`.
+    public func tickets(_ tickets: [RemediationTicket]) -> String {
+        guard !tickets.isEmpty else {
+            return
+                "No remediation tickets: configure a tracker (tickets: in the config file) and run 'scantrail tickets sync'.\n"
+        }
+        let rows = tickets.map { ticket in
+            [
+                String(ticket.fingerprint.rawValue.prefix(12)), ticket.tracker, ticket.key,
+                ticket.state.rawValue + (ticket.closedAs.map { " (\($0.rawValue))" } ?? ""),
+                Timestamp.text(ticket.updatedAt), ticket.url,
+            ]
+        }
+        return TextTable.render([["FINDING", "TRACKER", "TICKET", "STATE", "UPDATED", "URL"]] + rows)
+            .joined(separator: "\n") + "\n"
     }
 
     /// `scantrail targets show`.

@@ -118,7 +118,11 @@ extension EvidenceStore {
             SQLStatement(
                 "SELECT * FROM audit_log WHERE subject = ? ORDER BY seq", [.text(finding.fingerprint.rawValue)])
         ).map(AuditEntry.init(row:))
-        return FindingHistory(finding: finding, entries: entries, proofOfFix: try await proofOfFix(in: entries))
+        let ticket = try await database.rows(
+            SQLStatement("SELECT * FROM tickets WHERE fingerprint = ?", [.text(finding.fingerprint.rawValue)])
+        ).first.map(RemediationTicket.init(row:))
+        return FindingHistory(
+            finding: finding, entries: entries, proofOfFix: try await proofOfFix(in: entries), ticket: ticket)
     }
 
     /// Fingerprints failing in a scan: what `--baseline` treats as known.

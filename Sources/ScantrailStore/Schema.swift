@@ -155,6 +155,19 @@ enum Schema {
                 "CREATE INDEX alert_deliveries_by_time ON alert_deliveries (created_at)",
             ]
         ),
+        (
+            9,
+            [
+                // Remediation tickets: one per finding, in GitHub Issues or Jira, and where it stands.
+                """
+                CREATE TABLE tickets (
+                    fingerprint TEXT PRIMARY KEY, target TEXT NOT NULL, tracker TEXT NOT NULL, ticket_key TEXT NOT NULL,
+                    url TEXT NOT NULL, state TEXT NOT NULL, closed_as TEXT, created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX tickets_by_target ON tickets (target, state)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet, under the write lock, so concurrent openers agree.

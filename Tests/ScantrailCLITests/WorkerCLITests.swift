@@ -116,6 +116,39 @@ struct WorkerCLITests {
     }
 }
 
+@Suite("scantrail alerts and tickets: what to configure, and the logs")
+struct MonitoringCLITests {
+    @Test("without a tracker, tickets sync says what to configure; the logs start empty")
+    func unconfigured() async throws {
+        let database = Scantrail.databasePath()
+        let sync = try await Scantrail.run(["tickets", "sync", "--database", database])
+        #expect(sync.status == 2 && sync.stderr.contains("no tracker configured"), "\(sync.stderr)")
+        let tickets = try await Scantrail.run(["tickets", "list", "--database", database])
+        #expect(tickets.status == 0 && tickets.stdout.hasPrefix("No remediation tickets"))
+        let alerts = try await Scantrail.run(["alerts", "run", "--database", database])
+        #expect(alerts.status == 0 && alerts.stdout.contains("0 alerts raised"), "\(alerts.stdout)")
+        let log = try await Scantrail.run(["alerts", "log", "--database", database, "--format", "json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [Any]
+        #expect(log.status == 0 && entries?.isEmpty == true, "\(log.stdout)")
+    }
+
+    @Test("a webhook secret that is not set is an error naming the variable, before anything is sent")
+    func unsetSecret() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alerts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("scantrail.yml")
+        try """
+        alerts:
+          webhooks:
+            - {name: siem, url: "http://127.0.0.1:9/hook", format: json, secret: "${SIEM_SECRET}"}
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let run = try await Scantrail.run(
+            ["alerts", "run", "--config", config.path, "--database", folder.appendingPathComponent("t.db").path])
+        #expect(run.status == 2 && run.stderr.contains("webhook siem: environment variable SIEM_SECRET is not set"))
+    }
+}
+
 extension Array {
     /// The results of `transform` on each element, in order.
     fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {

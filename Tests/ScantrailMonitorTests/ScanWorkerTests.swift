@@ -68,6 +68,37 @@ struct ScanWorkerTests {
         }
     }
 
+    @Test("after a recorded scan the worker opens a ticket for each new high finding, in the audit log")
+    func ticketsAfterScan() async throws {
+        let github = FakeGitHub()
+        try await LocalHTTPServer.withRunning(github.router()) { trackerPort in
+            try await TargetMonitoringTests.withSettings { base in
+                try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
+                    var settings = base
+                    settings.configuration = try AppConfiguration(
+                        yaml: """
+                            tickets:
+                              github: {repository: acme/api, token: "${GH}", apiURL: "http://127.0.0.1:\(trackerPort)"}
+                            """, path: "t.yaml")
+                    _ = try await TargetMonitoring.add(
+                        "http://127.0.0.1:\(port)/", schedule: try Schedule(every: "1h"), description: nil,
+                        identitiesFrom: nil, settings: settings)
+                    let events = Mutex<[String]>([])
+                    try await ScanWorker(settings: settings, options: Self.options(), environment: ["GH": github.token])
+                        .run { event in events.withLock { $0.append(event.description) } }
+                    let said = events.withLock { $0 }.flatMap { $0.split(separator: "\n") }
+                    let created = said.filter { $0.hasPrefix("ticket created github #") }
+                    try await settings.withStore { store in
+                        let high = try await store.findings(status: .open).filter { $0.severity >= .high }
+                        #expect(!high.isEmpty && created.count == high.count, "\(said)")
+                        let tickets = try await store.tickets()
+                        #expect(github.issues.count == high.count && tickets.count == high.count)
+                    }
+                }
+            }
+        }
+    }
+
     @Test("a job whose target was paused after it was queued is dropped unrun")
     func pausedTarget() async throws {
         try await TargetMonitoringTests.withSettings { settings in

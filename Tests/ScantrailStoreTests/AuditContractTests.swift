@@ -1,6 +1,7 @@
 import Foundation
 import ScantrailCore
 import ScantrailStore
+import ScantrailTestSupport
 import Testing
 
 @Suite("The audit log is a hash chain that names any tampering")

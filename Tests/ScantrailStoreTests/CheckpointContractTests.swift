@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import ScantrailCore
+import ScantrailTestSupport
 import Testing
 
 @testable import ScantrailStore

@@ -1,6 +1,7 @@
 import Foundation
 import ScantrailCore
 import ScantrailStore
+import ScantrailTestSupport
 import Testing
 
 @Suite("Scans recorded at the same time lose and duplicate nothing")

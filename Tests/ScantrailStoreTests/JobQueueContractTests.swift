@@ -1,5 +1,6 @@
 import Foundation
 import ScantrailStore
+import ScantrailTestSupport
 import Testing
 
 @Suite("The workers' queue: due scans queued once, claimed under a lease, taken over, retried, recorded once")

@@ -1,5 +1,6 @@
 import Foundation
 import ScantrailCore
+import ScantrailTestSupport
 import Testing
 
 @testable import ScantrailStore

@@ -1,6 +1,7 @@
 import Foundation
 import ScantrailCore
 import ScantrailStore
+import ScantrailTestSupport
 import Testing
 
 @Suite("Not applicable closes a finding whose subject is gone; inconclusive never does, on both backends")

@@ -1,6 +1,7 @@
 import Foundation
 import ScantrailCore
 import ScantrailStore
+import ScantrailTestSupport
 import Testing
 
 @Suite("The dashboard reads the trail a page at a time")

@@ -1,6 +1,7 @@
 import Foundation
 import ScantrailCore
 import ScantrailStore
+import ScantrailTestSupport
 import Testing
 
 @Suite("History, lookups and diffs read the trail back")

@@ -22,7 +22,7 @@ public enum AlertEvaluator {
         var alerts: [Alert] = []
         for finding in findings.sorted(by: { $0.fingerprint.rawValue < $1.fingerprint.rawValue })
         where finding.status == .open && finding.severity >= minimum {
-            let place = "\(finding.location.method.map { "\($0) " } ?? "")\(finding.location.path)"
+            let place = finding.place
             // A reopened finding has been seen again at its last scan; a new one at its first.
             let opened = finding.reopenCount == 0 ? finding.firstSeenAt : finding.lastSeenAt
             if opened >= recent {

@@ -9,6 +9,8 @@ public struct FindingHistory: Codable, Sendable {
     public let entries: [AuditEntry]
     /// The latest proof of fix: the failing observation and the passing one.
     public let proofOfFix: ProofOfFix?
+    /// Its remediation ticket, if one was opened.
+    public let ticket: RemediationTicket?
 }
 
 /// The failing and the passing evidence of one fix, kept together.

@@ -2,47 +2,47 @@ import Foundation
 import ScantrailCore
 
 /// Builds scan results by hand: which rule at which path passed, failed or was inconclusive.
-enum ScanFactory {
-    static let high = Rule(
+public enum ScanFactory {
+    public static let high = Rule(
         id: "test.high", title: "A high problem", severity: .high, description: "d", remediation: "r",
         mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
-    static let low = Rule(
+    public static let low = Rule(
         id: "test.low", title: "A low problem", severity: .low, description: "d", remediation: "r",
         mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
-    static let info = Rule(
+    public static let info = Rule(
         id: "test.info", title: "A note", severity: .info, description: "d", remediation: "r",
         mapping: ControlMapping(tsc: [.cc6_1], owasp: [.api8], cwe: [CWE(1)]))
-    static let catalogue = RuleCatalogue(rules: [high, low, info])
-    static let target = ScanTarget(scheme: "https", host: "api.example.com", port: 443)
+    public static let catalogue = RuleCatalogue(rules: [high, low, info])
+    public static let target = ScanTarget(scheme: "https", host: "api.example.com", port: 443)
 
     /// One observation: the rule, the path (and discriminator, such as a cookie's name), the status.
-    struct Observed {
-        let rule: Rule
-        let path: String
-        let status: Outcome.Status
-        var discriminator: String?
+    public struct Observed {
+        public let rule: Rule
+        public let path: String
+        public let status: Outcome.Status
+        public var discriminator: String?
 
-        static func failed(_ rule: Rule, _ path: String) -> Observed {
+        public static func failed(_ rule: Rule, _ path: String) -> Observed {
             Observed(rule: rule, path: path, status: .failed)
         }
-        static func passed(_ rule: Rule, _ path: String) -> Observed {
+        public static func passed(_ rule: Rule, _ path: String) -> Observed {
             Observed(rule: rule, path: path, status: .passed)
         }
-        static func inconclusive(_ rule: Rule, _ path: String) -> Observed {
+        public static func inconclusive(_ rule: Rule, _ path: String) -> Observed {
             Observed(rule: rule, path: path, status: .inconclusive)
         }
-        static func notApplicable(_ rule: Rule, _ path: String) -> Observed {
+        public static func notApplicable(_ rule: Rule, _ path: String) -> Observed {
             Observed(rule: rule, path: path, status: .notApplicable)
         }
 
         /// The same observation of the thing named `name` at the path.
-        func about(_ name: String) -> Observed {
+        public func about(_ name: String) -> Observed {
             Observed(rule: rule, path: path, status: status, discriminator: name)
         }
     }
 
     /// A complete scan of `target` started at `at` that observed `observed`.
-    static func result(at: Date, target: ScanTarget = target, _ observed: [Observed]) -> ScanResult {
+    public static func result(at: Date, target: ScanTarget = target, _ observed: [Observed]) -> ScanResult {
         let outcomes = observed.map { item in
             Outcome(
                 ruleID: item.rule.id, status: item.status,
@@ -61,7 +61,7 @@ enum ScanFactory {
     }
 
     /// The fingerprint of `rule` at `path` (about `name`) on the default target.
-    static func fingerprint(_ rule: Rule, _ path: String, about name: String? = nil) -> Fingerprint {
+    public static func fingerprint(_ rule: Rule, _ path: String, about name: String? = nil) -> Fingerprint {
         Fingerprint(ruleID: rule.id, location: target.location(path: path).with(discriminator: name))
     }
 }
