@@ -79,6 +79,9 @@ public enum EvidenceExport {
             }
             let tracked = try await store.findings(target: url)
             files.append(.init(path: "findings.json", data: try JSONRendering.render(tracked)))
+            // Scan result → ticket → evidence of fix: each finding's remediation ticket, by fingerprint.
+            files.append(
+                .init(path: "tickets.json", data: try JSONRendering.render(try await store.tickets(target: url))))
             _ = try await store.signCheckpoint()
             let audit = try await store.auditEntries()
             files.append(.init(path: "audit/log.json", data: try AuditJSON.encode(audit)))

@@ -128,16 +128,41 @@ public struct JiraTracker: TicketTracker {
         }
     }
 
-    /// Paragraphs as an Atlassian Document Format document, one paragraph each, lines as hard breaks.
+    /// Paragraphs as an Atlassian Document Format document: one paragraph each, lines as hard
+    /// breaks, `**bold**` and `` `code` `` as marks.
     static func document(_ paragraphs: [String]) -> [String: Any] {
         let content = paragraphs.map { paragraph -> [String: Any] in
             var nodes: [[String: Any]] = []
             for (index, line) in paragraph.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if index > 0 { nodes.append(["type": "hardBreak"]) }
-                if !line.isEmpty { nodes.append(["type": "text", "text": String(line)]) }
+                nodes += inline(line)
             }
             return ["type": "paragraph", "content": nodes]
         }
         return ["type": "doc", "version": 1, "content": content]
+    }
+
+    /// The text nodes of one line; an unclosed marker stays as text.
+    private static func inline(_ line: Substring) -> [[String: Any]] {
+        func text(_ part: Substring, mark: String? = nil) -> [String: Any] {
+            var node: [String: Any] = ["type": "text", "text": String(part)]
+            if let mark { node["marks"] = [["type": mark]] }
+            return node
+        }
+        var nodes: [[String: Any]] = []
+        var rest = line
+        while !rest.isEmpty {
+            let opening = [rest.range(of: "**"), rest.range(of: "`")].compactMap { $0 }
+                .min { $0.lowerBound < $1.lowerBound }
+            guard let opening, let closing = rest[opening.upperBound...].range(of: rest[opening]) else {
+                nodes.append(text(rest))
+                break
+            }
+            if opening.lowerBound > rest.startIndex { nodes.append(text(rest[..<opening.lowerBound])) }
+            let inner = rest[opening.upperBound..<closing.lowerBound]
+            if !inner.isEmpty { nodes.append(text(inner, mark: rest[opening] == "**" ? "strong" : "code")) }
+            rest = rest[closing.upperBound...]
+        }
+        return nodes
     }
 }
