@@ -105,7 +105,7 @@ let package = Package(
         .target(
             name: "ScantrailServer",
             dependencies: [
-                "ScantrailApp", "ScantrailReports", "ScantrailCore", "ScantrailStore",
+                "ScantrailApp", "ScantrailReports", "ScantrailCore", "ScantrailStore", "ScantrailMonitor",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -229,7 +229,7 @@ let package = Package(
         .testTarget(
             name: "ScantrailServerTests",
             dependencies: [
-                "ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport",
+                "ScantrailServer", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport", "ScantrailMonitor",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

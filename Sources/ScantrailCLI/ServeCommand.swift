@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScantrailApp
 import ScantrailCore
+import ScantrailMonitor
 import ScantrailServer
 
 /// `scantrail serve`: the web service.
@@ -15,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
             re-checked on redirects), unless listed with --allow-target. Anonymous scans are passive, one at a \
             time per client, bounded in requests and time. Serve HTTPS with --tls-certificate and --tls-key, or \
             listen on 127.0.0.1 behind a TLS reverse proxy named with --trust-proxy. Sign in to /dashboard with a \
-            key from 'scantrail api-keys create'; the REST API is described at /api/v1/openapi.json.
+            key from 'scantrail api-keys create'; the REST API is described at /api/v1/openapi.json. --worker also runs the \
+            scans monitored targets make due (one process for a small SQLite installation; with PostgreSQL, run \
+            'scantrail worker' processes instead or as well).
             """
     )
 
@@ -52,6 +55,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not record scans in the evidence store.")
     var noStore = false
 
+    @Flag(
+        help:
+            "Also run the scans monitored targets make due, in this process (as 'scantrail worker' with its defaults).")
+    var worker = false
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -64,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
         if (tlsCertificate == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-certificate and --tls-key go together")
         }
+        if worker, noStore { throw ValidationError("--worker needs the evidence store; drop --no-store") }
         if onlyAllowedTargets, allowTarget.isEmpty {
             throw ValidationError("--only-allowed-targets needs at least one --allow-target")
         }
@@ -79,6 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.trustedProxies = trustProxy.compactMap(IPAddress.init)
         settings.maxConcurrentScans = maxScans
         settings.store = noStore ? nil : try store.settings()
+        if worker { settings.worker = ScanWorker.Options() }
         try settings.validate()
         let base = "\(settings.tls == nil ? "http" : "https")://\(host)"
         try await WebServer.run(settings, logger: logging.logger()) { port in

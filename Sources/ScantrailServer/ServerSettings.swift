@@ -1,6 +1,7 @@
 import NIOSSL
 import ScantrailApp
 import ScantrailCore
+import ScantrailMonitor
 
 /// How the web service runs: where it listens, where it records, and the limits that make it
 /// safe to host on the internet.
@@ -37,6 +38,9 @@ public struct ServerSettings: Sendable {
     public var anonymousDeadlineSeconds = 60.0
     /// Requests an anonymous scan may send.
     public var anonymousBudget = 400
+    /// Runs the scans monitored targets make due inside the service (`serve --worker`: one
+    /// process for a small installation on SQLite); `nil` leaves them to `scantrail worker`.
+    public var worker: ScanWorker.Options?
 
     /// The defaults.
     public init() {}
@@ -49,6 +53,9 @@ public struct ServerSettings: Sendable {
         scan.exemptAddresses = allowTargets
         try scan.validate()
         _ = try tlsConfiguration()
+        if worker != nil && store == nil {
+            throw AppError.invalid("an in-process worker needs the evidence store")
+        }
     }
 
     /// The TLS configuration of ``tls`` (TLS 1.2 and up), or `nil` for plain HTTP.

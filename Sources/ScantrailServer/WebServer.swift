@@ -6,6 +6,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import ScantrailApp
+import ScantrailMonitor
 import ScantrailReports
 import ScantrailStore
 import ServiceLifecycle
@@ -30,7 +31,7 @@ public enum WebServer {
             let service = WebService(settings: settings, store: store)
             let services = ServiceGroup(
                 configuration: .init(
-                    services: [ScanDrain(registry: service.registry), try application(service, logger, onRunning)],
+                    services: Self.services(service, try application(service, logger, onRunning), logger: logger),
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
         }
@@ -51,7 +52,7 @@ public enum WebServer {
                 continuation.finish()
             }
             let services = ServiceGroup(
-                configuration: .init(services: [ScanDrain(registry: service.registry), app], logger: quiet))
+                configuration: .init(services: Self.services(service, app, logger: quiet), logger: quiet))
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await services.run() }
                 var iterator = ports.makeAsyncIterator()
@@ -70,6 +71,16 @@ public enum WebServer {
                 }
             }
         }
+    }
+
+    /// What runs for the service's life: the scan drain, the application, and the in-process
+    /// worker when the settings ask for one.
+    private static func services(_ service: WebService, _ app: some Service, logger: Logger) -> [any Service] {
+        var services: [any Service] = [ScanDrain(registry: service.registry), app]
+        if let options = service.settings.worker, let store = service.settings.store {
+            services.append(WorkerService(worker: ScanWorker(settings: store, options: options), logger: logger))
+        }
+        return services
     }
 
     /// Runs `body` with the settings' store open (or none).
