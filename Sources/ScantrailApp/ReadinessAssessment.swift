@@ -39,9 +39,17 @@ public enum ReadinessAssessment {
                         + "\(proof.passing.reference.scanID.prefix(8)) (sha256 \(proof.passing.reference.sha256.prefix(12))…)"
                 }
             }
+            let now = Date()
+            var monitoring: ReadinessReport.Monitoring?
+            if let target = try await store.monitoredTargets().first(where: { $0.url == url }) {
+                let times = try await store.scans(target: url).map(\.observedAt)
+                monitoring = ReadinessReport.Monitoring(
+                    schedule: target.schedule,
+                    missedRuns: target.missedRuns(from: period.start, until: min(period.end, now), scans: times))
+            }
             return evaluate(
                 target: url, period: period, scans: scans, findings: findings, proofs: proofs, attestations: statements,
-                cadenceDays: cadenceDays, catalogue: .shipped, now: Date())
+                cadenceDays: cadenceDays, monitoring: monitoring, catalogue: .shipped, now: now)
         }
     }
 
@@ -49,13 +57,13 @@ public enum ReadinessAssessment {
     static func evaluate(
         target: String, period: ReportPeriod, scans: [(record: ScanRecord, result: ScanResult)],
         findings: [TrackedFinding], proofs: [Fingerprint: String], attestations: [AttestationFile.Attestation],
-        cadenceDays: Int, catalogue: RuleCatalogue, now: Date
+        cadenceDays: Int, monitoring: ReadinessReport.Monitoring? = nil, catalogue: RuleCatalogue, now: Date
     ) -> ReadinessReport {
         let end = min(period.end, now)
         let gaps = Self.gaps(scans.map(\.record.observedAt), from: period.start, to: end, cadenceDays: cadenceDays)
         let checklist = ReadinessChecklist.evaluate(
-            scans: scans, gaps: gaps, cadenceDays: cadenceDays, findings: findings, attestations: attestations, end: end
-        )
+            scans: scans, gaps: gaps, cadenceDays: cadenceDays, missedRuns: monitoring?.missedRuns ?? [],
+            findings: findings, attestations: attestations, end: end)
         let lines = criteria.map { criterion, title in
             Self.criterion(
                 criterion, title: title, scans: scans, findings: findings, proofs: proofs, period: period,
@@ -67,7 +75,7 @@ public enum ReadinessAssessment {
                 ReadinessReport.Scan(
                     sequence: $0.record.sequence, id: $0.record.id, observedAt: $0.record.observedAt,
                     completion: $0.record.completion, passed: $0.record.counts.passed, failed: $0.record.counts.failed)
-            }, cadenceDays: cadenceDays, gaps: gaps, criteria: lines, checklist: checklist)
+            }, cadenceDays: cadenceDays, gaps: gaps, monitoring: monitoring, criteria: lines, checklist: checklist)
     }
 
     /// Stretches longer than `cadenceDays` with no scan: from the period's start to the first

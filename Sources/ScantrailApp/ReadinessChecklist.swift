@@ -33,11 +33,11 @@ public enum ReadinessChecklist {
         .init(id: "vendor-management", text: "Vendors assessed, with data processing agreements", verifiable: false),
     ]
 
-    /// Every item judged: the verifiable ones from `scans` (oldest first), `gaps` and `findings`;
-    /// the others from `attestations` current at `end`.
+    /// Every item judged: the verifiable ones from `scans` (oldest first), `gaps`, the scheduled
+    /// runs missed and `findings`; the others from `attestations` current at `end`.
     static func evaluate(
         scans: [(record: ScanRecord, result: ScanResult)], gaps: [ReadinessReport.Gap], cadenceDays: Int,
-        findings: [TrackedFinding], attestations: [AttestationFile.Attestation], end: Date
+        missedRuns: [Date] = [], findings: [TrackedFinding], attestations: [AttestationFile.Attestation], end: Date
     ) -> [ReadinessReport.Item] {
         items.map { item in
             let (state, basis): (ReadinessReport.ItemState, String)
@@ -46,7 +46,7 @@ public enum ReadinessChecklist {
             case "tls": (state, basis) = tls(scans)
             case "external-scans":
                 (state, basis) = externalScans(
-                    scans, gaps: gaps, cadenceDays: cadenceDays, findings: findings, end: end)
+                    scans, gaps: gaps, cadenceDays: cadenceDays, missedRuns: missedRuns, findings: findings, end: end)
             default: (state, basis) = attested(item.id, attestations, end: end)
             }
             return ReadinessReport.Item(id: item.id, text: item.text, state: state, basis: basis)
@@ -117,12 +117,16 @@ public enum ReadinessChecklist {
 
     static func externalScans(
         _ scans: [(record: ScanRecord, result: ScanResult)], gaps: [ReadinessReport.Gap], cadenceDays: Int,
-        findings: [TrackedFinding], end: Date
+        missedRuns: [Date] = [], findings: [TrackedFinding], end: Date
     ) -> (ReadinessReport.ItemState, String) {
         guard !scans.isEmpty else { return (.gap, "no scan was recorded in the period") }
         if let longest = gaps.max(by: { $0.days < $1.days }) {
             let count = gaps.count == 1 ? "a stretch" : "\(gaps.count) stretches"
             return (.gap, "\(count) of more than \(cadenceDays) days without a scan, the longest \(longest.days) days")
+        }
+        if let first = missedRuns.min() {
+            let count = missedRuns.count == 1 ? "a scheduled run" : "\(missedRuns.count) scheduled runs"
+            return (.gap, "\(count) missed, the first due \(Timestamp.text(first))")
         }
         let missed = findings.filter { $0.slaStatus(at: end) == .missed || $0.slaStatus(at: end) == .openOverdue }
         guard missed.isEmpty else {

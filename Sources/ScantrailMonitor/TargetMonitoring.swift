@@ -80,12 +80,10 @@ public enum TargetMonitoring {
     }
 
     static func status(of target: MonitoredTarget, in store: EvidenceStore, now: Date) async throws -> Status {
-        let start = max(target.createdAt, now.addingTimeInterval(-Double(lookBackDays) * 86_400))
-        let scans = try await store.scans(target: target.url).map(\.observedAt).filter { $0 >= start }
-        // The first run is due the moment the target is added.
-        let missed = (try? Schedule(spec: target.schedule)).map {
-            $0.missedRuns(after: start, until: now, scans: scans, dueAtStart: start == target.createdAt)
-        }
-        return Status(target: target, missedRuns: missed ?? [])
+        let scans = try await store.scans(target: target.url).map(\.observedAt)
+        return Status(
+            target: target,
+            missedRuns: target.missedRuns(
+                from: now.addingTimeInterval(-Double(lookBackDays) * 86_400), until: now, scans: scans))
     }
 }

@@ -20,6 +20,14 @@ public struct ReadinessHTMLRenderer: Sendable {
                 + report.gaps.map { "<li>\(day($0.from)) to \(day($0.to)): \($0.days) days without a scan</li>" }
                 .joined()
                 + "</ul>"
+        let schedule =
+            report.monitoring.map { monitoring in
+                "<p>Scheduled \(text(monitoring.schedule)): "
+                    + (monitoring.missedRuns.isEmpty
+                        ? "no scheduled run missed.</p>"
+                        : "\(monitoring.missedRuns.count) scheduled run\(monitoring.missedRuns.count == 1 ? "" : "s") missed:</p><ul>"
+                            + monitoring.missedRuns.map { "<li>\(Timestamp.text($0))</li>" }.joined() + "</ul>")
+            } ?? ""
         let criteria = report.criteria.map { criterion -> String in
             let findings = (criterion.open.map { ("open", $0) } + criterion.fixed.map { ("fixed", $0) }).map {
                 kind, line in
@@ -51,7 +59,7 @@ public struct ReadinessHTMLRenderer: Sendable {
             generated \(Timestamp.text(report.generatedAt)) by Scantrail \(text(report.scanner.version))</p></header>
             <section id="checklist"><h2>API security checklist</h2>
             <table><thead><tr><th>Item</th><th>State</th><th>Basis</th></tr></thead><tbody>\(items.joined())</tbody></table></section>
-            <section id="cadence"><h2>Scan cadence</h2>\(gaps)</section>
+            <section id="cadence"><h2>Scan cadence</h2>\(gaps)\(schedule)</section>
             <section id="criteria"><h2>Trust Services criteria</h2>\(criteria.joined(separator: "\n"))</section>
             <section id="scans"><h2>Scans</h2><table><thead><tr><th>#</th><th>Observed</th><th>Completion</th><th>Passed</th>\
             <th>Failed</th></tr></thead><tbody>\(scans.joined())</tbody></table></section>

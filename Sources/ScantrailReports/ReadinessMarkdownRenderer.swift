@@ -24,6 +24,19 @@ public struct ReadinessMarkdownRenderer: Sendable {
             lines.append("Stretches of more than \(report.cadenceDays) days without a scan:")
             lines += [""] + report.gaps.map { "- \(day($0.from)) to \(day($0.to)): \($0.days) days" }
         }
+        if let monitoring = report.monitoring {
+            lines += [
+                "",
+                "Scheduled \(monitoring.schedule): "
+                    + (monitoring.missedRuns.isEmpty
+                        ? "no scheduled run missed."
+                        : "\(monitoring.missedRuns.count) scheduled run\(monitoring.missedRuns.count == 1 ? "" : "s") missed:")
+                    ,
+            ]
+            if !monitoring.missedRuns.isEmpty {
+                lines += [""] + monitoring.missedRuns.map { "- \(Timestamp.text($0))" }
+            }
+        }
         lines += ["", "## Trust Services criteria"]
         for criterion in report.criteria {
             lines += [

@@ -43,6 +43,20 @@ public struct ReadinessReport: Codable, Sendable {
         public let days: Int
     }
 
+    /// How a monitored target's schedule was kept over the period.
+    public struct Monitoring: Codable, Sendable, Hashable {
+        /// The schedule, as the store keeps it (`every 86400`, `cron 0 3 * * * @ UTC`).
+        public let schedule: String
+        /// Due times in the period whose window closed with no scan.
+        public let missedRuns: [Date]
+
+        /// Creates the record of a schedule.
+        public init(schedule: String, missedRuns: [Date]) {
+            self.schedule = schedule
+            self.missedRuns = missedRuns
+        }
+    }
+
     /// A finding's state for a criterion.
     public struct FindingLine: Codable, Sendable, Hashable {
         /// The finding's id (12 hex digits of its fingerprint).
@@ -155,6 +169,8 @@ public struct ReadinessReport: Codable, Sendable {
     public let cadenceDays: Int
     /// Stretches longer than ``cadenceDays`` without a scan.
     public let gaps: [Gap]
+    /// The target's schedule and the runs it missed, when it is monitored.
+    public let monitoring: Monitoring?
     /// The criteria in scope.
     public let criteria: [Criterion]
     /// The API security checklist.
@@ -163,7 +179,7 @@ public struct ReadinessReport: Codable, Sendable {
     /// Creates a report.
     public init(
         target: String, periodStart: Date, periodEnd: Date, generatedAt: Date, scanner: ScannerInfo, scans: [Scan],
-        cadenceDays: Int, gaps: [Gap], criteria: [Criterion], checklist: [Item]
+        cadenceDays: Int, gaps: [Gap], monitoring: Monitoring? = nil, criteria: [Criterion], checklist: [Item]
     ) {
         self.target = target
         self.periodStart = periodStart
@@ -173,6 +189,7 @@ public struct ReadinessReport: Codable, Sendable {
         self.scans = scans
         self.cadenceDays = cadenceDays
         self.gaps = gaps
+        self.monitoring = monitoring
         self.criteria = criteria
         self.checklist = checklist
     }

@@ -56,11 +56,11 @@ struct ReadinessTests {
 
     static func report(
         _ scans: [(record: ScanRecord, result: ScanResult)], attestations: [AttestationFile.Attestation] = [],
-        findings: [TrackedFinding] = []
+        findings: [TrackedFinding] = [], monitoring: ReadinessReport.Monitoring? = nil
     ) -> ReadinessReport {
         ReadinessAssessment.evaluate(
             target: target.url, period: period, scans: scans, findings: findings, proofs: [:],
-            attestations: attestations, cadenceDays: 7, catalogue: catalogue,
+            attestations: attestations, cadenceDays: 7, monitoring: monitoring, catalogue: catalogue,
             now: period.end.addingTimeInterval(Self.day))
     }
 
@@ -99,6 +99,23 @@ struct ReadinessTests {
         let report = Self.report([Self.scan(1, onDay: 10), Self.scan(2, onDay: 12), Self.scan(3, onDay: 22)])
         #expect(report.gaps.map(\.days) == [9, 10, 10])
         #expect(Self.state(report, "external-scans") == .gap)
+    }
+
+    @Test("a monitored target's missed scheduled runs are a cadence gap, listed with their due times")
+    func missedScheduledRuns() {
+        let weekly = [1, 7, 14, 21, 28].enumerated().map { Self.scan($0.offset + 1, onDay: $0.element) }
+        let kept = Self.report(weekly, monitoring: ReadinessReport.Monitoring(schedule: "every 604800", missedRuns: []))
+        #expect(Self.state(kept, "external-scans") == .verified)
+        #expect(ReadinessMarkdownRenderer().render(kept).contains("Scheduled every 604800: no scheduled run missed."))
+        let due = Self.period.start.addingTimeInterval(9 * Self.day)
+        let missed = Self.report(
+            weekly, monitoring: ReadinessReport.Monitoring(schedule: "every 86400", missedRuns: [due]))
+        let item = missed.checklist.first { $0.id == "external-scans" }
+        #expect(item?.state == .gap && item?.basis == "a scheduled run missed, the first due 2026-01-10T00:00:00Z")
+        #expect(ReadinessMarkdownRenderer().render(missed).contains("- 2026-01-10T00:00:00Z"))
+        #expect(
+            ReadinessHTMLRenderer().render(missed).contains(
+                "1 scheduled run missed:</p><ul><li>2026-01-10T00:00:00Z</li></ul>"))
     }
 
     @Test("an attestation counts while current; an expired one, or none, is a gap")

@@ -47,4 +47,29 @@ struct TargetMonitoringTests {
         }
         #expect(throws: Schedule.Invalid.self) { try Schedule(spec: "whenever") }
     }
+
+    @Test("the readiness report of a monitored target lists the scheduled runs it missed in the period")
+    func readinessListsMissedRuns() async throws {
+        try await Self.withSettings { settings in
+            let now = Date()
+            let added = now.addingTimeInterval(-10 * 86_400)
+            // Added ten days ago (the store's clock set back), daily, and never scanned since.
+            try await EvidenceStore.withStore(at: settings.location, actor: "ops", now: { added }) { store in
+                try await store.addTarget(
+                    url: "https://api.example.com/", schedule: try Schedule(every: "24h").description, description: nil,
+                    identitiesFrom: nil, nextRunAt: added)
+            }
+            let report = try await ReadinessAssessment.report(
+                target: "https://api.example.com",
+                period: try ReportPeriod(
+                    from: Timestamp.day(now.addingTimeInterval(-20 * 86_400)), to: Timestamp.day(now)),
+                attestations: nil, cadenceDays: 7, settings: settings)
+            let missed = try #require(report.monitoring?.missedRuns)
+            #expect(report.monitoring?.schedule == "every 1d")
+            // The store keeps milliseconds.
+            #expect(abs((missed.first ?? .distantPast).timeIntervalSince(added)) < 0.001)
+            #expect((9...10).contains(missed.count), "\(missed)")
+            #expect(report.checklist.first { $0.id == "external-scans" }?.state == .gap)
+        }
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import ScantrailMonitor
+import ScantrailApp
 import Testing
 
 @Suite("Schedules: intervals and cron expressions in a time zone")
