@@ -22,11 +22,10 @@ public struct ReadinessHTMLRenderer: Sendable {
                 + "</ul>"
         let schedule =
             report.monitoring.map { monitoring in
-                "<p>Scheduled \(text(monitoring.schedule)): "
+                "<p>\(text(monitoring.summary))</p>"
                     + (monitoring.missedRuns.isEmpty
-                        ? "no scheduled run missed.</p>"
-                        : "\(monitoring.missedRuns.count) scheduled run\(monitoring.missedRuns.count == 1 ? "" : "s") missed:</p><ul>"
-                            + monitoring.missedRuns.map { "<li>\(Timestamp.text($0))</li>" }.joined() + "</ul>")
+                        ? ""
+                        : "<ul>" + monitoring.missedRuns.map { "<li>\(Timestamp.text($0))</li>" }.joined() + "</ul>")
             } ?? ""
         let criteria = report.criteria.map { criterion -> String in
             let findings = (criterion.open.map { ("open", $0) } + criterion.fixed.map { ("fixed", $0) }).map {

@@ -25,14 +25,7 @@ public struct ReadinessMarkdownRenderer: Sendable {
             lines += [""] + report.gaps.map { "- \(day($0.from)) to \(day($0.to)): \($0.days) days" }
         }
         if let monitoring = report.monitoring {
-            lines += [
-                "",
-                "Scheduled \(monitoring.schedule): "
-                    + (monitoring.missedRuns.isEmpty
-                        ? "no scheduled run missed."
-                        : "\(monitoring.missedRuns.count) scheduled run\(monitoring.missedRuns.count == 1 ? "" : "s") missed:")
-                    ,
-            ]
+            lines += ["", monitoring.summary]
             if !monitoring.missedRuns.isEmpty {
                 lines += [""] + monitoring.missedRuns.map { "- \(Timestamp.text($0))" }
             }

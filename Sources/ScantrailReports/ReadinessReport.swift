@@ -55,6 +55,13 @@ public struct ReadinessReport: Codable, Sendable {
             self.schedule = schedule
             self.missedRuns = missedRuns
         }
+
+        /// One sentence: the schedule and how many runs it missed.
+        public var summary: String {
+            let count = missedRuns.count
+            return "Scheduled \(schedule): "
+                + (count == 0 ? "no scheduled run missed." : "\(count) scheduled run\(count == 1 ? "" : "s") missed:")
+        }
     }
 
     /// A finding's state for a criterion.
