@@ -47,9 +47,11 @@ public enum ReadinessAssessment {
                     schedule: target.schedule,
                     missedRuns: target.missedRuns(from: period.start, until: min(period.end, now), scans: times))
             }
+            let tickets = Dictionary(
+                try await store.tickets(target: url).map { ($0.fingerprint, $0.url) }, uniquingKeysWith: { $1 })
             return evaluate(
                 target: url, period: period, scans: scans, findings: findings, proofs: proofs, attestations: statements,
-                cadenceDays: cadenceDays, monitoring: monitoring, catalogue: .shipped, now: now)
+                cadenceDays: cadenceDays, monitoring: monitoring, tickets: tickets, catalogue: .shipped, now: now)
         }
     }
 
@@ -57,7 +59,8 @@ public enum ReadinessAssessment {
     static func evaluate(
         target: String, period: ReportPeriod, scans: [(record: ScanRecord, result: ScanResult)],
         findings: [TrackedFinding], proofs: [Fingerprint: String], attestations: [AttestationFile.Attestation],
-        cadenceDays: Int, monitoring: ReadinessReport.Monitoring? = nil, catalogue: RuleCatalogue, now: Date
+        cadenceDays: Int, monitoring: ReadinessReport.Monitoring? = nil, tickets: [Fingerprint: String] = [:],
+        catalogue: RuleCatalogue, now: Date
     ) -> ReadinessReport {
         let end = min(period.end, now)
         let gaps = Self.gaps(scans.map(\.record.observedAt), from: period.start, to: end, cadenceDays: cadenceDays)
@@ -66,7 +69,8 @@ public enum ReadinessAssessment {
             findings: findings, attestations: attestations, end: end)
         let lines = criteria.map { criterion, title in
             Self.criterion(
-                criterion, title: title, scans: scans, findings: findings, proofs: proofs, period: period,
+                criterion, title: title, scans: scans, findings: findings, proofs: proofs, tickets: tickets,
+                period: period,
                 checklist: checklist, catalogue: catalogue, end: end)
         }
         return ReadinessReport(
@@ -90,8 +94,8 @@ public enum ReadinessAssessment {
 
     private static func criterion(
         _ id: TrustServicesCriterion, title: String, scans: [(record: ScanRecord, result: ScanResult)],
-        findings: [TrackedFinding], proofs: [Fingerprint: String], period: ReportPeriod,
-        checklist: [ReadinessReport.Item], catalogue: RuleCatalogue, end: Date
+        findings: [TrackedFinding], proofs: [Fingerprint: String], tickets: [Fingerprint: String],
+        period: ReportPeriod, checklist: [ReadinessReport.Item], catalogue: RuleCatalogue, end: Date
     ) -> ReadinessReport.Criterion {
         // Remediation speaks for every finding; the others for their rules' mapping.
         let rules = Set(
@@ -111,9 +115,11 @@ public enum ReadinessAssessment {
             }
         }
         let mapped = findings.filter { rules.contains($0.ruleID) }
-        let open = mapped.filter { $0.status != .fixed }.map { ReadinessReport.FindingLine($0, at: end, proof: nil) }
+        let open = mapped.filter { $0.status != .fixed }.map {
+            ReadinessReport.FindingLine($0, at: end, proof: nil, ticket: tickets[$0.fingerprint])
+        }
         let fixed = mapped.filter { $0.fixedAt.map(period.contains) == true }.map {
-            ReadinessReport.FindingLine($0, at: end, proof: proofs[$0.fingerprint])
+            ReadinessReport.FindingLine($0, at: end, proof: proofs[$0.fingerprint], ticket: tickets[$0.fingerprint])
         }
         var note: String?
         if rules.isEmpty {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import ScantrailApp
 import ScantrailCore
+import ScantrailMonitor
 
 /// `scantrail scan URL`: scan an API and report.
 struct ScanCommand: AsyncParsableCommand {
@@ -49,6 +51,12 @@ struct ScanCommand: AsyncParsableCommand {
             identities: try api.identitySources(config: storeSettings.configuration),
             settings: scan.settings(api: api, scheme: target.scheme),
             store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn, logger: logging.logger())
+        // Read before the scan, so that a tracker entry that cannot be used costs no scan.
+        let tickets =
+            noStore
+            ? nil
+            : try TicketSync(
+                configuration: storeSettings.configuration, environment: ProcessInfo.processInfo.environment)
         let verdict = try await ScanSession.withSession(request, onNotice: NoticePrinter(quiet: output.quiet).show) {
             session in
             let recorded = try await ScanRunner(reports: output).run(session)
@@ -64,6 +72,12 @@ struct ScanCommand: AsyncParsableCommand {
                 }
             }
             return recorded.verdict
+        }
+        if let tickets {
+            // The scan's verdict stands whatever the tracker says; a sync that stops is carried on by the next.
+            let report = try await storeSettings.withStore { try await tickets.run(in: $0) }
+            for action in report.actions { StandardError.write("scantrail: ticket \(action)") }
+            if let stopped = report.stopped { StandardError.write("scantrail: tickets sync stopped: \(stopped)") }
         }
         try ExitStatus.check(verdict)
     }

@@ -32,7 +32,8 @@ public struct ReadinessHTMLRenderer: Sendable {
                 kind, line in
                 "<li class=\"\(kind)\"><span class=\"badge \(line.severity.rawValue)\">\(line.severity.rawValue)</span> "
                     + "<code>\(text(line.ruleID))</code> at \(text(line.location)) — \(line.status.rawValue), SLA \(line.sla.rawValue)"
-                    + (line.proof.map { "; proof: \(text($0))" } ?? "") + "</li>"
+                    + (line.proof.map { "; proof: \(text($0))" } ?? "")
+                    + (line.ticket.map { "; ticket: \(link($0))" } ?? "") + "</li>"
             }
             return """
                 <article class="criterion"><h3>\(text(criterion.id.rawValue)) — \(text(criterion.title))</h3>
@@ -65,5 +66,11 @@ public struct ReadinessHTMLRenderer: Sendable {
             </main></body></html>
 
             """
+    }
+
+    /// A link to `url` when it is http(s) (a tracker's page), else the text alone.
+    private func link(_ url: String) -> String {
+        let text = HTMLRenderer.text(url)
+        return url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(text)\">\(text)</a>" : text
     }
 }

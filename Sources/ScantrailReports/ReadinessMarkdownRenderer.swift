@@ -45,7 +45,7 @@ public struct ReadinessMarkdownRenderer: Sendable {
                 lines += ["", "Open findings:", ""]
                 lines += criterion.open.map { line in
                     "- \(line.severity.rawValue) `\(line.ruleID)` at `\(cell(line.location))` — \(line.status.rawValue), SLA \(line.sla.rawValue)"
-                        + (line.dueAt.map { ", due \(day($0))" } ?? "")
+                        + (line.dueAt.map { ", due \(day($0))" } ?? "") + (line.ticket.map { "; ticket: \($0)" } ?? "")
                 }
             }
             if !criterion.fixed.isEmpty {
@@ -53,6 +53,7 @@ public struct ReadinessMarkdownRenderer: Sendable {
                 lines += criterion.fixed.map { line in
                     "- \(line.severity.rawValue) `\(line.ruleID)` at `\(cell(line.location))` — fixed \(line.fixedAt.map(day) ?? ""), "
                         + "SLA \(line.sla.rawValue)" + (line.proof.map { "; proof: \($0)" } ?? "")
+                        + (line.ticket.map { "; ticket: \($0)" } ?? "")
                 }
             }
         }

@@ -86,6 +86,8 @@ public struct ReadinessReport: Codable, Sendable {
         public let fixedAt: Date?
         /// For a fix: the scan that failed it and the one that proved it fixed, with evidence digests.
         public let proof: String?
+        /// Its remediation ticket's page, if it has one.
+        public let ticket: String?
     }
 
     /// What the trail shows for one criterion.
@@ -212,8 +214,8 @@ extension ReadinessReport.Gap {
 }
 
 extension ReadinessReport.FindingLine {
-    /// A line for `finding`, judged at `now`, with `proof` for a fix.
-    public init(_ finding: TrackedFinding, at now: Date, proof: String?) {
+    /// A line for `finding`, judged at `now`, with `proof` for a fix and its `ticket`'s page.
+    public init(_ finding: TrackedFinding, at now: Date, proof: String?, ticket: String? = nil) {
         id = finding.id
         ruleID = finding.ruleID
         severity = finding.severity
@@ -224,5 +226,6 @@ extension ReadinessReport.FindingLine {
         dueAt = finding.dueAt
         fixedAt = finding.fixedAt
         self.proof = proof
+        self.ticket = ticket
     }
 }

@@ -132,6 +132,44 @@ struct MonitoringCLITests {
         #expect(log.status == 0 && entries?.isEmpty == true, "\(log.stdout)")
     }
 
+    @Test("a recorded scan opens its high findings' tickets, which 'finding' and 'tickets list' then show")
+    func scanOpensTickets() async throws {
+        let github = FakeGitHub()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tickets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("t.db").path
+        try await LocalHTTPServer.withRunning(github.router()) { tracker in
+            let config = folder.appendingPathComponent("scantrail.yml")
+            try """
+            tickets:
+              github: {repository: acme/api, token: "${GH_TOKEN}", apiURL: "http://127.0.0.1:\(tracker)"}
+            """.write(to: config, atomically: true, encoding: .utf8)
+            let store = ["--database", database, "--config", config.path]
+            try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
+                let scan = try await Scantrail.run(
+                    ["scan", "http://127.0.0.1:\(port)/", "--quiet"] + store, environment: ["GH_TOKEN": github.token])
+                let created = scan.stderr.split(separator: "\n").filter {
+                    $0.hasPrefix("scantrail: ticket created github #")
+                }
+                #expect(scan.status == 1 && !created.isEmpty && created.count == github.issues.count, "\(scan.stderr)")
+            }
+            let list = try await Scantrail.run(["tickets", "list", "--format", "json"] + store)
+            let tickets = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+            let first = try #require(tickets?.first)
+            #expect(tickets?.count == github.issues.count && first["state"] as? String == "open")
+            let fingerprint = try #require(first["fingerprint"] as? String)
+            let finding = try await Scantrail.run(["finding", String(fingerprint.prefix(12))] + store)
+            #expect(
+                finding.stdout.contains(
+                    "ticket        github \(first["key"] ?? ""), open: https://github.com/acme/api/issues/"))
+            #expect(finding.stdout.contains("ticket.created"), "\(finding.stdout)")
+            // Without the token the scan refuses before sending a request.
+            let refused = try await Scantrail.run(["scan", "http://127.0.0.1:9/"] + store)
+            #expect(refused.status == 2 && refused.stderr.contains("environment variable GH_TOKEN is not set"))
+        }
+    }
+
     @Test("a webhook secret that is not set is an error naming the variable, before anything is sent")
     func unsetSecret() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alerts-\(UUID().uuidString)")

@@ -4,6 +4,7 @@ import ScantrailApp
 import ScantrailDemo
 import ScantrailMonitor
 import ScantrailStore
+import ScantrailTestSupport
 import Synchronization
 import Testing
 

@@ -13,13 +13,15 @@ struct ReadinessRendererTests {
         let open = ReadinessReport.FindingLine(
             id: "e9efa6300a48", ruleID: "transport.cleartext-http", severity: .high,
             title: "API answers over cleartext HTTP", location: "GET http://127.0.0.1:8080/", status: .open,
-            sla: .openOverdue, dueAt: start.addingTimeInterval(30 * 86_400), fixedAt: nil, proof: nil)
+            sla: .openOverdue, dueAt: start.addingTimeInterval(30 * 86_400), fixedAt: nil, proof: nil,
+            ticket: "https://github.com/acme/api/issues/7")
         let fixed = ReadinessReport.FindingLine(
             id: "7737ea5c3e09", ruleID: "headers.version-disclosure", severity: .low,
             title: "Response headers disclose software and version", location: "GET http://127.0.0.1:8080/ [Server]",
             status: .fixed, sla: .met, dueAt: start.addingTimeInterval(180 * 86_400),
             fixedAt: start.addingTimeInterval(9 * 86_400),
-            proof: "failing in scan 1a2b3c4d (sha256 0f1e2d3c4b5a…), passing in scan 5e6f7a8b (sha256 9a8b7c6d5e4f…)")
+            proof: "failing in scan 1a2b3c4d (sha256 0f1e2d3c4b5a…), passing in scan 5e6f7a8b (sha256 9a8b7c6d5e4f…)",
+            ticket: nil)
         return ReadinessReport(
             target: "http://127.0.0.1:8080/", periodStart: start, periodEnd: start.addingTimeInterval(31 * 86_400),
             generatedAt: start.addingTimeInterval(32 * 86_400),
@@ -34,6 +36,7 @@ struct ReadinessRendererTests {
             ],
             cadenceDays: 7,
             gaps: [.init(from: start.addingTimeInterval(9 * 86_400), to: start.addingTimeInterval(31 * 86_400))],
+            monitoring: .init(schedule: "every 1w", missedRuns: [start.addingTimeInterval(22 * 86_400)]),
             criteria: [
                 .init(
                     id: .cc6_7, title: "Data protected in transit", checks: ["transport.https"], passed: 2, failed: 2,

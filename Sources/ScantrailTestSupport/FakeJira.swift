@@ -8,35 +8,38 @@ import Synchronization
 /// field it does not take), read one, JQL search (`/search/jql`, paged with `nextPageToken`),
 /// the transitions its workflow offers (To Do → Done, Done → Reopen; 400 for another) and
 /// comments (ADF); basic authentication (401), 404 with `errorMessages`, 429 with `Retry-After`.
-final class FakeJira: Sendable {
-    struct Issue: Sendable {
-        var key: String
-        var summary: String
-        var labels: [String]
-        var priority: String
-        var done: Bool
-        var comments: [String]
+public final class FakeJira: Sendable {
+    /// An empty tracker.
+    public init() {}
+
+    public struct Issue: Sendable {
+        public var key: String
+        public var summary: String
+        public var labels: [String]
+        public var priority: String
+        public var done: Bool
+        public var comments: [String]
     }
 
-    let project = "SEC"
-    let email = "secops@acme.example"
-    let token = "jira-api-token"
+    public let project = "SEC"
+    public let email = "secops@acme.example"
+    public let token = "jira-api-token"
     /// Issues per search page, small so that paging is exercised.
-    let pageSize = 2
+    public let pageSize = 2
     private let state = Mutex<[String: Issue]>([:])
     private let support = FakeTrackerSupport()
 
-    var issues: [Issue] {
+    public var issues: [Issue] {
         state.withLock { $0.values.sorted { Int($0.key.dropFirst(4)) ?? 0 < Int($1.key.dropFirst(4)) ?? 0 } }
     }
 
     /// The next `count` requests are refused with 429.
-    func rateLimit(next count: Int, retryAfter seconds: Int = 1) {
+    public func rateLimit(next count: Int, retryAfter seconds: Int = 1) {
         support.rateLimit(next: count, retryAfter: seconds)
     }
 
     /// Someone moves issue `key` to Done in Jira.
-    func closeByHand(_ key: String) {
+    public func closeByHand(_ key: String) {
         state.withLock { $0[key]?.done = true }
     }
 
@@ -86,7 +89,7 @@ final class FakeJira: Sendable {
         errors(["Issue does not exist or you do not have permission to see it."], status: .notFound)
     }
 
-    func router() -> Router<BasicRequestContext> {
+    public func router() -> Router<BasicRequestContext> {
         let router = Router()
         let api = router.group("/rest/api/3")
         api.get("search/jql") { request, _ -> Response in

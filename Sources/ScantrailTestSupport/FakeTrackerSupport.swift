@@ -4,11 +4,11 @@ import Hummingbird
 import Synchronization
 
 /// The part both fake trackers share: a rate limit armed on demand, JSON answers.
-final class FakeTrackerSupport: Sendable {
+public final class FakeTrackerSupport: Sendable {
     private let state = Mutex<(limited: Int, retryAfter: Int)>((0, 1))
 
     /// The next `count` requests are refused with a rate limit asking to wait `seconds`.
-    func rateLimit(next count: Int, retryAfter seconds: Int) {
+    public func rateLimit(next count: Int, retryAfter seconds: Int) {
         state.withLock {
             $0.limited = count
             $0.retryAfter = seconds

@@ -8,32 +8,35 @@ import Synchronization
 /// authentication (401 "Bad credentials"), 404 for another repository or issue, 422 "Validation
 /// Failed" for a missing title or a `state_reason` GitHub does not take, and a secondary rate
 /// limit (403 with `retry-after`) on demand.
-final class FakeGitHub: Sendable {
-    struct Issue: Sendable {
-        var number: Int
-        var title: String
-        var body: String
-        var labels: [String]
-        var state: String
-        var stateReason: String?
-        var comments: [String]
+public final class FakeGitHub: Sendable {
+    /// An empty tracker.
+    public init() {}
+
+    public struct Issue: Sendable {
+        public var number: Int
+        public var title: String
+        public var body: String
+        public var labels: [String]
+        public var state: String
+        public var stateReason: String?
+        public var comments: [String]
     }
 
-    let owner = "acme"
-    let repository = "api"
-    let token = "ghp_test-token"
+    public let owner = "acme"
+    public let repository = "api"
+    public let token = "ghp_test-token"
     private let state = Mutex<[Int: Issue]>([:])
     private let support = FakeTrackerSupport()
 
-    var issues: [Issue] { state.withLock { $0.values.sorted { $0.number < $1.number } } }
+    public var issues: [Issue] { state.withLock { $0.values.sorted { $0.number < $1.number } } }
 
     /// The next `count` requests are refused with a secondary rate limit.
-    func rateLimit(next count: Int, retryAfter seconds: Int = 1) {
+    public func rateLimit(next count: Int, retryAfter seconds: Int = 1) {
         support.rateLimit(next: count, retryAfter: seconds)
     }
 
     /// Someone closes issue `number` in GitHub's interface.
-    func closeByHand(_ number: Int) {
+    public func closeByHand(_ number: Int) {
         state.withLock { $0[number]?.state = "closed" }
     }
 
@@ -65,7 +68,7 @@ final class FakeGitHub: Sendable {
         return nil
     }
 
-    func router() -> Router<BasicRequestContext> {
+    public func router() -> Router<BasicRequestContext> {
         let router = Router()
         let issues = router.group("/repos/:owner/:repo/issues")
         issues.get { request, context -> Response in
