@@ -88,7 +88,10 @@ struct ServeCommand: AsyncParsableCommand {
         settings.trustedProxies = trustProxy.compactMap(IPAddress.init)
         settings.maxConcurrentScans = maxScans
         settings.store = noStore ? nil : try store.settings()
-        if worker { settings.worker = ScanWorker.Options() }
+        if worker {
+            settings.worker = ScanWorker.Options()
+            settings.workerEvents = { StandardError.write("scantrail: worker: \($0.description)") }
+        }
         try settings.validate()
         let base = "\(settings.tls == nil ? "http" : "https")://\(host)"
         try await WebServer.run(settings, logger: logging.logger()) { port in

@@ -41,6 +41,8 @@ public struct ServerSettings: Sendable {
     /// Runs the scans monitored targets make due inside the service (`serve --worker`: one
     /// process for a small installation on SQLite); `nil` leaves them to `scantrail worker`.
     public var worker: ScanWorker.Options?
+    /// Receives what the in-process worker does (the CLI prints it, as `scantrail worker` does).
+    public var workerEvents: @Sendable (WorkerEvent) -> Void = { _ in }
 
     /// The defaults.
     public init() {}

@@ -31,7 +31,7 @@ public enum WebServer {
             let service = WebService(settings: settings, store: store)
             let services = ServiceGroup(
                 configuration: .init(
-                    services: Self.services(service, try application(service, logger, onRunning), logger: logger),
+                    services: Self.services(service, try application(service, logger, onRunning)),
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
         }
@@ -52,7 +52,7 @@ public enum WebServer {
                 continuation.finish()
             }
             let services = ServiceGroup(
-                configuration: .init(services: Self.services(service, app, logger: quiet), logger: quiet))
+                configuration: .init(services: Self.services(service, app), logger: quiet))
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await services.run() }
                 var iterator = ports.makeAsyncIterator()
@@ -75,10 +75,12 @@ public enum WebServer {
 
     /// What runs for the service's life: the scan drain, the application, and the in-process
     /// worker when the settings ask for one.
-    private static func services(_ service: WebService, _ app: some Service, logger: Logger) -> [any Service] {
+    private static func services(_ service: WebService, _ app: some Service) -> [any Service] {
         var services: [any Service] = [ScanDrain(registry: service.registry), app]
         if let options = service.settings.worker, let store = service.settings.store {
-            services.append(WorkerService(worker: ScanWorker(settings: store, options: options), logger: logger))
+            services.append(
+                WorkerService(
+                    worker: ScanWorker(settings: store, options: options), onEvent: service.settings.workerEvents))
         }
         return services
     }

@@ -4,6 +4,7 @@ import ScantrailCore
 import ScantrailDemo
 import ScantrailMonitor
 import ScantrailStore
+import Synchronization
 import Testing
 
 @testable import ScantrailServer
@@ -24,6 +25,8 @@ struct InProcessWorkerTests {
             var options = ScanWorker.Options()
             options.pollSeconds = 0.1
             settings.worker = options
+            let events = Mutex<[String]>([])
+            settings.workerEvents = { event in events.withLock { $0.append(event.description) } }
             try await WebServer.withRunning(settings) { port in
                 let deadline = Date().addingTimeInterval(30)
                 var recorded = false
@@ -35,6 +38,9 @@ struct InProcessWorkerTests {
                 let page = try await WebServerTests.send(ProbeRequest(method: "GET", url: "http://127.0.0.1:\(port)/"))
                 #expect(page.response?.status == 200)  // serving all along
             }
+            let said = events.withLock { $0 }
+            #expect(said.contains { $0.hasSuffix("recorded scan #1 (1 failing, 1 new, 0 fixed)") }, "\(said)")
+            #expect(said.last == "worker stopped")  // drained with the service
             try await store.withStore { trail in
                 let job = try #require(try await trail.scanJobs(target: monitored.id).first)
                 #expect(job.state == .succeeded && job.scanID != nil)
