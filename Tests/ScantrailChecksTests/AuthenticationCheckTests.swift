@@ -62,4 +62,28 @@ struct AuthenticationCheckTests {
             outcomes.first { $0.ruleID == "auth.unauthenticated-access" && $0.location.path == "/me" })
         #expect(me.status == .inconclusive && me.detail.contains("catch-all page"), "\(me.detail)")
     }
+
+    @Test(
+        "a single-page app's catch-all page naming the API's own paths (Orders, Invoices, me in <meta>) is no finding")
+    func catchAllNamingPaths() async throws {
+        let page = """
+            <!doctype html><html><head><meta charset="utf-8"><title>Orders</title></head>
+            <body><nav>Invoices · Reports · Profile · Directory · Login</nav><div id="app"></div></body></html>
+            """
+        let router = Router()
+        for method in [HTTPRequest.Method.get, .post] {
+            router.on("**", method: method) { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            }
+        }
+        let api = try await AccountsHarness.api(.flawed)
+        let outcomes = try await CheckHarness.outcomes(of: AuthenticationCheck(api: api), servedBy: router)
+        #expect(outcomes.failures.isEmpty, "\(outcomes.failures)")
+        let authorization = try await CheckHarness.outcomes(of: AuthorizationCheck(api: api), servedBy: router)
+        #expect(authorization.failures.isEmpty, "\(authorization.failures)")
+        let inventory = try await CheckHarness.outcomes(of: InventoryCheck(api: api), servedBy: router)
+        #expect(inventory.failures.filter { $0.hasPrefix("inventory.undocumented") }.isEmpty, "\(inventory.failures)")
+    }
 }

@@ -26,6 +26,25 @@ struct ResponseShapeTests {
         #expect(first.bodyDigest == second.bodyDigest)
     }
 
+    @Test(
+        "a catch-all page that contains the requested path's words still matches its random sibling",
+        arguments: [
+            ("<title>Orders</title><div id=app></div>", "/api/orders"),  // the app is named after the path
+            ("<meta charset=utf-8><p>theme</p>", "/api/v1/me"),  // a two-letter segment inside the markup
+            ("<title>Orders</title><p>No route for {path}</p>", "/api/orders"),  // both: named and echoed
+        ])
+    func pathWordsInThePage(template: String, path: String) {
+        func page(_ requested: String) -> HTTPExchange.Response {
+            Self.response(body: template.replacingOccurrences(of: "{path}", with: requested))
+        }
+        let random = "/api/st0123456789abcd"
+        let baseline = SoftNotFoundBaseline.Sample(
+            shape: ResponseShape(page(random), requestedPath: random), isDynamic: false, probes: [random])
+        #expect(ResponseShape(page(path), requestedPath: path).matches(baseline))
+        let real = Self.response(body: "<title>Orders</title><table><tr><td>order 1</td></tr></table>")
+        #expect(!ResponseShape(real, requestedPath: path).matches(baseline))
+    }
+
     @Test("different bodies, statuses, media types or redirect targets are different shapes")
     func differences() {
         let base = ResponseShape(Self.response(body: "not found"), requestedPath: "/a")
