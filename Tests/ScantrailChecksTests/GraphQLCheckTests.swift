@@ -10,8 +10,9 @@ import Testing
 struct GraphQLCheckTests {
     let check = GraphQLCheck()
 
-    /// A GraphQL endpoint at /api/graphql answering like a default server (`lax`) or a hardened one.
-    static func server(lax: Bool) -> Router<BasicRequestContext> {
+    /// A GraphQL endpoint at /api/graphql whose query type has `fields`, answering like a default
+    /// server (`lax`: introspection, suggestions, batching, aliases) or a hardened one.
+    static func server(lax: Bool, fields: [String] = ["users", "user", "orders"]) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/api/graphql") { request, _ in
             let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
@@ -24,18 +25,27 @@ struct GraphQLCheckTests {
                     lax
                     ? "[" + results.joined(separator: ",") + "]" : #"{"errors":[{"message":"batching is disabled"}]}"#
             } else if body.contains("__schema") {
+                let listed = fields.map { #"{"name":"\#($0)"}"# }.joined(separator: ",")
                 json =
                     lax
-                    ? #"{"data":{"__schema":{"queryType":{"name":"Query"},"types":[{"name":"Query"},{"name":"User"}]}}}"#
+                    ? #"{"data":{"__schema":{"queryType":{"name":"Query","fields":[\#(listed)]},"types":[{"name":"Query"},{"name":"User"}]}}}"#
                     : #"{"errors":[{"message":"introspection is disabled"}]}"#
-            } else if body.contains("__typenam}") {
-                json =
-                    lax
-                    ? #"{"errors":[{"message":"Cannot query field \"__typenam\" on type \"Query\". Did you mean \"__typename\"?"}]}"#
-                    : #"{"errors":[{"message":"Cannot query field on type \"Query\"."}]}"#
             } else if body.contains("a0:__typename") {
                 let aliases = (0..<(lax ? 100 : 10)).map { #""a\#($0)":"Query""# }.joined(separator: ",")
                 json = lax ? #"{"data":{\#(aliases)}}"# : #"{"errors":[{"message":"too many aliases"}]}"#
+            } else if let field = body.split(separator: "{").last?.split(separator: "}").first.map(String.init),
+                field != "__typename"
+            {
+                // graphql-js's words: a known object field needs a selection; an unknown one is
+                // refused, with "Did you mean" for a near name unless suggestions are off.
+                if fields.contains(field) {
+                    json =
+                        #"{"errors":[{"message":"Field \"\#(field)\" of type \"[User]\" must have a selection of subfields."}]}"#
+                } else {
+                    let near = fields.first { field.hasPrefix($0) || $0.hasPrefix(field) }
+                    let hint = lax ? near.map { #" Did you mean \"\#($0)\"?"# } ?? "" : ""
+                    json = #"{"errors":[{"message":"Cannot query field \"\#(field)\" on type \"Query\".\#(hint)"}]}"#
+                }
             } else {
                 json = #"{"data":{"__typename":"Query"}}"#
             }
@@ -63,6 +73,20 @@ struct GraphQLCheckTests {
         let judged = outcomes.filter { $0.status != .notApplicable }
         #expect(judged.count == 4)
         #expect(judged.allSatisfy { $0.status == .passed && $0.location.path == "/api/graphql" })
+    }
+
+    @Test("without introspection, suggestions are tried on common fields the server shows it has")
+    func suggestionsWithoutIntrospection() async throws {
+        var lax = Self.server(lax: false)
+        let hardened = try await CheckHarness.outcomes(of: check, servedBy: lax)
+        let passed = try #require(
+            hardened.first { $0.ruleID == "graphql.field-suggestions" && $0.status != .notApplicable })
+        #expect(passed.status == .passed && passed.detail.contains("real fields user, users"), "\(passed.detail)")
+        lax = Self.server(lax: false, fields: ["catalogueItems"])
+        let unknown = try await CheckHarness.outcomes(of: check, servedBy: lax)
+        let untried = try #require(
+            unknown.first { $0.ruleID == "graphql.field-suggestions" && $0.status != .notApplicable })
+        #expect(untried.status == .inconclusive && untried.detail.hasPrefix("no real field could be misspelled"))
     }
 
     @Test("an API without GraphQL fails nothing: every rule is not applicable at every path tried")

@@ -2,7 +2,7 @@ import Foundation
 import ScantrailCore
 
 /// Looks for a GraphQL endpoint at the common paths with a harmless `{__typename}` query, and
-/// where one answers, tries introspection, a misspelled field (for "Did you mean" suggestions),
+/// where one answers, tries introspection, misspelled real fields (for "Did you mean" suggestions),
 /// a batch of ten queries and a hundred aliases. Read-only queries only.
 public struct GraphQLCheck: SecurityCheck {
     /// Where endpoints are looked for.
@@ -81,6 +81,8 @@ public struct GraphQLCheck: SecurityCheck {
                             ?? exchange.inconclusiveReason ?? "no response"))
                 continue
             }
+            let schema = try await post(
+                #"{"query":"query{__schema{queryType{name fields{name}} types{name}}}"}"#, to: url, context: context)
             let aliasQuery = (0..<Self.aliasCount).map { "a\($0):__typename" }.joined(separator: " ")
             let batch =
                 "[" + Array(repeating: #"{"query":"query{__typename}"}"#, count: Self.batchSize).joined(separator: ",")
@@ -88,17 +90,76 @@ public struct GraphQLCheck: SecurityCheck {
             endpoints.append(
                 Endpoint(
                     path: path,
-                    introspection: Self.judgeIntrospection(
-                        try await post(
-                            #"{"query":"query{__schema{queryType{name} types{name}}}"}"#, to: url, context: context)),
-                    suggestions: Self.judgeSuggestions(
-                        try await post(#"{"query":"query{__typenam}"}"#, to: url, context: context)),
+                    introspection: Self.judgeIntrospection(schema),
+                    suggestions: try await suggestions(at: url, schema: schema, context: context),
                     batching: Self.judgeBatch(try await postRaw(batch, to: url, context: context)),
                     aliases: Self.judgeAliases(
                         try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context))
                 ))
         }
         return Evidence(origin: target.origin, tried: Self.paths, endpoints: endpoints, absent: absent)
+    }
+
+    /// Root fields guessed when introspection is off: the names most schemas have.
+    static let commonFields = ["user", "users", "me", "viewer", "search", "node"]
+
+    /// Misspells real root fields — from introspection, or common names the server shows it has —
+    /// and looks for "Did you mean" in the answer; inconclusive when no real field could be tried
+    /// (misspelling a meta field such as `__typename` proves nothing: servers do not suggest those).
+    private func suggestions(at url: String, schema: [String: Any]?, context: ScanContext) async throws -> Answer {
+        var fields = Array(Self.queryFields(schema).prefix(2))
+        if fields.isEmpty {
+            // How this server answers a field that surely does not exist, to tell real ones apart.
+            let unknownName = "stnofield"
+            let unknown = Self.errors(try await post(Self.query(unknownName), to: url, context: context), unknownName)
+            for name in Self.commonFields where fields.count < 2 {
+                let answer = try await post(Self.query(name), to: url, context: context)
+                if Self.fieldExists(name, answer, unknownAnswer: unknown) { fields.append(name) }
+            }
+        }
+        guard !fields.isEmpty else {
+            return Answer(
+                accepted: nil,
+                detail: "no real field could be misspelled: introspection is off and none of "
+                    + "\(Self.commonFields.joined(separator: ", ")) exists")
+        }
+        var tried: [String] = []
+        for field in fields {
+            let misspelled = field + "x"
+            tried.append(misspelled)
+            let answer = Self.judgeSuggestions(try await post(Self.query(misspelled), to: url, context: context))
+            if answer.accepted != false { return answer }
+        }
+        return Answer(
+            accepted: false,
+            detail: "no suggestion for \(tried.joined(separator: ", ")) (misspellings of the real fields "
+                + "\(fields.joined(separator: ", ")))")
+    }
+
+    /// A query of one root field.
+    static func query(_ field: String) -> String { #"{"query":"query{\#(field)}"}"# }
+
+    /// The query type's field names an introspection answer lists.
+    static func queryFields(_ json: [String: Any]?) -> [String] {
+        let schema = (json?["data"] as? [String: Any])?["__schema"] as? [String: Any]
+        let fields = (schema?["queryType"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []
+        return fields.compactMap { $0["name"] as? String }.filter { !$0.hasPrefix("__") }
+    }
+
+    /// The error messages of an answer to `query{field}`, the field's name blanked; `nil` without JSON.
+    static func errors(_ json: [String: Any]?, _ field: String) -> [String]? {
+        guard let json else { return nil }
+        return (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+            .map { $0.replacingOccurrences(of: field, with: "{field}") }
+    }
+
+    /// Whether the answer to `query{name}` shows the field exists: data for it, or errors other
+    /// than those a field that does not exist gets (a selection or an argument it needs).
+    static func fieldExists(_ name: String, _ json: [String: Any]?, unknownAnswer: [String]?) -> Bool {
+        guard let json, let unknownAnswer else { return false }
+        if let data = json["data"] as? [String: Any], data.keys.contains(name) { return true }
+        guard let messages = errors(json, name), !messages.isEmpty else { return false }
+        return messages != unknownAnswer
     }
 
     private func send(_ body: String, to url: String, context: ScanContext) async throws -> HTTPExchange {
