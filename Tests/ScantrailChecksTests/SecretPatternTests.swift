@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailCore
 import Testing
 
@@ -38,9 +39,8 @@ struct SecretPatternTests {
     @Test("each response inspected passes or fails each kind on its own; the count and names are told")
     func judged() {
         let inspected = [
-            SecretsCheck.Inspected(
-                method: "GET", path: "/config", matches: SecretsCheck.matches(in: #"{"key": "AKIAIOSFODNN7EXAMPLE"}"#)),
-            SecretsCheck.Inspected(method: "GET", path: "/health", matches: []),
+            SecretsCheck.inspect(method: "GET", path: "/config", body: Data(#"{"key": "AKIAIOSFODNN7EXAMPLE"}"#.utf8)),
+            SecretsCheck.inspect(method: "GET", path: "/health", body: Data()),
         ]
         let outcomes = SecretsCheck().evaluate(.init(origin: HandBuilt.origin, inspected: inspected, notInspected: 0))
         let config = outcomes.filter { $0.location.path == "/config" }

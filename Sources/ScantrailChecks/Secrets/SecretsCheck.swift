@@ -13,6 +13,9 @@ public struct SecretsCheck: SecurityCheck {
         public let path: String
         /// What was found, masked.
         public let matches: [Match]
+        /// The credentials a login or token operation issued in its own answer, masked: what it
+        /// is there for, not a leak (`nil` in evidence recorded before they were told apart).
+        public let issued: [Match]?
     }
 
     /// One masked match.
@@ -53,8 +56,7 @@ public struct SecretsCheck: SecurityCheck {
             let path =
                 (components?.path.isEmpty == false ? components!.path : "/")
                 + (components?.query.map { "?" + $0 } ?? "")
-            let body = String(decoding: entry.response.body, as: UTF8.self)
-            return Inspected(method: entry.method, path: Redaction.url(path), matches: Self.matches(in: body))
+            return Self.inspect(method: entry.method, path: Redaction.url(path), body: entry.response.body)
         }
         return Evidence(origin: target.origin, inspected: inspected, notInspected: context.responses.dropped)
     }
@@ -68,12 +70,47 @@ public struct SecretsCheck: SecurityCheck {
             ].map { rule, kind in
                 let found = inspected.matches.filter { $0.kind == kind.rawValue }
                 guard !found.isEmpty else {
-                    return Outcome.passed(rule, at: location, "none in the response")
+                    let issued = (inspected.issued ?? []).filter { $0.kind == kind.rawValue }
+                    return Outcome.passed(
+                        rule, at: location,
+                        issued.isEmpty
+                            ? "none in the response"
+                            : "only what this login or token operation issues: "
+                                + issued.map { "\($0.name) \($0.masked)" }.joined(separator: ", "))
                 }
                 let listed = found.prefix(5).map { "\($0.name) \($0.masked)" }.joined(separator: ", ")
                 return Outcome.failed(rule, at: location, "\(found.count) found: \(listed)")
             }
         }
+    }
+
+    /// Where a login or token answer puts the credential it issues (OAuth 2.0's and the common
+    /// shapes), at its top level or under `data`.
+    static let issuedTokenKeys: Set<String> = [
+        "access_token", "id_token", "refresh_token", "token", "jwt", "accessToken", "idToken", "refreshToken",
+    ]
+
+    /// One response's matches, the credentials a POST answer issues set apart.
+    static func inspect(method: String, path: String, body: Data) -> Inspected {
+        let matches = Self.matches(in: String(decoding: body, as: UTF8.self))
+        let issuedValues = method == "POST" ? Self.issuedValues(in: body) : []
+        let isIssued = { (match: Match) in
+            issuedValues.contains(match.masked) && (match.name == "JSON Web Token" || match.name == "secret field")
+        }
+        let issued = matches.filter(isIssued)
+        return Inspected(
+            method: method, path: path, matches: matches.filter { !isIssued($0) }, issued: issued.isEmpty ? nil : issued
+        )
+    }
+
+    /// The masked values at the token keys of a JSON answer.
+    private static func issuedValues(in body: Data) -> Set<String> {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return [] }
+        let levels = [object] + [object["data"] as? [String: Any]].compactMap { $0 }
+        return Set(
+            levels.flatMap { level in
+                issuedTokenKeys.compactMap { level[$0] as? String }.map(Masking.value)
+            })
     }
 
     /// Every pattern match in `body`, masked, at most 20.
