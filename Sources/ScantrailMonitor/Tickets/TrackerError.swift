@@ -25,15 +25,6 @@ public struct TrackerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The tracker answered something that is not what its API documents.
     static func unexpected(_ detail: String) -> Self { Self(code: .unexpected(detail)) }
 
-    /// Whether a later sync may succeed without anyone changing anything.
-    public var isTransient: Bool {
-        switch code {
-        case .unreachable, .rateLimited: true
-        case .refused(_, let status, _): status >= 500
-        case .unauthorized, .unexpected: false
-        }
-    }
-
     public var description: String {
         switch code {
         case .unreachable(let tracker): "\(tracker) cannot be reached"
