@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -168,6 +169,10 @@ let package = Package(
             path: "Benchmarks/PathBenchmark"
         ),
         .executableTarget(
+            name: "jwt-benchmark",
+            dependencies: ["ScantrailChecks", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/JWTBenchmark"),
+        .executableTarget(
             name: "api-benchmark",
             dependencies: [
                 "ScantrailCore", "ScantrailChecks", "ScantrailHTTP", "ScantrailOpenAPI", "ScantrailDemo",
@@ -190,6 +195,8 @@ let package = Package(
             dependencies: [
                 "ScantrailChecks", "ScantrailHTTP", "ScantrailDemo", "ScantrailTestSupport", "ScantrailOpenAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
@@ -240,6 +247,7 @@ let package = Package(
             dependencies: [
                 "scantrail", "ScantrailDemo", "ScantrailTestSupport", "ScantrailStore", "ScantrailServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailChecks
 import ScantrailCore
 import ScantrailHTTP
@@ -93,9 +94,10 @@ public struct ScanSession: Sendable {
             identities.append(try await source.identity(on: request.target, configuration: base))
         }
         let api = try await description(request, identities: identities, configuration: base, onNotice: onNotice)
-        let apiChecks = api.map {
+        let apiChecks = try api.map {
             CheckRegistry.apiChecks(
-                $0, burstSize: settings.burst, maxTokenLifetimeHours: settings.maxTokenLifetimeHours)
+                $0, burstSize: settings.burst, maxTokenLifetimeHours: settings.maxTokenLifetimeHours,
+                dictionary: try Self.keyDictionary(settings, names: [request.target.host, $0.inventory.title]))
         }
         let configuration = settings.configuration(
             documentedOperations: api?.inventory.operations.count ?? 0, hosts: hosts)
@@ -204,5 +206,22 @@ public struct ScanSession: Sendable {
         } catch let error as StoreError where !error.isLeaseLost {
             throw AppError.storeUnavailable(error.description)
         }
+    }
+
+    /// The JWT key candidates: the standard dictionary with the service's `names`, then the
+    /// user's word lists.
+    ///
+    /// - Throws: ``AppError`` naming a word list that cannot be read.
+    private static func keyDictionary(_ settings: ScanSettings, names: [String]) throws -> JWTKeyDictionary {
+        let lists = try settings.jwtWordlists.map { path in
+            do {
+                return (
+                    name: path, words: JWTKeyDictionary.words(in: try String(contentsOfFile: path, encoding: .utf8))
+                )
+            } catch {
+                throw AppError.invalid(.jwtWordlist, "'\(path)' cannot be read as UTF-8 text")
+            }
+        }
+        return JWTKeyDictionary.standard(serviceNames: names, wordLists: lists)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ScantrailChecks
 import ScantrailCore
 
@@ -6,8 +7,11 @@ import ScantrailCore
 /// OpenAPI-driven checks' knobs. Every default is documented in the README.
 public struct ScanSettings: Hashable, Sendable {
     /// Requests the OpenAPI-driven checks may spend per documented operation, added to the
-    /// default budget when a description drives them.
-    public static let budgetPerOperation = 12
+    /// default budget when a description drives them. A secured GET with JWT identities takes
+    /// up to 14 in the authentication check alone (the identity's request, anonymous, a garbage
+    /// token, tampered, `alg: none`, expired, four default keys, two `kid` paths, two `alg`
+    /// confusions); authorization, mass assignment and inventory take the rest.
+    public static let budgetPerOperation = 20
 
     /// Headers added to every request, as `Name: value` lines.
     public var headers: [String] = []
@@ -32,6 +36,10 @@ public struct ScanSettings: Hashable, Sendable {
     public var burst = 30
     /// Longest acceptable lifetime of an identity's JWT, in hours.
     public var maxTokenLifetimeHours = 24
+    /// Files of extra HMAC key candidates for identities' JWTs, one per line, tried after the
+    /// built-in ones and the system word list. Only the CLI sets it: the web service never
+    /// reads a path its callers name.
+    public var jwtWordlists: [String] = []
     /// Hosts the scan may contact besides the target's, the description URL's and the token
     /// endpoints' (a `$ref` to another server, say).
     public var allowedHosts: [String] = []
@@ -79,6 +87,9 @@ public struct ScanSettings: Hashable, Sendable {
         for entry in exemptAddresses where IPNetwork(entry) == nil && !URLHost.isName(entry) {
             throw AppError.invalid(
                 .allowTarget, "'\(entry.prefix(40))' is not an address, a block (CIDR) or a host name")
+        }
+        for path in jwtWordlists where !FileManager.default.isReadableFile(atPath: path) {
+            throw AppError.invalid(.jwtWordlist, "'\(path)' does not exist or cannot be read")
         }
         try certificates.validate()
     }

@@ -19,6 +19,8 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case burst
     /// Longest acceptable JWT lifetime.
     case maxTokenLifetime = "max-token-lifetime"
+    /// A file of extra JWT key candidates.
+    case jwtWordlist = "jwt-wordlist"
     /// Roots to trust instead of the system's.
     case caFile = "ca-file"
     /// Days before expiry that count as soon.

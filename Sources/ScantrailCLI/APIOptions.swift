@@ -24,6 +24,12 @@ struct APIOptions: ParsableArguments {
     @Option(help: "Longest acceptable lifetime of an identity's JWT, in hours.")
     var maxTokenLifetime = 24
 
+    @Option(
+        help: ArgumentHelp(
+            "Extra candidate keys for the identities' HMAC-signed JWTs, one per line (repeatable); tried after the built-in defaults, patterns and /usr/share/dict/words.",
+            valueName: "file"))
+    var jwtWordlist: [String] = []
+
     /// Where the description comes from.
     var description: DescriptionSource {
         openapi.map(DescriptionSource.location) ?? .automatic

@@ -25,22 +25,27 @@ struct DemoCommand: AsyncParsableCommand {
             """)
     var accounts = false
 
+    @Flag(
+        help: """
+            Scan the wallet API instead: ES256 tokens verified with a published JWKS, where forged tokens \
+            (alg confusion, a sample HMAC key, a kid naming /dev/null) each get through one operation.
+            """)
+    var wallet = false
+
     @OptionGroup var output: ReportOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        if accounts {
-            let profile: AccountsAPI.Profile = hardened ? .hardened : .flawed
-            let api = try await AccountsAPI.description(profile)
-            try await LocalHTTPServer.withRunning(AccountsAPI.router(profile)) { port in
-                announce("accounts API (\(hardened ? "hardened" : "with planted flaws"))", port: port)
+        if let described: DescribedAPI = accounts ? .accounts : wallet ? .wallet : nil {
+            try await described.withRunning(hardened: hardened) { port, inventory, identities in
+                announce("\(described.name) (\(hardened ? "hardened" : "with planted flaws"))", port: port)
                 var settings = ScanSettings()
                 settings.active = true
                 try await scan(
                     ScanRequest(
                         target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
-                        description: .imported(api.inventory, source: "openapi.json"),
-                        identities: api.identities.map(IdentitySource.given), settings: settings))
+                        description: .imported(inventory, source: "openapi.json"),
+                        identities: identities.map(IdentitySource.given), settings: settings))
             }
         } else {
             let profile: DemoAPI.Profile = hardened ? .hardened : .misconfigured

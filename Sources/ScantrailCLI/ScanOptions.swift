@@ -69,6 +69,7 @@ struct ScanOptions: ParsableArguments {
         settings.active = active
         settings.burst = api.burst
         settings.maxTokenLifetimeHours = api.maxTokenLifetime
+        settings.jwtWordlists = api.jwtWordlist
         settings.allowedHosts = allowedHosts
         settings.proxy =
             proxy.map { ProxySetting(url: $0) }

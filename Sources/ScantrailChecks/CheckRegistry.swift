@@ -17,13 +17,16 @@ public enum CheckRegistry {
         ExposureCheck(),
     ]
 
-    /// The checks driven by an OpenAPI description and identities.
-    public static func apiChecks(_ api: APIUnderTest, burstSize: Int = 30, maxTokenLifetimeHours: Int = 24)
-        -> [any SecurityCheck]
-    {
+    /// The checks driven by an OpenAPI description and identities; JWT keys are guessed from
+    /// `dictionary`.
+    public static func apiChecks(
+        _ api: APIUnderTest, burstSize: Int = 30, maxTokenLifetimeHours: Int = 24,
+        dictionary: JWTKeyDictionary = JWTKeyDictionary()
+    ) -> [any SecurityCheck] {
         [
-            AuthenticationCheck(api: api),
-            JWTPostureCheck(identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours),
+            AuthenticationCheck(api: api, dictionary: dictionary),
+            JWTPostureCheck(
+                identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours, dictionary: dictionary),
             AuthorizationCheck(api: api), MassAssignmentCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize),
             InventoryCheck(api: api),
         ]

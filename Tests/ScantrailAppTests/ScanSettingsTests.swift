@@ -22,6 +22,7 @@ struct ScanSettingsTests {
         case .allowHost: settings.allowedHosts = ["evil.example/path"]
         case .proxy: settings.proxy = ProxySetting(url: "socks5://127.0.0.1:1080")
         case .allowTarget: settings.exemptAddresses = ["10.0.0.0/33"]
+        case .jwtWordlist: settings.jwtWordlists = ["/nonexistent/words.txt"]
         case .identity, .baseline, .expires, .output: break
         }
         return settings
@@ -51,11 +52,11 @@ struct ScanSettingsTests {
         try ScanSettings().validate()
     }
 
-    @Test("the default budget grows by 12 requests per documented operation; a budget given is kept as given")
+    @Test("the default budget grows by 20 requests per documented operation; a budget given is kept as given")
     func budget() {
         var settings = ScanSettings()
         #expect(settings.configuration().limits.requestBudget == 1000)
-        #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 1600)
+        #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 2000)
         settings.budget = 300
         #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 300)
     }

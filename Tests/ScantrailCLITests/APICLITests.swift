@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import ScantrailDemo
 import Testing
@@ -23,7 +24,7 @@ struct APICLITests {
             #expect(run.stderr.contains("13 operations from http://127.0.0.1:\(port)/openapi.json (OpenAPI 3.0.3)"))
             let report = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let limits = (report["configuration"] as? [String: Any])?["limits"] as? [String: Any]
-            #expect(limits?["requestBudget"] as? Int == 1000 + 12 * 13, "the budget grows with the operations")
+            #expect(limits?["requestBudget"] as? Int == 1000 + 20 * 13, "the budget grows with the operations")
             let findings = try #require(report["findings"] as? [[String: Any]])
             let rules = Set(findings.compactMap { $0["ruleId"] as? String })
             #expect(rules.isSuperset(of: ["auth.unauthenticated-access", "authz.bola", "jwt.weak-secret"]))
@@ -89,6 +90,42 @@ struct APICLITests {
         defer { try? FileManager.default.removeItem(atPath: config) }
         let unset = try await Scantrail.run(["scan", "http://127.0.0.1:1/", "--config", config, "--no-store"])
         #expect(unset.status == 2 && unset.stderr.contains("SCANTRAIL_TEST_UNSET_TOKEN is not set"), "\(unset.stderr)")
+    }
+
+    @Test("--jwt-wordlist adds key candidates: a key only the file holds is found and told by the file's path")
+    func jwtWordlist() async throws {
+        let input = ["{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"sub\":\"alice\",\"exp\":4102444800}"].map {
+            Data($0.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+        }.joined(separator: ".")
+        let key = SymmetricKey(data: Data("orchid-7731-lantern".utf8))
+        let signature = Data(HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: key)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let words = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID()).txt").path
+        try "tulip\norchid-7731-lantern\n".write(toFile: words, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: words) }
+        try await LocalHTTPServer.withRunning(AccountsAPI.router(.hardened)) { port in
+            let scan = [
+                "scan", "http://127.0.0.1:\(port)/", "--openapi", "http://127.0.0.1:\(port)/openapi.json",
+                "--identity", "alice:user=bearer:\(input).\(signature)", "--check", "auth.jwt-posture", "--no-store",
+                "--format", "json",
+            ]
+            func weakSecret(_ run: Scantrail.Run) -> [String] {
+                let report = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any]
+                return ((report?["findings"] as? [[String: Any]]) ?? []).filter {
+                    $0["ruleId"] as? String == "jwt.weak-secret"
+                }
+                .compactMap { $0["detail"] as? String }
+            }
+            let without = try await Scantrail.run(scan)
+            #expect(weakSecret(without).isEmpty, "\(without.stderr)")
+            let with = try await Scantrail.run(scan + ["--jwt-wordlist", words])
+            #expect(weakSecret(with) == ["HS256 key is a candidate of the dictionary (\(words))"], "\(with.stderr)")
+            #expect(!with.stdout.contains("orchid-7731-lantern") && !with.stderr.contains("orchid-7731-lantern"))
+            let missing = try await Scantrail.run(scan + ["--jwt-wordlist", "/nonexistent/keys.txt"])
+            #expect(
+                missing.status == 2 && missing.stderr.contains("jwt-wordlist '/nonexistent/keys.txt' does not exist"))
+        }
     }
 
     @Test("inventory lists each operation, its security and the request the checks would send")

@@ -22,9 +22,13 @@ struct AuthenticationEvaluateTests {
             untried: Dictionary(uniqueKeysWithValues: untried.map { ($0.key.rawValue, $0.value) }))
     }
 
+    /// Every rule but the public-operation one is judged on a secured operation.
+    static let securedRules = Rules.all.count - 1
+
     static func evaluate(_ trials: [AuthenticationCheck.Trial], identities: [String] = ["alice"]) -> [Outcome] {
         AuthenticationCheck(api: HandBuilt.emptyAPI).evaluate(
-            AuthenticationCheck.Evidence(origin: HandBuilt.origin, identities: identities, trials: trials))
+            AuthenticationCheck.Evidence(
+                origin: HandBuilt.origin, identities: identities, publishedKeys: nil, trials: trials))
     }
 
     @Test("every variant refused: each rule passes at the operation, naming both answers")
@@ -32,7 +36,7 @@ struct AuthenticationEvaluateTests {
         let outcomes = Self.evaluate([
             Self.secured(variants: Variant.allCases.map { HandBuilt.record($0.rawValue, status: 401, body: "{}") })
         ])
-        #expect(outcomes.count == 5 && outcomes.allSatisfy { $0.status == .passed })
+        #expect(outcomes.count == Self.securedRules && outcomes.allSatisfy { $0.status == .passed })
         #expect(outcomes.allSatisfy { $0.location.method == "GET" && $0.location.path == "/me" })
         let anonymous = outcomes.first { $0.ruleID == Rules.unauthenticated.id }
         #expect(anonymous?.detail == "anonymous: 401 (2 bytes); alice: 200 (\(Self.alice.utf8.count) bytes)")
@@ -51,6 +55,43 @@ struct AuthenticationEvaluateTests {
         #expect(outcomes.filter { $0.status == .failed }.count == 1)
         let failed = outcomes.first { $0.status == .failed }
         #expect(failed?.detail.hasPrefix("answered like an authenticated request — garbage token: 200") == true)
+    }
+
+    @Test("one forged signature accepted among several fails its rule, naming the forgery; the rest pass counted")
+    func forgeryAccepted() {
+        let refused = ["anonymous", "garbage token", "tampered signature", "alg none", "expired"].map {
+            HandBuilt.record($0, status: 401)
+        }
+        let forged = [
+            HandBuilt.record("default key (secret)", status: 401),
+            HandBuilt.record("default key (your-256-bit-secret)", body: Self.alice),
+            HandBuilt.record("kid path (/dev/null)", status: 401),
+            HandBuilt.record("kid path (../dev/null)", status: 401),
+            HandBuilt.record("alg confusion (EC key as PEM)", status: 401),
+        ]
+        let outcomes = Self.evaluate([Self.secured(variants: refused + forged)])
+        #expect(outcomes.filter { $0.status == .failed }.map(\.ruleID) == [Rules.defaultKeyAccepted.id])
+        let failed = outcomes.first { $0.status == .failed }
+        #expect(
+            failed?.detail.hasPrefix("answered like an authenticated request — default key (your-256-bit-secret): 200")
+                == true)
+        let kid = outcomes.first { $0.ruleID == Rules.keyPathAccepted.id }
+        #expect(kid?.status == .passed && kid?.detail.hasSuffix("(and 1 more like it)") == true)
+        #expect(outcomes.status(of: Rules.algorithmConfusion.id) == .passed)
+    }
+
+    @Test("where any signature is taken, forged keys prove nothing more: not applicable, naming the looser variant")
+    func forgeriesSubsumed() {
+        let variants = Variant.allCases.map {
+            HandBuilt.record($0.rawValue, status: $0 == .anonymous || $0 == .garbage ? 401 : 200, body: Self.alice)
+        }
+        let outcomes = Self.evaluate([Self.secured(variants: variants)])
+        #expect(outcomes.status(of: Rules.signatureNotVerified.id) == .failed)
+        for rule in [Rules.defaultKeyAccepted, Rules.keyPathAccepted, Rules.algorithmConfusion] {
+            let outcome = outcomes.first { $0.ruleID == rule.id }
+            #expect(outcome?.status == .notApplicable, "\(rule.id)")
+            #expect(outcome?.detail == "the operation accepts a tampered signature already: no key needs guessing")
+        }
     }
 
     @Test("a 200 that is not the identity's answer (a sign-in page) is not a bypass")
@@ -80,7 +121,7 @@ struct AuthenticationEvaluateTests {
     func noBaseline() {
         let outcomes = Self.evaluate(
             [Self.secured(variants: [], baseline: HandBuilt.record("bob", status: 403))], identities: ["alice", "bob"])
-        #expect(outcomes.count == 5 && outcomes.allSatisfy { $0.status == .inconclusive })
+        #expect(outcomes.count == Self.securedRules && outcomes.allSatisfy { $0.status == .inconclusive })
         #expect(
             outcomes[0].detail
                 == "no identity (alice, bob) got a success (last: 403 (2 bytes)): nothing to compare with")

@@ -51,6 +51,19 @@ enum CheckHarness {
         }
         return router
     }
+
+    /// A router answering every GET and POST, whatever the path, with the same 200 `page`.
+    static func catchAll(_ page: String, mediaType: String) -> Router<BasicRequestContext> {
+        let router = Router()
+        for method in [HTTPRequest.Method.get, .post] {
+            router.on("**", method: method) { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: mediaType],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            }
+        }
+        return router
+    }
 }
 
 extension Array where Element == Outcome {

@@ -70,6 +70,18 @@ struct JSONWebTokenTests {
         #expect(strong.secret(among: WeakSecrets.all) == nil)
     }
 
+    @Test("a forged token keeps the claims, sets alg, changes or drops header fields, and verifies with its key")
+    func forged() throws {
+        let original = try #require(JSONWebToken(Self.signed(Self.claims, secret: "k8Jz-Qm2v-Lp9x-Rt4w-Nc7b")))
+        let text = original.forged(header: ["kid": .string("/dev/null"), "typ": nil], key: [])
+        let forged = try #require(JSONWebToken(text))
+        #expect(forged.header == ["alg": .string("HS256"), "kid": .string("/dev/null")])
+        #expect(forged.claims == Self.claims)
+        #expect(forged.secret(among: ["secret", ""]) == "", "signed with the empty key")
+        let confused = try #require(JSONWebToken(original.forged(key: Array("-----BEGIN PUBLIC KEY-----".utf8))))
+        #expect(confused.secret(among: ["-----BEGIN PUBLIC KEY-----"]) != nil)
+    }
+
     @Test("an expired variant is re-signed with the key found, an hour past expiry, and verifies")
     func expired() throws {
         let token = try #require(JSONWebToken(Self.signed(Self.claims, secret: "secret", algorithm: "HS384")))

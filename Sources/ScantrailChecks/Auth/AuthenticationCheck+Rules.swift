@@ -42,6 +42,38 @@ extension AuthenticationCheck {
             "auth.jwt-expired-accepted", "An expired JWT is accepted", .high, cwe: 613,
             description: "A correctly signed token whose `exp` has passed still works: stolen tokens never die.",
             remediation: "Check `exp` (and `nbf`) on every request, with little clock skew.")
+        /// Token signed with a default key accepted.
+        public static let defaultKeyAccepted = rule(
+            "auth.jwt-default-key-accepted", "A JWT signed with a well-known default key is accepted", .critical,
+            cwe: 321,
+            description: """
+                The identity's own claims, signed HS256 with a key every tutorial and framework default uses \
+                (`secret`, `your-256-bit-secret`…), got the identity's answer: anyone can mint tokens for this \
+                operation, however strong the key of the tokens the API issues.
+                """,
+            remediation: """
+                Verify with the configured key only: remove fallback or sample keys from every service and \
+                library configuration, and pin the algorithm.
+                """)
+        /// kid steering the verifier to a known key.
+        public static let keyPathAccepted = rule(
+            "auth.jwt-kid-path-accepted", "A JWT whose `kid` names `/dev/null` is accepted", .critical, cwe: 22,
+            description: """
+                A token signed with an empty key, its `kid` header naming `/dev/null`, got the identity's \
+                answer: the verifier reads its key from a file the token chooses.
+                """,
+            remediation: "Look `kid` up in a fixed table of keys; never use it as a path or in a query.")
+        /// HS256 signed with the server's public key accepted.
+        public static let algorithmConfusion = rule(
+            "auth.jwt-algorithm-confusion", "A JWT HMAC-signed with the server's public key is accepted", .critical,
+            cwe: 347,
+            description: """
+                The identity's claims, signed HS256 with the public key the server publishes (its JWKS, as PEM), \
+                got the identity's answer: the verifier lets the token pick HMAC and uses the public key as \
+                the secret, so anyone can mint tokens.
+                """,
+            remediation:
+                "Pin the expected algorithm (RS256, ES256…) per key when verifying; never take it from the token.")
         /// Public operation returns personal data.
         public static let publicExposure = rule(
             "auth.public-data-exposure", "A public operation returns data secured operations protect", .high,
@@ -54,7 +86,8 @@ extension AuthenticationCheck {
 
         /// Every rule, in report order.
         static let all = [
-            unauthenticated, invalidToken, signatureNotVerified, algorithmNone, expiredAccepted, publicExposure,
+            unauthenticated, invalidToken, signatureNotVerified, algorithmNone, expiredAccepted, defaultKeyAccepted,
+            keyPathAccepted, algorithmConfusion, publicExposure,
         ]
     }
 }

@@ -4,8 +4,9 @@ import ScantrailOpenAPI
 
 /// For every operation the OpenAPI document declares as secured: the same request as an
 /// identity, then without credentials, with a garbage token, and — when the identity's token
-/// is a JWT — with its signature tampered, with `alg: none`, and expired (when its HMAC key is
-/// in the weak-secret dictionary). A trial fails only when the server answers with success
+/// is a JWT — with its signature tampered, with `alg: none`, expired (when its HMAC key is in
+/// the dictionary), signed with the most common default keys, with a `kid` naming `/dev/null`
+/// and an empty key, and HS256-signed with the server's published public key (`alg` confusion). A trial fails only when the server answers with success
 /// *and* a body like the identity's: not merely "not 401". Operations declared public are
 /// checked for data only identities should see.
 public struct AuthenticationCheck: SecurityCheck {
@@ -19,7 +20,8 @@ public struct AuthenticationCheck: SecurityCheck {
         public let notTested: String?
         /// The request as the first identity that got a success (or the last one tried).
         public let baseline: ExchangeRecord?
-        /// The same request as `anonymous`, `garbage token`, `tampered signature`, `alg none`, `expired`.
+        /// The same request as `anonymous`, `garbage token`, `tampered signature`, `alg none`,
+        /// `expired`, `default key (…)`, `kid path (…)`, `alg confusion (…)`.
         public let variants: [ExchangeRecord]
         /// Variants that could not be built for the baseline's identity, with why.
         public let untried: [String: String]
@@ -31,38 +33,37 @@ public struct AuthenticationCheck: SecurityCheck {
         public let origin: String
         /// The identities, by name, in the order they were tried.
         public let identities: [String]
+        /// Where the server's public keys were read (for `alg` confusion), if anywhere.
+        public let publishedKeys: String?
         /// One entry per documented operation.
         public let trials: [Trial]
     }
 
-    /// How a request stands in for an identity's: its raw value is the name exchanges are
-    /// recorded under (`sentAs`).
-    public enum Variant: String, Codable, Sendable, CaseIterable {
-        /// No credential at all.
-        case anonymous
-        /// A well-formed credential no server issued.
-        case garbage = "garbage token"
-        /// The identity's JWT with its signature altered.
-        case tampered = "tampered signature"
-        /// The identity's JWT re-signed with `alg: none`.
-        case none = "alg none"
-        /// The identity's JWT with its expiry in the past, re-signed when the key is a known word.
-        case expired
-    }
-
     private let api: APIUnderTest
+    private let dictionary: JWTKeyDictionary
 
-    /// A check over `api`'s operations.
-    public init(api: APIUnderTest) {
+    /// A check over `api`'s operations; HMAC keys (to sign expired tokens) are guessed from
+    /// `dictionary`.
+    public init(api: APIUnderTest, dictionary: JWTKeyDictionary = JWTKeyDictionary()) {
         self.api = api
+        self.dictionary = dictionary
     }
 
     public static let metadata = CheckMetadata(
         id: "auth.authentication", title: "Authentication on every documented operation", rules: Rules.all)
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        let variants = api.identities.map(Self.variants(of:))
-        let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.1?.token } }
+        // Public keys are looked for only when a token is signed with one.
+        let asymmetric = api.identities.compactMap { JSONWebToken($0.credential.token) }.contains {
+            !$0.algorithm.hasPrefix("HS") && $0.algorithm.lowercased() != "none"
+        }
+        let published =
+            asymmetric
+            ? try await ServerPublicKeys.discover(on: target, context: context)
+            : ServerPublicKeys(keys: [], source: nil)
+        let inputs = ForgeryInputs(dictionary: dictionary, published: published, now: Date())
+        let variants = api.identities.map { Self.variants(of: $0, inputs) }
+        let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.credential?.token } }
         // Operations whose path parameters have no documented value wait for the others: their
         // values are harvested from what those answered (an order id from the order list).
         let operations = api.inventory.operations
@@ -82,41 +83,9 @@ public struct AuthenticationCheck: SecurityCheck {
             )
         }
         let trials = (early + late).sorted { $0.0 < $1.0 }.map(\.1)
-        return Evidence(origin: target.origin, identities: api.identities.map(\.name), trials: trials)
-    }
-
-    /// One identity's credential and its variants.
-    struct CredentialVariants: Sendable {
-        /// The identity.
-        let identity: Identity
-        /// Each variant's name and the credential it sends (none: anonymous).
-        let sent: [(Variant, Identity.Credential?)]
-        /// Variants that cannot be built, with why.
-        let untried: [Variant: String]
-    }
-
-    /// The variants of one identity's credential, and those that cannot be built, with why.
-    private static func variants(of identity: Identity) -> CredentialVariants {
-        var sent: [(Variant, Identity.Credential?)] = [
-            (Variant.anonymous, nil),
-            (Variant.garbage, identity.credential.replacingToken(with: "scantrail-invalid-credential-0000")),
-        ]
-        guard let token = JSONWebToken(identity.credential.token) else {
-            let reason = "\(identity.name)'s credential is not a JWT"
-            return CredentialVariants(
-                identity: identity, sent: sent,
-                untried: [Variant.tampered: reason, Variant.none: reason, Variant.expired: reason])
-        }
-        sent.append((Variant.tampered, identity.credential.replacingToken(with: token.withTamperedSignature)))
-        sent.append((Variant.none, identity.credential.replacingToken(with: token.withAlgorithmNone)))
-        guard let secret = token.secret(among: WeakSecrets.all),
-            let expired = token.expired(signedWith: Array(secret.utf8), now: Date())
-        else {
-            let reason = "signing an expired token needs \(identity.name)'s key, not in the weak-secret dictionary"
-            return CredentialVariants(identity: identity, sent: sent, untried: [Variant.expired: reason])
-        }
-        sent.append((Variant.expired, identity.credential.replacingToken(with: expired)))
-        return CredentialVariants(identity: identity, sent: sent, untried: [:])
+        return Evidence(
+            origin: target.origin, identities: api.identities.map(\.name), publishedKeys: published.source,
+            trials: trials)
     }
 
     private func trial(
@@ -130,7 +99,7 @@ public struct AuthenticationCheck: SecurityCheck {
                 notTested: operation.passiveModeNote,
                 baseline: nil, variants: [], untried: [:])
         }
-        func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {
+        @Sendable func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {
             let request = api.request(operation, on: target, values: values, credential: credential)
             let exchange = try await context.http.send(request)
             return ExchangeRecord(exchange, sentAs: name, secrets: secrets)
@@ -163,11 +132,8 @@ public struct AuthenticationCheck: SecurityCheck {
                 baseline: baseline, variants: [], untried: [:])
         }
         // A public operation is only asked anonymously; a secured one gets every variant.
-        let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.0 == .anonymous }
-        var records: [ExchangeRecord] = []
-        for (variant, credential) in tried {
-            records.append(try await send(variant.rawValue, credential))
-        }
+        let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.variant == .anonymous }
+        let records = try await context.concurrentMap(tried) { try await send($0.name, $0.credential) }
         let untried = Dictionary(uniqueKeysWithValues: chosen.untried.map { ($0.key.rawValue, $0.value) })
         return Trial(
             operation: operation.label, declaredSecured: operation.isSecured, notTested: nil, baseline: baseline,
@@ -194,7 +160,8 @@ public struct AuthenticationCheck: SecurityCheck {
         let rules: [(Rule, Variant)] = [
             (Rules.unauthenticated, Variant.anonymous), (Rules.invalidToken, Variant.garbage),
             (Rules.signatureNotVerified, Variant.tampered), (Rules.algorithmNone, Variant.none),
-            (Rules.expiredAccepted, Variant.expired),
+            (Rules.expiredAccepted, Variant.expired), (Rules.defaultKeyAccepted, Variant.defaultKey),
+            (Rules.keyPathAccepted, Variant.keyPath), (Rules.algorithmConfusion, Variant.confusion),
         ]
         if let reason = trial.notTested {
             return rules.map { .inconclusive($0.0, at: location, reason) }
@@ -207,15 +174,27 @@ public struct AuthenticationCheck: SecurityCheck {
                     $0.0, at: location, "no identity (\(who)) got a success (last: \(got)): nothing to compare with")
             }
         }
+        // A server that takes any credential, or any signature, takes forged ones for that reason.
+        let loose = [Variant.anonymous, .garbage, .tampered].first { variant in
+            trial.variants.contains { variant.sent($0) && ResponseSimilarity.resembles($0, baseline) }
+        }
         return rules.map { rule, variant in
-            guard let record = trial.variants.first(where: { $0.sentAs == variant.rawValue }) else {
+            let records = trial.variants.filter(variant.sent)
+            guard !records.isEmpty else {
                 return .inconclusive(rule, at: location, "not tested: \(trial.untried[variant.rawValue] ?? "not sent")")
             }
-            let comparison = "\(variant.rawValue): \(record.summary); \(baseline.sentAs): \(baseline.summary)"
-            if ResponseSimilarity.resembles(record, baseline) {
+            if let loose, Variant.forgeries.contains(variant) {
+                return .notApplicable(
+                    rule, at: location, "the operation accepts a \(loose.rawValue) already: no key needs guessing")
+            }
+            let accepted = records.filter { ResponseSimilarity.resembles($0, baseline) }
+            let shown = accepted.first ?? records[0]
+            let comparison = "\(shown.sentAs): \(shown.summary); \(baseline.sentAs): \(baseline.summary)"
+            guard accepted.isEmpty else {
                 return .failed(rule, at: location, "answered like an authenticated request — \(comparison)")
             }
-            return .passed(rule, at: location, comparison)
+            let others = records.count > 1 ? " (and \(records.count - 1) more like it)" : ""
+            return .passed(rule, at: location, comparison + others)
         }
     }
 

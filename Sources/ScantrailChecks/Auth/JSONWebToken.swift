@@ -9,6 +9,8 @@ struct JSONWebToken: Sendable {
     let header: [String: JSONValue]
     /// The decoded claims.
     let claims: [String: JSONValue]
+    /// The token as received.
+    let text: String
     /// The raw segments: header, payload, signature.
     private let segments: [Substring]
 
@@ -21,6 +23,7 @@ struct JSONWebToken: Sendable {
         else { return nil }
         self.header = header
         self.claims = claims
+        self.text = token
         self.segments = segments
     }
 
@@ -50,29 +53,60 @@ struct JSONWebToken: Sendable {
     /// The claims with `exp` an hour ago (and `iat` a day ago), signed with `secret` under
     /// the token's own HMAC algorithm; `nil` when the token is not HMAC-signed.
     func expired(signedWith secret: [UInt8], now: Date) -> String? {
-        var claims = claims
-        claims["exp"] = .number((now.timeIntervalSince1970 - 3600).rounded())
-        claims["iat"] = .number((now.timeIntervalSince1970 - 86_400).rounded())
-        let signingInput = "\(segments[0]).\(Self.encode(json: .object(claims)))"
-        guard let signature = Self.hmac(algorithm, signingInput, secret) else { return nil }
-        return "\(signingInput).\(Self.encode(signature))"
+        guard Self.macLength(algorithm) != nil else { return nil }
+        return forged(
+            algorithm: algorithm,
+            claims: [
+                "exp": .number((now.timeIntervalSince1970 - 3600).rounded()),
+                "iat": .number((now.timeIntervalSince1970 - 86_400).rounded()),
+            ], key: secret)
+    }
+
+    /// The claims, with `claims` changed, under the header with `alg` set to the HMAC
+    /// `algorithm` and `header` changed (a `nil` value removes the field), signed with `key`.
+    func forged(
+        algorithm: String = "HS256", header changes: [String: JSONValue?] = [:],
+        claims claimChanges: [String: JSONValue] = [:], key: [UInt8]
+    ) -> String {
+        var header = header
+        header["alg"] = .string(algorithm)
+        for (name, value) in changes { header[name] = value }
+        let claims = claims.merging(claimChanges) { $1 }
+        let signingInput = "\(Self.encode(json: .object(header))).\(Self.encode(json: .object(claims)))"
+        return "\(signingInput).\(Self.encode(Self.mac(algorithm, Data(signingInput.utf8), key) ?? []))"
     }
 
     /// The first of `candidates` that produces the token's HMAC signature; `nil` when none
     /// does or the token is not HMAC-signed.
     func secret(among candidates: [String]) -> String? {
-        guard let signature = Self.decode(segments[2]) else { return nil }
-        let signingInput = "\(segments[0]).\(segments[1])"
-        return candidates.first { Self.hmac(algorithm, signingInput, Array($0.utf8)) == signature }
+        guard let signature = Self.decode(segments[2]).map({ Data($0) }),
+            signature.count == Self.macLength(algorithm)
+        else { return nil }
+        let input = Data("\(segments[0]).\(segments[1])".utf8)
+        func first<H: HashFunction>(_: H.Type) -> String? {
+            candidates.first {
+                HMAC<H>.isValidAuthenticationCode(
+                    signature, authenticating: input, using: SymmetricKey(data: Data($0.utf8)))
+            }
+        }
+        switch algorithm {
+        case "HS384": return first(SHA384.self)
+        case "HS512": return first(SHA512.self)
+        default: return first(SHA256.self)
+        }
     }
 
-    private static func hmac(_ algorithm: String, _ input: String, _ secret: [UInt8]) -> [UInt8]? {
+    /// Bytes of the `algorithm`'s HMAC; `nil` for any other algorithm.
+    private static func macLength(_ algorithm: String) -> Int? {
+        ["HS256": 32, "HS384": 48, "HS512": 64][algorithm]
+    }
+
+    private static func mac(_ algorithm: String, _ input: Data, _ secret: [UInt8]) -> [UInt8]? {
         let key = SymmetricKey(data: secret)
-        let data = Data(input.utf8)
         switch algorithm {
-        case "HS256": return Array(HMAC<SHA256>.authenticationCode(for: data, using: key))
-        case "HS384": return Array(HMAC<SHA384>.authenticationCode(for: data, using: key))
-        case "HS512": return Array(HMAC<SHA512>.authenticationCode(for: data, using: key))
+        case "HS256": return Array(HMAC<SHA256>.authenticationCode(for: input, using: key))
+        case "HS384": return Array(HMAC<SHA384>.authenticationCode(for: input, using: key))
+        case "HS512": return Array(HMAC<SHA512>.authenticationCode(for: input, using: key))
         default: return nil
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 import ScantrailCore
 
-/// Judges the identities' own tokens, offline: unsigned, signed with a dictionary word,
-/// without expiry, living too long, or carrying secrets in their readable claims.
+/// Judges the identities' own tokens, offline: unsigned, signed with a key of the dictionary
+/// (defaults, the service's names, patterns, word lists), without expiry, living too long, or carrying secrets in their readable claims.
 public struct JWTPostureCheck: SecurityCheck {
     /// What one identity's token shows.
     public struct Token: Codable, Sendable {
@@ -10,8 +10,10 @@ public struct JWTPostureCheck: SecurityCheck {
         public let identity: String
         /// `alg` of the header.
         public let algorithm: String
-        /// Whether its HMAC key is a word of the weak-secret dictionary (the word is not kept).
+        /// Whether its HMAC key is a candidate of the dictionary (the key is not kept).
         public let weakSecret: Bool
+        /// The dictionary source the key came from (`built-in defaults`, a word list's path).
+        public let keySource: String?
         /// Seconds from `iat` (or now) to `exp`; `nil` without `exp`.
         public let lifetimeSeconds: Int?
         /// Claims whose names suggest secrets or sensitive personal data.
@@ -24,6 +26,8 @@ public struct JWTPostureCheck: SecurityCheck {
         public let origin: String
         /// Longest acceptable lifetime, in hours.
         public let maxLifetimeHours: Int
+        /// What the HMAC keys were guessed from, and how many candidates each gave.
+        public let dictionary: [JWTKeyDictionary.Source]
         /// One entry per identity whose credential is a JWT.
         public let tokens: [Token]
     }
@@ -36,11 +40,14 @@ public struct JWTPostureCheck: SecurityCheck {
 
     private let identities: [Identity]
     private let maxLifetimeHours: Int
+    private let dictionary: JWTKeyDictionary
 
-    /// A check of `identities`' tokens; lifetimes over `maxLifetimeHours` fail.
-    public init(identities: [Identity], maxLifetimeHours: Int = 24) {
+    /// A check of `identities`' tokens; lifetimes over `maxLifetimeHours` fail, HMAC keys
+    /// found among `dictionary`'s candidates fail.
+    public init(identities: [Identity], maxLifetimeHours: Int = 24, dictionary: JWTKeyDictionary = JWTKeyDictionary()) {
         self.identities = identities
         self.maxLifetimeHours = maxLifetimeHours
+        self.dictionary = dictionary
     }
 
     public static let metadata = CheckMetadata(
@@ -55,12 +62,14 @@ public struct JWTPostureCheck: SecurityCheck {
                 let folded = name.lowercased().filter { $0.isLetter }
                 return Self.sensitiveNames.contains { folded.contains($0) }
             }
+            let key = dictionary.key(of: token)
             return Token(
-                identity: identity.name, algorithm: token.algorithm,
-                weakSecret: token.secret(among: WeakSecrets.all) != nil, lifetimeSeconds: lifetime,
+                identity: identity.name, algorithm: token.algorithm, weakSecret: key != nil,
+                keySource: key.flatMap(dictionary.source(of:)), lifetimeSeconds: lifetime,
                 sensitiveClaims: sensitive.sorted())
         }
-        return Evidence(origin: target.origin, maxLifetimeHours: maxLifetimeHours, tokens: tokens)
+        return Evidence(
+            origin: target.origin, maxLifetimeHours: maxLifetimeHours, dictionary: dictionary.sources, tokens: tokens)
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
@@ -81,9 +90,9 @@ public struct JWTPostureCheck: SecurityCheck {
                 judge(
                     Rules.weakSecret, token.weakSecret,
                     token.weakSecret
-                        ? "\(token.algorithm) key is a word of the weak-secret dictionary"
+                        ? "\(token.algorithm) key is a candidate of the dictionary (\(token.keySource ?? "unknown source"))"
                         : token.algorithm.hasPrefix("HS")
-                            ? "\(token.algorithm) key is none of the \(WeakSecrets.all.count) dictionary words"
+                            ? "\(token.algorithm) key is none of the \(JWTKeyDictionary.summary(evidence.dictionary))"
                             : "alg \(token.algorithm) (not an HMAC key)"),
                 judge(Rules.missingExpiry, token.lifetimeSeconds == nil, hours),
                 // Without exp there is no lifetime to weigh: jwt.missing-exp is the finding.

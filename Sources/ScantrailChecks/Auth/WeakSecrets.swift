@@ -1,7 +1,11 @@
 /// HMAC secrets found in tutorials, framework defaults and leaked configurations: a JWT signed
-/// with one of them can be forged by anyone. Kept short on purpose (the test is offline and
-/// bounded); a longer list belongs in a dedicated cracker.
+/// with one of them can be forged by anyone. They head ``JWTKeyDictionary``, before the
+/// generated candidates and the word lists.
 enum WeakSecrets {
+    /// The defaults forged tokens are signed with, one request each per secured operation:
+    /// jwt.io's old and new sample keys and the two words tutorials use most.
+    static let mostCommon = ["secret", "your-256-bit-secret", "a-string-secret-at-least-256-bits-long", "changeme"]
+
     static let all = [
         "secret", "secretkey", "secret_key", "secret-key", "mysecret", "my_secret", "my-secret", "supersecret",
         "super-secret", "topsecret", "jwt", "jwtsecret", "jwt_secret", "jwt-secret", "jwtkey", "jwt_key",
@@ -13,6 +17,14 @@ enum WeakSecrets {
         "app_secret", "application", "server", "hmac", "hmacsecret", "signing", "signingkey", "s3cr3t", "s3cret",
         "shhhhh", "keyboard cat", "example", "demo", "sample", "hello", "welcome", "node", "express", "flask",
         "django", "rails", "spring", "laravel", "gin", "secret123", "secret1", "Secret", "SECRET", "SecretKey",
-        "SECRET_KEY", "JWT_SECRET",
+        "SECRET_KEY", "JWT_SECRET", "a-string-secret-at-least-256-bits-long", "shhhh", "notasecret", "dev-secret",
+        "mysecretkey", "my_secret_key", "my-secret-key", "mySecretKey", "jwt-secret-key", "jwt_secret_key",
+        "super_secret_key", "supersecretkey", "thisismysecret", "ThisIsMySecret", "thisisasecret", "ThisIsASecretKey",
+        "my-32-character-ultra-secure-and-ultra-long-secret", "hard to guess string", "default-secret",
+        "defaultsecret", "please-change-me", "change-this-secret", "replace-me", "insecure", "unsafe", "sekret",
+        "s3cr3t_k3y", "secret-jwt", "jwt-key", "access_secret", "refresh_secret", "accesstokensecret",
+        "ACCESS_TOKEN_SECRET", "REFRESH_TOKEN_SECRET", "TOKEN_SECRET", "token_secret", "app-secret", "session_secret",
+        "sessionsecret", "cookie_secret", "HS256", "HS256-secret", "gin-jwt", "fastapi", "nestjs", "koa", "strapi",
+        "supabase", "hasura", "keycloak", "jhipster", "my-secret-token-to-change-in-production",
     ]
 }
