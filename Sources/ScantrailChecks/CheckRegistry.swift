@@ -27,14 +27,15 @@ public enum CheckRegistry {
             AuthenticationCheck(api: api, dictionary: dictionary),
             JWTPostureCheck(
                 identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours, dictionary: dictionary),
-            AuthorizationCheck(api: api), MassAssignmentCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize),
+            LogoutCheck(api: api), AuthorizationCheck(api: api), MassAssignmentCheck(api: api),
+            RateLimitCheck(api: api, burstSize: burstSize),
             InventoryCheck(api: api),
         ]
     }
 
     /// What the OpenAPI-driven checks declare.
     static let apiMetadata = [
-        AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata,
+        AuthenticationCheck.metadata, JWTPostureCheck.metadata, LogoutCheck.metadata, AuthorizationCheck.metadata,
         MassAssignmentCheck.metadata, RateLimitCheck.metadata, InventoryCheck.metadata,
     ]
 

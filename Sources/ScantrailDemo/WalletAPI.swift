@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import ScantrailCore
+import Synchronization
 
 /// A wallet API whose tokens are ES256 JWTs, verified with a key it publishes at
 /// `/.well-known/jwks.json`, with two faces: `.flawed` has one token-verification flaw per
@@ -28,11 +29,11 @@ public enum WalletAPI {
     /// The people behind the tokens.
     static let users = ["ana": "ana@example.test", "ben": "ben@example.test"]
 
-    /// An ES256 token for `user` (ana or ben), valid for an hour.
+    /// An ES256 token for `user` (ana or ben), valid for an hour, with an id of its own.
     public static func token(for user: String) -> String {
         let now = Int(Date().timeIntervalSince1970)
         let header = #"{"alg":"ES256","kid":"\#(keyID)","typ":"JWT"}"#
-        let claims = #"{"exp":\#(now + 3600),"iat":\#(now),"sub":"\#(user)"}"#
+        let claims = #"{"exp":\#(now + 3600),"iat":\#(now),"jti":"\#(UUID().uuidString)","sub":"\#(user)"}"#
         let input = Array(header.utf8).base64URLString + "." + Array(claims.utf8).base64URLString
         let signature = try! signingKey.signature(for: Data(input.utf8))
         return input + "." + Array(signature.rawRepresentation).base64URLString
@@ -45,10 +46,14 @@ public enum WalletAPI {
     /// - on `GET /statements` signed with `your-256-bit-secret`, a sample key left in one
     ///   service's configuration;
     /// - on `GET /cards` signed with the contents of the file its `kid` names (only
-    ///   `/dev/null` is emulated: no file is read).
+    ///   `/dev/null` is emulated: no file is read);
+    ///
+    /// and its `POST /logout` answers 204 but forgets nothing, where the hardened face revokes
+    /// the token.
     public static func router(_ profile: Profile) -> Router<BasicRequestContext> {
         let router = Router()
         let flawed = profile == .flawed
+        let revoked = Mutex<Set<Substring>>([])
         let pem = signingKey.publicKey.pemRepresentation + "\n"
         router.get("/openapi.json") { _, _ in json(document) }
         router.get("/health") { _, _ in json(#"{"status":"up"}"#) }
@@ -58,9 +63,18 @@ public enum WalletAPI {
             _ body: @escaping @Sendable (String) -> String
         ) {
             router.get(path) { request, _ in
-                guard let user = caller(request, hmacKey: flawed ? hmacKey : { _ in nil }) else { return unauthorized }
+                guard let user = caller(request, hmacKey: flawed ? hmacKey : { _ in nil }, revoked: revoked) else {
+                    return unauthorized
+                }
                 return json(body(user))
             }
+        }
+        router.post("/logout") { request, _ in
+            guard caller(request, hmacKey: { _ in nil }, revoked: revoked) != nil else { return unauthorized }
+            if !flawed, let token = request.headers[.authorization]?.dropFirst(7) {
+                revoked.withLock { _ = $0.insert(Substring(token)) }
+            }
+            return Response(status: .noContent)
         }
         secured("/wallet", hmacKey: { _ in Array(pem.utf8) }) { user in
             #"{"owner":"\#(user)","email":"\#(users[user]!)","balance":"1204.50","currency":"EUR"}"#
@@ -94,9 +108,13 @@ public enum WalletAPI {
     // MARK: Tokens
 
     /// The user a request's bearer token names, if it verifies: ES256 with the signing key,
-    /// or HS256 with the key `hmacKey` gives for its `kid` (none: refused).
-    private static func caller(_ request: Request, hmacKey: (String?) -> [UInt8]?) -> String? {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+    /// or HS256 with the key `hmacKey` gives for its `kid` (none: refused); never a `revoked` one.
+    private static func caller(
+        _ request: Request, hmacKey: (String?) -> [UInt8]?, revoked: borrowing Mutex<Set<Substring>>
+    ) -> String? {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+            !revoked.withLock({ $0.contains(header.dropFirst(7)) })
+        else { return nil }
         let parts = header.dropFirst(7).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerBytes = unbase64URL(parts[0]), let claimBytes = unbase64URL(parts[1]),
             let signature = unbase64URL(parts[2]),

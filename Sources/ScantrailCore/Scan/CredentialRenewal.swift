@@ -40,6 +40,12 @@ public final class CredentialRenewal: Sendable, Hashable {
         return renewed
     }
 
+    /// A credential obtained now, apart from the one kept: for a test that spends it (a
+    /// logout) without ending the identity's session.
+    public func fresh() async throws -> Identity.Credential {
+        try await fetch().0
+    }
+
     public static func == (lhs: CredentialRenewal, rhs: CredentialRenewal) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
