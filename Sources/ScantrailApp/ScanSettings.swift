@@ -8,10 +8,11 @@ import ScantrailCore
 public struct ScanSettings: Hashable, Sendable {
     /// Requests the OpenAPI-driven checks may spend per documented operation, added to the
     /// default budget when a description drives them. A secured GET with JWT identities takes
-    /// up to 14 in the authentication check alone (the identity's request, anonymous, a garbage
+    /// up to 14 in the authentication check (the identity's request, anonymous, a garbage
     /// token, tampered, `alg: none`, expired, four default keys, two `kid` paths, two `alg`
-    /// confusions); authorization, mass assignment and inventory take the rest.
-    public static let budgetPerOperation = 20
+    /// confusions) and about 1 + 3 per parameter in the injection check (two more where an
+    /// error shows); authorization, mass assignment and inventory take a few.
+    public static let budgetPerOperation = 30
 
     /// Headers added to every request, as `Name: value` lines.
     public var headers: [String] = []

@@ -32,11 +32,19 @@ struct DemoCommand: AsyncParsableCommand {
             """)
     var wallet = false
 
+    @Flag(
+        help: """
+            Scan the catalogue API instead: a real SQLite database behind parameters pasted into SQL, and a \
+            sign-in and password reset that tell unknown accounts apart.
+            """)
+    var catalogue = false
+
     @OptionGroup var output: ReportOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        if let described: DescribedAPI = accounts ? .accounts : wallet ? .wallet : nil {
+        let chosen: [(Bool, DescribedAPI)] = [(accounts, .accounts), (wallet, .wallet), (catalogue, .catalogue)]
+        if let described = chosen.first(where: \.0)?.1 {
             try await described.withRunning(hardened: hardened) { port, inventory, identities in
                 announce("\(described.name) (\(hardened ? "hardened" : "with planted flaws"))", port: port)
                 var settings = ScanSettings()

@@ -27,16 +27,16 @@ public enum CheckRegistry {
             AuthenticationCheck(api: api, dictionary: dictionary),
             JWTPostureCheck(
                 identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours, dictionary: dictionary),
-            LogoutCheck(api: api), AuthorizationCheck(api: api), MassAssignmentCheck(api: api),
-            RateLimitCheck(api: api, burstSize: burstSize),
-            InventoryCheck(api: api),
+            AuthorizationCheck(api: api), InjectionCheck(api: api), InventoryCheck(api: api),
+            // Disruptive: run after the others, one at a time, in this order.
+            MassAssignmentCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize), LogoutCheck(api: api),
         ]
     }
 
     /// What the OpenAPI-driven checks declare.
     static let apiMetadata = [
-        AuthenticationCheck.metadata, JWTPostureCheck.metadata, LogoutCheck.metadata, AuthorizationCheck.metadata,
-        MassAssignmentCheck.metadata, RateLimitCheck.metadata, InventoryCheck.metadata,
+        AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata, InjectionCheck.metadata,
+        InventoryCheck.metadata, MassAssignmentCheck.metadata, RateLimitCheck.metadata, LogoutCheck.metadata,
     ]
 
     /// The identifiers of every check, the OpenAPI-driven ones included.

@@ -8,12 +8,15 @@ public enum DescribedAPI: Sendable {
     case accounts
     /// ``WalletAPI``: forged ES256 tokens that get through.
     case wallet
+    /// ``CatalogueAPI``: SQL injection on SQLite, accounts told apart.
+    case catalogue
 
     /// `accounts API`, `wallet API`.
     public var name: String {
         switch self {
         case .accounts: "accounts API"
         case .wallet: "wallet API"
+        case .catalogue: "catalogue API"
         }
     }
 
@@ -34,6 +37,11 @@ public enum DescribedAPI: Sendable {
             let (inventory, identities) = try await WalletAPI.description()
             return try await LocalHTTPServer.withRunning(WalletAPI.router(hardened ? .hardened : .flawed)) {
                 try await body($0, inventory, identities)
+            }
+        case .catalogue:
+            let inventory = try await CatalogueAPI.description()
+            return try await LocalHTTPServer.withRunning(try CatalogueAPI.router(hardened ? .hardened : .flawed)) {
+                try await body($0, inventory, [])
             }
         }
     }

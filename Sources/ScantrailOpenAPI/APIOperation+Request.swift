@@ -2,9 +2,10 @@ import Foundation
 import ScantrailCore
 
 extension APIOperation {
-    /// The path template filled in, with the required query parameters: each value from
-    /// `values` (by parameter name) first, else the document's example or default, else the
-    /// first enumerated value, else a harmless value of the documented type and format.
+    /// The path template filled in, with the required query parameters and the optional ones
+    /// `values` names: each value from `values` (by parameter name) first, else the document's
+    /// example or default, else the first enumerated value, else a harmless value of the
+    /// documented type and format.
     public func concretePath(values: [String: String] = [:]) -> String {
         var path = self.path
         var query: [String] = []
@@ -14,7 +15,7 @@ extension APIOperation {
             case .path:
                 let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
                 path = path.replacingOccurrences(of: "{\(parameter.name)}", with: encoded ?? value)
-            case .query where parameter.required:
+            case .query where parameter.required || values[parameter.name] != nil:
                 let encoded = value.addingPercentEncoding(
                     withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "="]))
                 query.append("\(parameter.name)=\(encoded ?? value)")

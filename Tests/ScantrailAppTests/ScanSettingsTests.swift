@@ -52,11 +52,11 @@ struct ScanSettingsTests {
         try ScanSettings().validate()
     }
 
-    @Test("the default budget grows by 20 requests per documented operation; a budget given is kept as given")
+    @Test("the default budget grows by 30 requests per documented operation; a budget given is kept as given")
     func budget() {
         var settings = ScanSettings()
         #expect(settings.configuration().limits.requestBudget == 1000)
-        #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 2000)
+        #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 2500)
         settings.budget = 300
         #expect(settings.configuration(documentedOperations: 50).limits.requestBudget == 300)
     }

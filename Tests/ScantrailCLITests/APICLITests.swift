@@ -24,7 +24,7 @@ struct APICLITests {
             #expect(run.stderr.contains("13 operations from http://127.0.0.1:\(port)/openapi.json (OpenAPI 3.0.3)"))
             let report = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let limits = (report["configuration"] as? [String: Any])?["limits"] as? [String: Any]
-            #expect(limits?["requestBudget"] as? Int == 1000 + 20 * 13, "the budget grows with the operations")
+            #expect(limits?["requestBudget"] as? Int == 1000 + 30 * 13, "the budget grows with the operations")
             let findings = try #require(report["findings"] as? [[String: Any]])
             let rules = Set(findings.compactMap { $0["ruleId"] as? String })
             #expect(rules.isSuperset(of: ["auth.unauthenticated-access", "authz.bola", "jwt.weak-secret"]))

@@ -62,7 +62,7 @@ struct ResponseReader: SecurityCheck {
     static let rule = Rule(
         id: "fake.reader.rule", title: "Reader", severity: .low, description: "d", remediation: "r",
         mapping: ControlMapping(tsc: [.cc7_1], owasp: [], cwe: []))
-    static let metadata = CheckMetadata(id: "fake.reader", title: "Reader", rules: [rule], readsOtherResponses: true)
+    static let metadata = CheckMetadata(id: "fake.reader", title: "Reader", rules: [rule], phase: .review)
 
     func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         Evidence(urls: context.responses.entries.map(\.url))

@@ -62,7 +62,9 @@ public struct AuthenticationCheck: SecurityCheck {
             ? try await ServerPublicKeys.discover(on: target, context: context)
             : ServerPublicKeys(keys: [], source: nil)
         let inputs = ForgeryInputs(dictionary: dictionary, published: published, now: Date())
-        let variants = api.identities.map { Self.variants(of: $0, inputs) }
+        var built: [CredentialVariants] = []
+        for identity in api.identities { built.append(await Self.variants(of: identity, inputs)) }
+        let variants = built
         let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.credential?.token } }
         // Operations whose path parameters have no documented value wait for the others: their
         // values are harvested from what those answered (an order id from the order list).

@@ -21,7 +21,7 @@ public final class JWTKeyDictionary: Sendable {
     public let candidates: [String]
     /// What the candidates were made of, in order.
     public let sources: [Source]
-    private let recovered = Mutex<[String: String?]>([:])
+    private let recovered = Mutex<[String: Task<String?, Never>]>([:])
 
     /// A dictionary of the built-in defaults, words made of `serviceNames` (host labels, the
     /// description's title), patterns, and `wordLists` (a name and its words, in order).
@@ -61,17 +61,23 @@ public final class JWTKeyDictionary: Sendable {
 
     /// The candidate that signs `token` (a compact JWT); `nil` when none does, or when it is
     /// not an HMAC-signed JWT. Remembered per token.
-    public func key(signing token: String) -> String? {
-        JSONWebToken(token).flatMap(key(of:))
+    public func key(signing token: String) async -> String? {
+        guard let token = JSONWebToken(token) else { return nil }
+        return await key(of: token)
     }
 
     /// The key among the candidates that produces `token`'s HMAC signature; `nil` when none
-    /// does or the token is not HMAC-signed. Remembered per token.
-    func key(of token: JSONWebToken) -> String? {
-        if let known = recovered.withLock({ $0[token.text] }) { return known }
-        let key = token.secret(among: candidates)
-        recovered.withLock { $0[token.text] = .some(key) }
-        return key
+    /// does or the token is not HMAC-signed. Each token is walked once, in a task of its own,
+    /// however many checks ask: they wait without holding a thread.
+    func key(of token: JSONWebToken) async -> String? {
+        let walk = recovered.withLock { walks in
+            if let walk = walks[token.text] { return walk }
+            let candidates = candidates
+            let walk = Task { token.secret(among: candidates) }
+            walks[token.text] = walk
+            return walk
+        }
+        return await walk.value
     }
 
     /// The source that added `key`.

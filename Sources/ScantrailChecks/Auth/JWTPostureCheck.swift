@@ -55,18 +55,20 @@ public struct JWTPostureCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let now = Date()
-        let tokens = identities.compactMap { identity -> Token? in
-            guard let token = JSONWebToken(identity.credential.token) else { return nil }
+        var tokens: [Token] = []
+        for identity in identities {
+            guard let token = JSONWebToken(identity.credential.token) else { continue }
             let lifetime = token.expiry.map { Int($0.timeIntervalSince(token.issuedAt ?? now)) }
             let sensitive = token.claims.keys.filter { name in
                 let folded = name.lowercased().filter { $0.isLetter }
                 return Self.sensitiveNames.contains { folded.contains($0) }
             }
-            let key = dictionary.key(of: token)
-            return Token(
-                identity: identity.name, algorithm: token.algorithm, weakSecret: key != nil,
-                keySource: key.flatMap(dictionary.source(of:)), lifetimeSeconds: lifetime,
-                sensitiveClaims: sensitive.sorted())
+            let key = await dictionary.key(of: token)
+            tokens.append(
+                Token(
+                    identity: identity.name, algorithm: token.algorithm, weakSecret: key != nil,
+                    keySource: key.flatMap(dictionary.source(of:)), lifetimeSeconds: lifetime,
+                    sensitiveClaims: sensitive.sorted()))
         }
         return Evidence(
             origin: target.origin, maxLifetimeHours: maxLifetimeHours, dictionary: dictionary.sources, tokens: tokens)

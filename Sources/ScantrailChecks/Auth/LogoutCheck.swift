@@ -31,7 +31,8 @@ public struct LogoutCheck: SecurityCheck {
     }
 
     public static let metadata = CheckMetadata(
-        id: "auth.logout", title: "Tokens die when their session is logged out", rules: Rules.all)
+        id: "auth.logout", title: "Tokens die when their session is logged out", rules: Rules.all,
+        phase: .disruptive)
 
     /// Path segments and operation ids that name a logout.
     static let logoutWords: Set<String> = ["logout", "signout", "logoff"]

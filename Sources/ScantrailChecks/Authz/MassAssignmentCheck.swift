@@ -41,7 +41,8 @@ public struct MassAssignmentCheck: SecurityCheck {
     }
 
     public static let metadata = CheckMetadata(
-        id: "authz.mass-assignment", title: "Undeclared privileged properties in writes", rules: [Rules.massAssignment])
+        id: "authz.mass-assignment", title: "Undeclared privileged properties in writes", rules: [Rules.massAssignment],
+        phase: .disruptive)
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let writes = api.inventory.operations.filter {

@@ -48,7 +48,9 @@ struct ErrorSignature: Sendable {
         ),
         .init(kind: .sqlError, source: "Oracle", pattern: #"\bORA-\d{5}\b"#),
         .init(
-            kind: .sqlError, source: "SQLite", pattern: #"SQLite3::SQLException|sqlite3\.OperationalError|SQLITE_ERROR"#
+            kind: .sqlError, source: "SQLite",
+            pattern:
+                #"SQLite3::SQLException|sqlite3\.OperationalError|SQLITE_ERROR|SQLite error \d+|unrecognized token: \\?"|near \\?"[^"]{0,40}\\?": syntax error"#
         ),
         .init(kind: .sqlError, source: "SQL (PDO)", pattern: #"SQLSTATE\[\w+\]"#),
     ]

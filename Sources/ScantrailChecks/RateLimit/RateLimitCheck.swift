@@ -50,7 +50,8 @@ public struct RateLimitCheck: SecurityCheck {
     }
 
     public static let metadata = CheckMetadata(
-        id: "ratelimit.authentication", title: "Rate limiting on authentication operations", rules: [Rules.missing])
+        id: "ratelimit.authentication", title: "Rate limiting on authentication operations", rules: [Rules.missing],
+        phase: .disruptive)
 
     private var targets: [APIOperation] {
         api.inventory.operations.filter { operation in

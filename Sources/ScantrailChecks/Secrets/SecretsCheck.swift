@@ -45,7 +45,7 @@ public struct SecretsCheck: SecurityCheck {
         id: "secrets.responses",
         title: "Secrets and sensitive data in responses",
         rules: [Rules.credential, Rules.passwordHash, Rules.sensitiveField],
-        readsOtherResponses: true
+        phase: .review
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {

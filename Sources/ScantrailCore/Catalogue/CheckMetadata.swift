@@ -8,16 +8,15 @@ public struct CheckMetadata: Sendable, Hashable {
     public let rules: [Rule]
     /// Whether the check may change server state and so runs only with `--active`.
     public let isActive: Bool
-    /// Whether the check reads the responses other checks received (``ScanContext/responses``),
-    /// and so starts only once every other check has finished.
-    public let readsOtherResponses: Bool
+    /// When the check runs relative to the others.
+    public let phase: CheckPhase
 
     /// Creates check metadata.
-    public init(id: String, title: String, rules: [Rule], isActive: Bool = false, readsOtherResponses: Bool = false) {
+    public init(id: String, title: String, rules: [Rule], isActive: Bool = false, phase: CheckPhase = .probe) {
         self.id = id
         self.title = title
         self.rules = rules
         self.isActive = isActive
-        self.readsOtherResponses = readsOtherResponses
+        self.phase = phase
     }
 }

@@ -8,8 +8,8 @@ public struct ScanContext: Sendable {
     public let configuration: ScanConfiguration
     /// The scan's soft-404 baseline: ask it before judging any probed path.
     public let softNotFound: SoftNotFoundBaseline
-    /// The successful responses the scan received so far (complete for checks that declare
-    /// ``CheckMetadata/readsOtherResponses``, which run last).
+    /// The successful responses the scan received so far (complete for checks of the
+    /// ``CheckPhase/review`` phase, which run last).
     public let responses: ResponseLog
     /// A logger for diagnostics; checks report results as outcomes, never as log lines.
     public let logger: Logger

@@ -97,18 +97,20 @@ public struct ScanEngine: Sendable {
                     return .watchdogCancelled
                 }
             }
-            // Checks that read the other checks' responses start only once those have all finished.
-            let ordered =
-                checks.filter { !type(of: $0).metadata.readsOtherResponses }
-                + checks.filter { type(of: $0).metadata.readsOtherResponses }
-            let firstCount = ordered.count { !type(of: $0).metadata.readsOtherResponses }
+            // Phases run in order: a check starts once every check of an earlier phase finished;
+            // disruptive checks run one at a time.
+            let ordered = CheckPhase.allCases.flatMap { phase in checks.filter { type(of: $0).metadata.phase == phase }
+            }
+            let phases = ordered.map { type(of: $0).metadata.phase }
+            var unfinished = Dictionary(phases.map { ($0, 1) }, uniquingKeysWith: +)
             var next = 0
             var running = 0
-            var finishedFirst = 0
+            func mayStart(_ phase: CheckPhase) -> Bool {
+                running < (phase == .disruptive ? 1 : configuration.limits.maxConcurrentChecks)
+                    && unfinished.allSatisfy { $0.key >= phase || $0.value == 0 }
+            }
             func startAvailable() {
-                while running < configuration.limits.maxConcurrentChecks, next < ordered.count,
-                    stop.current == nil, !Task.isCancelled, next < firstCount || finishedFirst == firstCount
-                {
+                while next < ordered.count, mayStart(phases[next]), stop.current == nil, !Task.isCancelled {
                     let check = ordered[next]
                     next += 1
                     running += 1
@@ -131,8 +133,8 @@ public struct ScanEngine: Sendable {
                 case .finished(let run):
                     runs[run.checkID] = run
                     running -= 1
-                    if ordered[..<firstCount].contains(where: { type(of: $0).metadata.id == run.checkID }) {
-                        finishedFirst += 1
+                    if let finished = ordered.first(where: { type(of: $0).metadata.id == run.checkID }) {
+                        unfinished[type(of: finished).metadata.phase, default: 1] -= 1
                     }
                     onEvent(
                         .checkFinished(id: run.checkID, status: run.status, completed: runs.count, total: checks.count))

@@ -1,0 +1,96 @@
+import Foundation
+import ScantrailCore
+import ScantrailOpenAPI
+
+/// One documented parameter an injection probe varies: a path or query parameter, or a
+/// top-level field of the JSON body, with the value it is normally sent with.
+struct InjectedParameter: Sendable {
+    /// Where it goes.
+    enum Place: String, Sendable {
+        case path, query, body
+    }
+
+    /// Its name.
+    let name: String
+    /// Where it goes.
+    let place: Place
+    /// The value it is normally sent with.
+    let value: JSONValue
+    /// Whether the document types it as a number.
+    let numeric: Bool
+
+    /// `query category`, `body limit`: the discriminator of its outcomes.
+    var label: String { "\(place.rawValue) \(name)" }
+
+    /// The most parameters of one operation that are probed.
+    static let limit = 6
+
+    /// The path, query and JSON-body parameters of `operation`, at most ``limit``.
+    static func all(of operation: APIOperation) -> [InjectedParameter] {
+        let listed = operation.parameters.compactMap { parameter -> InjectedParameter? in
+            let place: Place
+            switch parameter.location {
+            case .path: place = .path
+            case .query: place = .query
+            default: return nil
+            }
+            return InjectedParameter(
+                name: parameter.name, place: place, value: .string(parameter.sampleValue),
+                numeric: parameter.type == "integer" || parameter.type == "number")
+        }
+        var fields: [InjectedParameter] = []
+        if let body = operation.requestBody, body.mediaType.contains("json"), case .object(let example)? = body.example
+        {
+            fields = example.keys.sorted().compactMap { name in
+                switch example[name] {
+                case .string?: InjectedParameter(name: name, place: .body, value: example[name]!, numeric: false)
+                case .number?: InjectedParameter(name: name, place: .body, value: example[name]!, numeric: true)
+                default: nil
+                }
+            }
+        }
+        return Array((listed + fields).prefix(limit))
+    }
+
+    /// The value as text (`10`, `lamps`).
+    var text: String { value.text ?? "" }
+
+    /// The provocations sent in its place, by name: a quote, a syntax-breaking tail and, where
+    /// the type can be confused, a value of another type.
+    var provocations: [(name: String, value: JSONValue)] {
+        var values: [(String, JSONValue)] = [
+            ("quote", .string(text + "'")), ("syntax-breaking", .string(text + "\")\\(;")),
+        ]
+        if numeric {
+            values.append(("type confusion", .string("scantrail")))
+        } else if place == .body {
+            values.append(("type confusion", .array([value])))
+        }
+        return values
+    }
+
+    /// Two conditions appended to the value that leave a query's meaning as it was (true) or
+    /// make it match nothing (false). Only `AND`: a condition that could widen a statement is
+    /// never sent.
+    var conditions: (true: JSONValue, false: JSONValue) {
+        numeric
+            ? (.string(text + " AND 1=1"), .string(text + " AND 1=2"))
+            : (.string(text + "' AND '1'='1"), .string(text + "' AND '1'='2"))
+    }
+
+    /// `request` (built for `operation`) with `value` in this parameter's place.
+    func request(
+        _ operation: APIOperation, _ api: APIUnderTest, on target: ScanTarget, value: JSONValue,
+        credential: Identity.Credential?
+    ) -> ProbeRequest {
+        guard place == .body else {
+            return api.request(operation, on: target, values: [name: value.text ?? ""], credential: credential)
+        }
+        var request = api.request(operation, on: target, credential: credential)
+        if case .object(var fields)? = operation.requestBody?.example {
+            fields[name] = value
+            request.body = try? JSONEncoder().encode(JSONValue.object(fields))
+        }
+        return request
+    }
+}

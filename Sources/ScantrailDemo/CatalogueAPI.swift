@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import ScantrailCore
+
+/// A shop catalogue with public search and sign-in, backed by a real SQLite database in
+/// memory, with two faces: `.flawed` pastes parameters into its SQL and answers with the
+/// database's error, and tells unknown accounts apart when signing in or resetting a password;
+/// `.hardened` binds every value and answers alike whether an account exists or not.
+public enum CatalogueAPI {
+    /// Which face the API shows.
+    public enum Profile: Sendable {
+        /// The flaws listed in ``router(_:)``.
+        case flawed
+        /// The same API done right.
+        case hardened
+    }
+
+    /// The one registered account: the identity the checks are given.
+    public static let account = (email: "cleo@example.test", password: "correct horse battery staple")
+
+    /// The routes. The flawed face pastes into SQL
+    /// - `category` of `GET /products` and `minRating` of `GET /reviews` (query),
+    /// - `sku` of `GET /products/{sku}` (path),
+    /// - `term` and `limit` of `POST /search` (JSON body),
+    ///
+    /// answering 500 with SQLite's message when the statement breaks; and its `POST /login` and
+    /// `POST /password-reset` answer an unknown email with 404 "no account for that email".
+    public static func router(_ profile: Profile) throws -> Router<BasicRequestContext> {
+        let database = try seeded()
+        let flawed = profile == .flawed
+        let router = Router()
+        router.get("/openapi.json") { _, _ in json(.ok, document) }
+        /// Runs `pasted` (flawed) or `bound` with `arguments` (hardened) and answers its rows.
+        @Sendable func rows(_ pasted: String, _ bound: String, _ arguments: StatementArguments) -> Response {
+            do {
+                let found = try database.read { db in
+                    try flawed ? Row.fetchAll(db, sql: pasted) : Row.fetchAll(db, sql: bound, arguments: arguments)
+                }
+                let items = found.map { row in
+                    "{" + row.columnNames.map { #""\#($0)":"\#(row[$0] as DatabaseValue)""# }.joined(separator: ",")
+                        + "}"
+                }
+                return json(.ok, #"{"items":[\#(items.joined(separator: ","))]}"#)
+            } catch {
+                let message = flawed ? "\(error)".replacingOccurrences(of: "\"", with: "\\\"") : "internal error"
+                return json(.internalServerError, #"{"error":"\#(message)"}"#)
+            }
+        }
+        router.get("/products") { request, _ in
+            let category = request.uri.queryParameters["category"].map(String.init) ?? "lamps"
+            return rows(
+                "SELECT sku, name, price FROM products WHERE category = '\(category)'",
+                "SELECT sku, name, price FROM products WHERE category = ?", [category])
+        }
+        router.get("/products/{sku}") { _, context in
+            let sku = context.parameters.get("sku") ?? ""
+            return rows(
+                "SELECT sku, name, price FROM products WHERE sku = '\(sku)'",
+                "SELECT sku, name, price FROM products WHERE sku = ?", [sku])
+        }
+        router.get("/reviews") { request, _ in
+            let rating = request.uri.queryParameters["minRating"].map(String.init) ?? "4"
+            return rows(
+                "SELECT sku, rating FROM products WHERE rating >= \(rating)",
+                "SELECT sku, rating FROM products WHERE rating >= ?", [Int(rating) ?? 0])
+        }
+        router.post("/search") { request, context in
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            let fields = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+            let term = fields["term"].map { "\($0)" } ?? ""
+            let limit = fields["limit"].map { "\($0)" } ?? "5"
+            return rows(
+                "SELECT sku, name FROM products WHERE name LIKE '%\(term)%' LIMIT \(limit)",
+                "SELECT sku, name FROM products WHERE name LIKE ? LIMIT ?", ["%\(term)%", Int(limit) ?? 5])
+        }
+        router.post("/login") { request, _ in
+            let fields = try await form(request)
+            switch (registered(fields["email"]), fields["password"] == account.password) {
+            case (true, true): return json(.ok, #"{"access_token":"\#(UUID().uuidString)","token_type":"Bearer"}"#)
+            case (false, _) where flawed: return json(.notFound, #"{"error":"no account for that email"}"#)
+            case (true, false) where flawed: return json(.unauthorized, #"{"error":"wrong password"}"#)
+            default: return json(.unauthorized, #"{"error":"invalid email or password"}"#)
+            }
+        }
+        router.post("/password-reset") { request, _ in
+            let known = registered(try await form(request)["email"])
+            if flawed && !known { return json(.notFound, #"{"error":"no account for that email"}"#) }
+            return json(.accepted, #"{"status":"if the account exists, a reset link is on its way"}"#)
+        }
+        return router
+    }
+
+    /// The products, and the account, in a fresh in-memory database.
+    private static func seeded() throws -> DatabaseQueue {
+        let database = try DatabaseQueue()
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE products (sku TEXT PRIMARY KEY, name TEXT, category TEXT, price REAL, rating INTEGER);
+                    INSERT INTO products VALUES ('LAMP-01', 'Desk lamp', 'lamps', 39.5, 4),
+                        ('LAMP-02', 'Floor lamp', 'lamps', 89.0, 5), ('RUG-01', 'Wool rug', 'rugs', 120.0, 3);
+                    """)
+        }
+        return database
+    }
+
+    private static func registered(_ email: String?) -> Bool { email?.lowercased() == account.email }
+
+    private static func form(_ request: Request) async throws -> [String: String] {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let fields = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+        return fields.compactMapValues { $0 as? String }
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}
