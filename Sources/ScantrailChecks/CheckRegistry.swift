@@ -29,14 +29,17 @@ public enum CheckRegistry {
                 identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours, dictionary: dictionary),
             AuthorizationCheck(api: api), InjectionCheck(api: api), InventoryCheck(api: api),
             // Disruptive: run after the others, one at a time, in this order.
-            MassAssignmentCheck(api: api), RateLimitCheck(api: api, burstSize: burstSize), LogoutCheck(api: api),
+            MassAssignmentCheck(api: api), AccountEnumerationCheck(api: api),
+            RateLimitCheck(api: api, burstSize: burstSize),
+            LogoutCheck(api: api),
         ]
     }
 
     /// What the OpenAPI-driven checks declare.
     static let apiMetadata = [
         AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata, InjectionCheck.metadata,
-        InventoryCheck.metadata, MassAssignmentCheck.metadata, RateLimitCheck.metadata, LogoutCheck.metadata,
+        InventoryCheck.metadata, MassAssignmentCheck.metadata, AccountEnumerationCheck.metadata,
+        RateLimitCheck.metadata, LogoutCheck.metadata,
     ]
 
     /// The identifiers of every check, the OpenAPI-driven ones included.

@@ -41,7 +41,7 @@ public enum DescribedAPI: Sendable {
         case .catalogue:
             let inventory = try await CatalogueAPI.description()
             return try await LocalHTTPServer.withRunning(try CatalogueAPI.router(hardened ? .hardened : .flawed)) {
-                try await body($0, inventory, [])
+                try await body($0, inventory, [CatalogueAPI.identity])
             }
         }
     }

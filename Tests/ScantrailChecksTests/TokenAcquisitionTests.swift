@@ -1,11 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
 import ScantrailTestSupport
 import Testing
+
+@testable import ScantrailChecks
 
 @Suite("Identities that obtain their credential from the API itself")
 struct TokenAcquisitionTests {
@@ -45,12 +46,30 @@ struct TokenAcquisitionTests {
             }
             let bob = try await recipe("pw-bob").identity(name: "bob", role: "user", configuration: ScanConfiguration())
             #expect(claims(of: bob.credential.token).contains(#""sub":"bob""#))
+            #expect(bob.account == "bob", "the account it signs in with, for account enumeration")
             await #expect {
                 try await recipe("wrong").identity(name: "bob", role: "user", configuration: ScanConfiguration())
             } throws: { error in
                 "\(error)" == "http://127.0.0.1:\(port)/login answered 401 instead of a credential"
             }
         }
+    }
+}
+
+@Suite("A login recipe's account name is its body's email, username, user or login field")
+struct LoginAccountTests {
+    @Test("JSON and form bodies are read; client credentials have none")
+    func account() {
+        func recipe(_ body: String?, _ type: String = "application/json") -> TokenAcquisition {
+            .login(method: "POST", url: "/login", body: body, contentType: type, token: .json("token"), use: .bearer)
+        }
+        #expect(recipe(#"{"Email":"cleo@example.test","password":"p"}"#).account == "cleo@example.test")
+        #expect(recipe("login=cleo%40x.test&password=p", "application/x-www-form-urlencoded").account == "cleo@x.test")
+        #expect(recipe(#"{"password":"p"}"#).account == nil)
+        #expect(recipe(nil).account == nil)
+        #expect(
+            TokenAcquisition.clientCredentials(tokenURL: "/t", clientID: "c", clientSecret: "s", scope: nil).account
+                == nil)
     }
 }
 

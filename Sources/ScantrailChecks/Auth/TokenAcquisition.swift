@@ -44,7 +44,30 @@ public enum TokenAcquisition: Sendable {
         let (credential, expiresAt) = try await fetch()
         return Identity(
             name: name, role: role, credential: credential,
-            renewal: CredentialRenewal(credential: credential, expiresAt: expiresAt, fetch: fetch))
+            renewal: CredentialRenewal(credential: credential, expiresAt: expiresAt, fetch: fetch), account: account)
+    }
+
+    /// The account name a login recipe signs in with: its body's `email`, `username`, `user`
+    /// or `login` field (JSON or form); `nil` for client credentials.
+    var account: String? {
+        guard case .login(_, _, let body?, _, _, _) = self else { return nil }
+        let fields: [String: String]
+        if let data = body.data(using: .utf8),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        {
+            fields = json.compactMapValues { $0 as? String }
+        } else {
+            fields = Dictionary(
+                body.split(separator: "&").compactMap { pair -> (String, String)? in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map {
+                        String($0).removingPercentEncoding ?? ""
+                    }
+                    return parts.count == 2 ? (parts[0], parts[1]) : nil
+                }, uniquingKeysWith: { first, _ in first })
+        }
+        return ["email", "username", "user", "login"].lazy.compactMap { name in
+            fields.first { $0.key.lowercased() == name }?.value
+        }.first
     }
 
     /// Asks the endpoint once.

@@ -64,13 +64,20 @@ public struct Identity: Hashable, Sendable, Codable {
     public let credential: Credential
     /// How the credential is obtained again when it expires, if it does.
     public let renewal: CredentialRenewal?
+    /// The account name it signs in with (an email, a user name), when known: account
+    /// enumeration compares it with one that does not exist. Never written to evidence.
+    public let account: String?
 
-    /// Creates an identity; `renewal` refreshes an expiring credential.
-    public init(name: String, role: String, credential: Credential, renewal: CredentialRenewal? = nil) {
+    /// Creates an identity; `renewal` refreshes an expiring credential; `account` is the name
+    /// it signs in with.
+    public init(
+        name: String, role: String, credential: Credential, renewal: CredentialRenewal? = nil, account: String? = nil
+    ) {
         self.name = name
         self.role = role
         self.credential = credential
         self.renewal = renewal
+        self.account = account
     }
 
     /// The credential to send now: renewed first if it has expired or is about to.
@@ -118,6 +125,7 @@ public struct Identity: Hashable, Sendable, Codable {
         // Only the kind was stored; the secret is gone for good.
         credential = .header(name: try container.decode(String.self, forKey: .credential), value: Redaction.marker)
         renewal = nil
+        account = nil
     }
 
     public func encode(to encoder: any Encoder) throws {
