@@ -177,6 +177,7 @@ let package = Package(
             name: "api-benchmark",
             dependencies: [
                 "ScantrailCore", "ScantrailChecks", "ScantrailHTTP", "ScantrailOpenAPI", "ScantrailDemo",
+                "ScantrailTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -2,7 +2,11 @@
 //   api-benchmark coverage OPERATIONS   operations per second covered by the five API checks
 //                                       against an in-process server documenting that many
 //   api-benchmark import OPERATIONS     time and peak memory to import a description that size
+//   api-benchmark latency OPERATIONS RTT_MS
+//                                       the whole active scan (every check) with three JWT
+//                                       identities, through a relay adding RTT_MS of round trip
 // Everything runs on 127.0.0.1. Run by Benchmarks/api.sh.
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -11,10 +15,11 @@ import ScantrailCore
 import ScantrailDemo
 import ScantrailHTTP
 import ScantrailOpenAPI
+import ScantrailTestSupport
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let count = Int(arguments[2]), count > 0 else {
-    print("usage: api-benchmark coverage|import OPERATIONS")
+guard arguments.count >= 3, let count = Int(arguments[2]), count > 0 else {
+    print("usage: api-benchmark coverage|import OPERATIONS | latency OPERATIONS RTT_MS")
     exit(2)
 }
 
@@ -61,8 +66,10 @@ case "import":
     )
 case "coverage":
     try await coverage(count)
+case "latency":
+    try await latency(count, roundTrip: arguments.count > 3 ? Int(arguments[3]) ?? 50 : 50)
 default:
-    print("usage: api-benchmark coverage|import OPERATIONS")
+    print("usage: api-benchmark coverage|import OPERATIONS | latency OPERATIONS RTT_MS")
     exit(2)
 }
 
@@ -74,24 +81,7 @@ func coverage(_ count: Int) async throws {
     ) {
         _ in Data()
     }
-    // Every route checks for a bearer token and answers with the caller's own objects.
-    let router = Router()
-    router.get("/r{index}") { request, _ in
-        guard let caller = request.headers[.authorization] else { return Response(status: .unauthorized) }
-        let owner = caller.hasSuffix("alice") ? "a" : "b"
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(
-                byteBuffer: ByteBuffer(string: #"[{"thingId":"\#(owner)-1"},{"thingId":"\#(owner)-2"}]"#)))
-    }
-    router.get("/r{index}/{thing}") { request, context in
-        guard let caller = request.headers[.authorization] else { return Response(status: .unauthorized) }
-        let thing = context.parameters.get("thing") ?? ""
-        guard thing.hasPrefix(caller.hasSuffix("alice") ? "a-" : "b-") else { return Response(status: .notFound) }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"thingId":"\#(thing)"}"#)))
-    }
+    let router = benchRouter { $0.hasSuffix("alice") ? "a" : "b" }
     let identities = [("alice", "user"), ("bob", "user"), ("root", "admin")].map { name, role in
         Identity(name: name, role: role, credential: .header(name: "Authorization", value: "Bearer token-\(name)"))
     }
@@ -114,5 +104,86 @@ func coverage(_ count: Int) async throws {
         print(
             "coverage \(inventory.operations.count) \(result.requestsSent) \(result.summary.passed + result.summary.failed + result.summary.inconclusive) \(String(format: "%.3f", seconds))"
         )
+    }
+}
+
+/// Routes for the generated description: every one wants a bearer token and answers with the
+/// objects of the owner `owner` names for it (`a` or `b`; `nil`: refused).
+func benchRouter(_ owner: @escaping @Sendable (String) -> String?) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.get("/r{index}") { request, _ in
+        guard let owner = request.headers[.authorization].flatMap(owner) else { return Response(status: .unauthorized) }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(
+                byteBuffer: ByteBuffer(string: #"[{"thingId":"\#(owner)-1"},{"thingId":"\#(owner)-2"}]"#)))
+    }
+    router.get("/r{index}/{thing}") { request, context in
+        guard let owner = request.headers[.authorization].flatMap(owner) else { return Response(status: .unauthorized) }
+        let thing = context.parameters.get("thing") ?? ""
+        guard thing.hasPrefix("\(owner)-") else { return Response(status: .notFound) }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"thingId":"\#(thing)"}"#)))
+    }
+    router.post("/r{index}") { request, _ in
+        guard request.headers[.authorization].flatMap(owner) != nil else { return Response(status: .unauthorized) }
+        return Response(
+            status: .created, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: "{}")))
+    }
+    return router
+}
+
+/// The whole active scan of `count` operations with three HS256-JWT identities (a random key
+/// the server verifies), through a relay adding `roundTrip` milliseconds; prints operations,
+/// requests, wall seconds and peak memory.
+func latency(_ count: Int, roundTrip: Int) async throws {
+    let key = SymmetricKey(size: .bits256)
+    func base64URL(_ bytes: some Sequence<UInt8>) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+    func token(_ user: String) -> String {
+        let now = Int(Date().timeIntervalSince1970)
+        let input =
+            base64URL(#"{"alg":"HS256","typ":"JWT"}"#.utf8) + "."
+            + base64URL(#"{"sub":"\#(user)","iat":\#(now),"exp":\#(now + 3600)}"#.utf8)
+        return input + "." + base64URL(HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: key))
+    }
+    let tokens = ["alice": token("alice"), "bob": token("bob"), "root": token("root")]
+    let owners = Dictionary(uniqueKeysWithValues: tokens.map { ("Bearer \($0.value)", $0.key == "alice" ? "a" : "b") })
+    let inventory = try await OpenAPIImporter.importDocument(
+        Data(document(operations: count).utf8), source: "bench.json"
+    ) {
+        _ in Data()
+    }
+    let identities = [("alice", "user"), ("bob", "user"), ("root", "admin")].map { name, role in
+        Identity(name: name, role: role, credential: .header(name: "Authorization", value: "Bearer \(tokens[name]!)"))
+    }
+    let api = APIUnderTest(inventory: inventory, identities: identities)
+    var configuration = ScanConfiguration(active: true)
+    configuration.limits.requestBudget = 1000 + 30 * count
+    configuration.limits.scanDeadlineSeconds = 600
+    try await LocalHTTPServer.withRunning(benchRouter { owners[$0] }) { port in
+        try await LatencyProxy.withRunning(to: port, roundTrip: .milliseconds(Int64(roundTrip))) { relayed in
+            let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: relayed)
+            let started = ContinuousClock.now
+            let result = try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+                try await ScanEngine(
+                    checks: CheckRegistry.all
+                        + CheckRegistry.apiChecks(api, dictionary: .standard(serviceNames: ["Bench"])),
+                    configuration: configuration, http: probe,
+                    redactor: .standard(knownSecrets: api.identities.flatMap(\.credential.secrets))
+                )
+                .run(target) { _ in }
+            }
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let slowest = result.checks.max { $0.durationMilliseconds < $1.durationMilliseconds }
+            print(
+                "latency \(inventory.operations.count) \(roundTrip) \(result.requestsSent) \(String(format: "%.1f", seconds)) \(String(format: "%.1f", peakMemoryMiB())) \(slowest?.checkID ?? "-"):\(slowest?.durationMilliseconds ?? 0)"
+            )
+        }
     }
 }

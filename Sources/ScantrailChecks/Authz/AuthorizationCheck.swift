@@ -101,7 +101,7 @@ public struct AuthorizationCheck: SecurityCheck {
         }
         let owned = HarvestedValues(try await bodies(owner))
         let seenByIntruder = HarvestedValues(try await bodies(intruder))
-        var trials: [Trial] = []
+        var pairs: [(APIOperation, [String: String])] = []
         var untried: [String: String] = [:]
         for operation in objects {
             guard operation.pathParameters.count == 1, let parameter = operation.pathParameters.first else {
@@ -115,12 +115,10 @@ public struct AuthorizationCheck: SecurityCheck {
                     "no \(parameter.name) of \(owner.name)'s that \(intruder.name) does not also see"
                 continue
             }
-            for value in values {
-                trials.append(
-                    try await pair(
-                        .bola, operation, values: [parameter.name: value], owner: owner, intruder: intruder, target,
-                        context))
-            }
+            pairs += values.map { (operation, [parameter.name: $0]) }
+        }
+        let trials = try await context.concurrentMap(pairs) { operation, values in
+            try await pair(.bola, operation, values: values, owner: owner, intruder: intruder, target, context)
         }
         return (trials, untried)
     }
@@ -142,12 +140,18 @@ public struct AuthorizationCheck: SecurityCheck {
             ownerIsCatchAll: catchAll)
     }
 
+    /// The object a BOLA trial asked for, as its path: the origin is the location's already, so
+    /// a target that moves (another port, a proxy) keeps its fingerprints.
+    static func objectPath(_ url: String, origin: String) -> String {
+        url.hasPrefix(origin) ? String(url.dropFirst(origin.count)) : URL(string: url)?.path ?? url
+    }
+
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         var outcomes = evidence.trials.map { trial -> Outcome in
             let rule = trial.kind == .bola ? Rules.objectLevel : Rules.functionLevel
             let location = Location(
                 origin: evidence.origin, operation: trial.operation,
-                discriminator: trial.kind == .bola ? trial.owner.url : nil)
+                discriminator: trial.kind == .bola ? Self.objectPath(trial.owner.url, origin: evidence.origin) : nil)
             let comparison =
                 "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
             guard trial.owner.succeeded else {
