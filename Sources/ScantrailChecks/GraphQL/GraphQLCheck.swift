@@ -3,7 +3,10 @@ import ScantrailCore
 
 /// Looks for a GraphQL endpoint at the common paths with a harmless `{__typename}` query, and
 /// where one answers, tries introspection, misspelled real fields (for "Did you mean" suggestions),
-/// a batch of ten queries and a hundred aliases. Read-only queries only.
+/// a batch of ten queries and a hundred aliases; one deep, one duplicated and one
+/// directive-laden query; the harmless query over GET and as form and multipart posts (and, with
+/// `--active`, `mutation{__typename}` over GET); and a quote in the root fields' string
+/// arguments. Read-only queries only.
 public struct GraphQLCheck: SecurityCheck {
     /// Where endpoints are looked for.
     static let paths = ["/graphql", "/api/graphql", "/v1/graphql", "/query"]
@@ -23,6 +26,14 @@ public struct GraphQLCheck: SecurityCheck {
         public let batching: Answer
         /// Whether a hundred aliases were all answered.
         public let aliases: Answer
+        /// `depth`, `duplication`, `directives`: whether an overloaded query was executed
+        /// (`nil` in evidence recorded before they were tried).
+        public let limits: [String: Answer]?
+        /// `GET query`, `form POST`, `multipart POST`, `GET mutation`: whether a query a foreign
+        /// page can send was executed.
+        public let transports: [String: Answer]?
+        /// The root fields' string and ID arguments, probed for injection.
+        public let arguments: [ArgumentTrial]?
     }
 
     /// One probe's verdict: `yes`, `no`, or why it could not be told.
@@ -61,8 +72,11 @@ public struct GraphQLCheck: SecurityCheck {
 
     public static let metadata = CheckMetadata(
         id: "graphql.posture",
-        title: "GraphQL introspection, suggestions and batching",
-        rules: [Rules.introspection, Rules.suggestions, Rules.batching]
+        title: "GraphQL introspection, suggestions, batching, query limits, transports and arguments",
+        rules: [
+            Rules.introspection, Rules.suggestions, Rules.batching, Rules.queryLimits, Rules.crossSiteRequests,
+            Rules.sqlError,
+        ]
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
@@ -81,8 +95,8 @@ public struct GraphQLCheck: SecurityCheck {
                             ?? exchange.inconclusiveReason ?? "no response"))
                 continue
             }
-            let schema = try await post(
-                #"{"query":"query{__schema{queryType{name fields{name}} types{name}}}"}"#, to: url, context: context)
+            let schema = try await post(Self.body(GraphQLSchemaFacts.query), to: url, context: context)
+            let facts = GraphQLSchemaFacts(schema)
             let aliasQuery = (0..<Self.aliasCount).map { "a\($0):__typename" }.joined(separator: " ")
             let batch =
                 "[" + Array(repeating: #"{"query":"query{__typename}"}"#, count: Self.batchSize).joined(separator: ",")
@@ -91,10 +105,13 @@ public struct GraphQLCheck: SecurityCheck {
                 Endpoint(
                     path: path,
                     introspection: Self.judgeIntrospection(schema),
-                    suggestions: try await suggestions(at: url, schema: schema, context: context),
+                    suggestions: try await suggestions(at: url, facts: facts, context: context),
                     batching: Self.judgeBatch(try await postRaw(batch, to: url, context: context)),
                     aliases: Self.judgeAliases(
-                        try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context))
+                        try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context)),
+                    limits: try await limits(at: url, facts: facts, context: context),
+                    transports: try await transports(at: url, context: context),
+                    arguments: try await arguments(at: url, facts: facts, context: context)
                 ))
         }
         return Evidence(origin: target.origin, tried: Self.paths, endpoints: endpoints, absent: absent)
@@ -106,8 +123,8 @@ public struct GraphQLCheck: SecurityCheck {
     /// Misspells real root fields — from introspection, or common names the server shows it has —
     /// and looks for "Did you mean" in the answer; inconclusive when no real field could be tried
     /// (misspelling a meta field such as `__typename` proves nothing: servers do not suggest those).
-    private func suggestions(at url: String, schema: [String: Any]?, context: ScanContext) async throws -> Answer {
-        var fields = Array(Self.queryFields(schema).prefix(2))
+    private func suggestions(at url: String, facts: GraphQLSchemaFacts?, context: ScanContext) async throws -> Answer {
+        var fields = Array((facts?.rootFields ?? []).map(\.name).filter { !$0.hasPrefix("__") }.prefix(2))
         if fields.isEmpty {
             // How this server answers a field that surely does not exist, to tell real ones apart.
             let unknownName = "stnofield"
@@ -139,13 +156,6 @@ public struct GraphQLCheck: SecurityCheck {
     /// A query of one root field.
     static func query(_ field: String) -> String { #"{"query":"query{\#(field)}"}"# }
 
-    /// The query type's field names an introspection answer lists.
-    static func queryFields(_ json: [String: Any]?) -> [String] {
-        let schema = (json?["data"] as? [String: Any])?["__schema"] as? [String: Any]
-        let fields = (schema?["queryType"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []
-        return fields.compactMap { $0["name"] as? String }.filter { !$0.hasPrefix("__") }
-    }
-
     /// The error messages of an answer to `query{field}`, the field's name blanked; `nil` without JSON.
     static func errors(_ json: [String: Any]?, _ field: String) -> [String]? {
         guard let json else { return nil }
@@ -170,7 +180,7 @@ public struct GraphQLCheck: SecurityCheck {
     }
 
     /// The JSON an exchange's answer carries, or `nil`.
-    private static func json(_ exchange: HTTPExchange) -> Any? {
+    static func json(_ exchange: HTTPExchange) -> Any? {
         guard exchange.inconclusiveReason == nil, let body = exchange.response?.body else { return nil }
         return try? JSONSerialization.jsonObject(with: body)
     }
@@ -179,7 +189,7 @@ public struct GraphQLCheck: SecurityCheck {
         Self.json(try await send(body, to: url, context: context))
     }
 
-    private func post(_ body: String, to url: String, context: ScanContext) async throws -> [String: Any]? {
+    func post(_ body: String, to url: String, context: ScanContext) async throws -> [String: Any]? {
         try await postRaw(body, to: url, context: context) as? [String: Any]
     }
 
@@ -239,7 +249,33 @@ public struct GraphQLCheck: SecurityCheck {
                     Self.outcome(Rules.batching, endpoint.batching, at: location.with(discriminator: "batch")),
                     Self.outcome(Rules.batching, endpoint.aliases, at: location.with(discriminator: "aliases")),
                 ]
+                    + Self.outcomes(Rules.queryLimits, endpoint.limits, at: location)
+                    + Self.outcomes(Rules.crossSiteRequests, endpoint.transports, at: location)
+                    + (endpoint.arguments ?? []).map { Self.judge($0, at: location.with(discriminator: $0.field)) }
             }
+    }
+
+    /// One outcome per named answer, at the name.
+    static func outcomes(_ rule: Rule, _ answers: [String: Answer]?, at location: Location) -> [Outcome] {
+        (answers ?? [:]).keys.sorted().map { outcome(rule, answers![$0]!, at: location.with(discriminator: $0)) }
+    }
+
+    /// A database error the quote or the syntax-breaking value brings, and the usual value does
+    /// not, fails; one the usual value shows too is inconclusive.
+    static func judge(_ trial: ArgumentTrial, at location: Location) -> Outcome {
+        if let error = InjectionCheck.databaseError(in: trial.usual) {
+            return .inconclusive(
+                Rules.sqlError, at: location, "the usual value already shows a \(error.source) error: \(error.excerpt)")
+        }
+        guard let provoked = trial.provocations.first(where: { InjectionCheck.databaseError(in: $0) != nil }),
+            let error = InjectionCheck.databaseError(in: provoked)
+        else {
+            let names = trial.provocations.map(\.sentAs).joined(separator: ", ")
+            return .passed(Rules.sqlError, at: location, "\(names): no database error in the answer")
+        }
+        return .failed(
+            Rules.sqlError, at: location, "\(provoked.sentAs): a \(error.source) error in the answer (\(error.excerpt))"
+        )
     }
 
     static func outcome(_ rule: Rule, _ answer: Answer, at location: Location) -> Outcome {
@@ -248,52 +284,5 @@ public struct GraphQLCheck: SecurityCheck {
         case .some(false): .passed(rule, at: location, answer.detail)
         case .none: .inconclusive(rule, at: location, answer.detail)
         }
-    }
-}
-
-extension GraphQLCheck {
-    /// The rules this check reports.
-    public enum Rules {
-        /// Introspection is open.
-        public static let introspection = Rule(
-            id: "graphql.introspection-enabled",
-            title: "GraphQL introspection is enabled",
-            severity: .medium,
-            description: """
-                Anyone can download the whole GraphQL schema — every type, field and mutation, internal ones included \
-                — which maps the API for an attacker far better than guessing.
-                """,
-            remediation: "Disable introspection in production (or allow it only to authenticated developers).",
-            references: ["https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/"],
-            mapping: ControlMapping(tsc: [.cc6_6], owasp: [.api8], cwe: [CWE(200)])
-        )
-
-        /// Field suggestions leak the schema.
-        public static let suggestions = Rule(
-            id: "graphql.field-suggestions",
-            title: "GraphQL suggests field names",
-            severity: .low,
-            description: """
-                Misspelled fields get "Did you mean …?" answers, which let the schema be rebuilt field by field even \
-                with introspection off.
-                """,
-            remediation: "Turn off field suggestions in production error messages.",
-            mapping: ControlMapping(tsc: [.cc6_6], owasp: [.api8], cwe: [CWE(200)])
-        )
-
-        /// Batching or aliases without limits.
-        public static let batching = Rule(
-            id: "graphql.batching-unlimited",
-            title: "GraphQL accepts batches or aliases without limit",
-            severity: .low,
-            description: """
-                Many queries in one request (a batch, or aliases of one field) are all answered. One HTTP request \
-                then does the work of many, slipping past request-based rate limits, e.g. to brute-force logins or \
-                one-time codes.
-                """,
-            remediation: "Limit batch size, alias count and query cost per request.",
-            references: ["https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/"],
-            mapping: ControlMapping(tsc: [.cc6_6, .a1_1], owasp: [.api4], cwe: [CWE(770), CWE(799)])
-        )
     }
 }
