@@ -30,7 +30,8 @@ struct GraphQLServerTests {
                 "graphql.batching-unlimited[aliases]", "graphql.query-limits-missing[depth]",
                 "graphql.query-limits-missing[duplication]", "graphql.query-limits-missing[directives]",
                 "graphql.csrf[GET query]", "graphql.csrf[form POST]", "graphql.csrf[multipart POST]",
-                "graphql.csrf[GET mutation]", "graphql.sql-error[search(term)]",
+                "graphql.csrf[GET mutation]", "graphql.sql-error[search(term)]", "graphql.debug-output[tracing]",
+                "graphql.debug-output[stack trace]", "graphql.debug-output[IDE]",
             ])
     }
 

@@ -180,6 +180,61 @@ extension GraphQLCheck {
 }
 
 extension GraphQLCheck {
+    /// What development mode leaves on: tracing in the `extensions` of an answer, a stack trace
+    /// on a malformed query, and an in-browser IDE (GraphiQL, Playground, Altair, Apollo Sandbox)
+    /// served to a browser's GET.
+    func debugOutput(at url: String, typename: [String: Any]?, context: ScanContext) async throws -> [String: Answer] {
+        var answers: [String: Answer] = [:]
+        let extensions = (typename?["extensions"] as? [String: Any])?.keys.sorted() ?? []
+        let traced = extensions.filter { ["tracing", "ftv1", "cacheControl", "debug"].contains($0) }
+        answers["tracing"] =
+            typename == nil
+            ? Answer(accepted: nil, detail: "no JSON answer")
+            : Answer(
+                accepted: !traced.isEmpty,
+                detail: traced.isEmpty
+                    ? "no tracing in the answer's extensions" : "the answer carries \(traced.joined(separator: ", "))")
+        let malformed = try await post(#"{"query":"query{"}"#, to: url, context: context)
+        answers["stack trace"] = Self.judgeStackTrace(malformed)
+        let page = try await context.http.send(
+            ProbeRequest(url: url, headers: [HeaderField(name: "Accept", value: "text/html")]))
+        answers["IDE"] = Self.judgeIDE(page)
+        return answers
+    }
+
+    /// Names of the in-browser GraphQL IDEs, as their pages say them.
+    static let ideNames = ["graphiql", "graphql playground", "graphql-playground", "altair", "apollo sandbox"]
+
+    /// A stack trace in `errors[].extensions` or in the messages.
+    static func judgeStackTrace(_ json: [String: Any]?) -> Answer {
+        guard let json else { return Answer(accepted: nil, detail: "no JSON answer") }
+        let errors = json["errors"] as? [[String: Any]] ?? []
+        let traced = errors.contains { error in
+            let extensions = error["extensions"] as? [String: Any]
+            let exception = extensions?["exception"] as? [String: Any]
+            return exception?["stacktrace"] != nil || extensions?["stacktrace"] != nil
+        }
+        let text = errors.compactMap { $0["message"] as? String }.joined(separator: "\n")
+        if traced || VerboseErrorCheck.signs(in: text).contains(where: { $0.kind == "stack-trace" }) {
+            return Answer(accepted: true, detail: "a malformed query got a stack trace in its errors")
+        }
+        return Answer(accepted: false, detail: "a malformed query got errors without a stack trace")
+    }
+
+    /// An IDE page in answer to a browser's GET.
+    static func judgeIDE(_ exchange: HTTPExchange) -> Answer {
+        guard let response = exchange.response else {
+            return Answer(accepted: nil, detail: exchange.inconclusiveReason ?? "no response")
+        }
+        let body = String(decoding: response.body.prefix(64 * 1024), as: UTF8.self).lowercased()
+        if response.status == 200, response.mediaType?.contains("html") == true,
+            let name = ideNames.first(where: body.contains)
+        {
+            return Answer(accepted: true, detail: "a browser's GET gets the \(name) IDE")
+        }
+        return Answer(accepted: false, detail: "a browser's GET gets \(response.status), no IDE")
+    }
+
     /// One argument's injection trial.
     public struct ArgumentTrial: Codable, Sendable {
         /// `search(term)`.

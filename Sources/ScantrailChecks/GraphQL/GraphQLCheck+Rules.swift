@@ -63,6 +63,21 @@ extension GraphQLCheck {
             mapping: ControlMapping(tsc: [.cc6_1, .cc6_6], owasp: [.api8], cwe: [CWE(352)])
         )
 
+        /// Development mode left on.
+        public static let debugOutput = Rule(
+            id: "graphql.debug-output",
+            title: "GraphQL runs with development features on",
+            severity: .low,
+            description: """
+                Answers carry tracing (resolver timings), errors carry stack traces, or a browser gets an \
+                in-browser IDE: development mode is on in production, and it shows internals and eases attacks.
+                """,
+            remediation:
+                "Turn off tracing, debug errors and the IDE in production (`NODE_ENV=production`, `debug: false`).",
+            references: ["https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/"],
+            mapping: ControlMapping(tsc: [.cc6_6, .cc7_1], owasp: [.api8], cwe: [CWE(215)])
+        )
+
         /// An argument pasted into SQL.
         public static let sqlError = Rule(
             id: "graphql.sql-error",

@@ -34,6 +34,8 @@ public struct GraphQLCheck: SecurityCheck {
         public let transports: [String: Answer]?
         /// The root fields' string and ID arguments, probed for injection.
         public let arguments: [ArgumentTrial]?
+        /// `tracing`, `stack trace`, `IDE`: what development mode leaves on.
+        public let debug: [String: Answer]?
     }
 
     /// One probe's verdict: `yes`, `no`, or why it could not be told.
@@ -75,7 +77,7 @@ public struct GraphQLCheck: SecurityCheck {
         title: "GraphQL introspection, suggestions, batching, query limits, transports and arguments",
         rules: [
             Rules.introspection, Rules.suggestions, Rules.batching, Rules.queryLimits, Rules.crossSiteRequests,
-            Rules.sqlError,
+            Rules.sqlError, Rules.debugOutput,
         ]
     )
 
@@ -111,7 +113,8 @@ public struct GraphQLCheck: SecurityCheck {
                         try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context)),
                     limits: try await limits(at: url, facts: facts, context: context),
                     transports: try await transports(at: url, context: context),
-                    arguments: try await arguments(at: url, facts: facts, context: context)
+                    arguments: try await arguments(at: url, facts: facts, context: context),
+                    debug: try await debugOutput(at: url, typename: probe, context: context)
                 ))
         }
         return Evidence(origin: target.origin, tried: Self.paths, endpoints: endpoints, absent: absent)
@@ -240,19 +243,26 @@ public struct GraphQLCheck: SecurityCheck {
                     : Outcome.notApplicable(rule, at: location, absence.detail)
             }
         }
-        return missing
-            + evidence.endpoints.flatMap { endpoint in
-                let location = Location(origin: evidence.origin, method: "POST", path: endpoint.path)
-                return [
-                    Self.outcome(Rules.introspection, endpoint.introspection, at: location),
-                    Self.outcome(Rules.suggestions, endpoint.suggestions, at: location),
-                    Self.outcome(Rules.batching, endpoint.batching, at: location.with(discriminator: "batch")),
-                    Self.outcome(Rules.batching, endpoint.aliases, at: location.with(discriminator: "aliases")),
-                ]
-                    + Self.outcomes(Rules.queryLimits, endpoint.limits, at: location)
-                    + Self.outcomes(Rules.crossSiteRequests, endpoint.transports, at: location)
-                    + (endpoint.arguments ?? []).map { Self.judge($0, at: location.with(discriminator: $0.field)) }
-            }
+        return missing + evidence.endpoints.flatMap { Self.outcomes($0, evidence.origin) }
+    }
+
+    /// Every outcome at one endpoint.
+    static func outcomes(_ endpoint: Endpoint, _ origin: String) -> [Outcome] {
+        let location = Location(origin: origin, method: "POST", path: endpoint.path)
+        let posture: [Outcome] = [
+            outcome(Rules.introspection, endpoint.introspection, at: location),
+            outcome(Rules.suggestions, endpoint.suggestions, at: location),
+            outcome(Rules.batching, endpoint.batching, at: location.with(discriminator: "batch")),
+            outcome(Rules.batching, endpoint.aliases, at: location.with(discriminator: "aliases")),
+        ]
+        let named: [Outcome] =
+            outcomes(Rules.queryLimits, endpoint.limits, at: location)
+            + outcomes(Rules.crossSiteRequests, endpoint.transports, at: location)
+            + outcomes(Rules.debugOutput, endpoint.debug, at: location)
+        let arguments: [Outcome] = (endpoint.arguments ?? []).map {
+            judge($0, at: location.with(discriminator: $0.field))
+        }
+        return posture + named + arguments
     }
 
     /// One outcome per named answer, at the name.

@@ -3,7 +3,8 @@ GraphQL check's tests, in one of three faces:
 
   lax       what a default setup gives: introspection, suggestions, batching, GET and form
             transports, no depth, duplication or directive limits, resolver errors passed through,
-            and a search argument pasted into SQLite's SQL;
+            a search argument pasted into SQLite's SQL, and what Apollo's development mode adds:
+            tracing in `extensions`, stack traces on errors, a GraphiQL page for browsers;
   limited   introspection on (so depth can be tried), everything else hardened;
   hardened  introspection off, suggestions stripped, JSON POST only, no batches, depth,
             selection, alias and directive limits, errors masked, SQL bound.
@@ -103,6 +104,9 @@ def run(query, allow_mutation=True, variables=None):
     try:
         document = parse(query, max_tokens=None if LAX else 2000)
     except GraphQLError as error:
+        if LAX:
+            trace = ["GraphQLError: " + error.message, "    at parse (/app/node_modules/graphql/language/parser.js:114:11)"]
+            return {"errors": [{"message": error.message, "extensions": {"exception": {"stacktrace": trace}}}]}
         return {"errors": [{"message": error.message}]}
     if not LAX:
         # Limits first, alone: an overloaded document is refused before anything else looks at it.
@@ -118,6 +122,8 @@ def run(query, allow_mutation=True, variables=None):
         return {"errors": [{"message": "mutations need POST"}]}
     result = execute(SCHEMA, document, root_value=Root(), variable_values=variables)
     answer = {"data": result.data}
+    if LAX:
+        answer["extensions"] = {"tracing": {"version": 1, "startTime": "2026-12-02T00:00:00Z", "duration": 1200}}
     if result.errors:
         answer["errors"] = [{"message": e.message if LAX else "Internal server error"} for e in result.errors]
     return answer
@@ -144,6 +150,13 @@ class Handler(BaseHTTPRequestHandler):
         if not LAX:
             return self.answer(405, {"errors": [{"message": "GET is not supported"}]})
         query = parse_qs(url.query).get("query", [""])[0]
+        if not query and "text/html" in self.headers.get("Accept", ""):
+            page = b"<!doctype html><title>GraphiQL</title><div id=graphiql>Loading GraphiQL...</div>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            return self.wfile.write(page)
         self.answer(200, run(query))
 
     def do_POST(self):
