@@ -1,5 +1,6 @@
 import Foundation
 import ScantrailCore
+import ScantrailOpenAPI
 
 /// Reads every successful response the scan received (and the base URL's) for credentials,
 /// password hashes and sensitive fields. Runs after the other checks. Evidence keeps each match
@@ -16,6 +17,9 @@ public struct SecretsCheck: SecurityCheck {
         /// The credentials a login or token operation issued in its own answer, masked: what it
         /// is there for, not a leak (`nil` in evidence recorded before they were told apart).
         public let issued: [Match]?
+        /// Credentials in an API description, tried against its secured operations: a live one
+        /// stays among the matches, one the API refuses is only an example.
+        public let examples: [DocumentedExample]?
     }
 
     /// One masked match.
@@ -50,13 +54,19 @@ public struct SecretsCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         context.responses.record(try await context.http.send(ProbeRequest(url: target.url, followRedirects: true)))
-        let inspected = context.responses.entries.filter { URL(string: $0.url)?.host?.lowercased() == target.host }.map
-        { entry in
+        let entries = context.responses.entries.filter { URL(string: $0.url)?.host?.lowercased() == target.host }.map {
+            entry in
             let components = URLComponents(string: entry.url)
             let path =
                 (components?.path.isEmpty == false ? components!.path : "/")
                 + (components?.query.map { "?" + $0 } ?? "")
-            return Self.inspect(method: entry.method, path: Redaction.url(path), body: entry.response.body)
+            return (entry, Redaction.url(path))
+        }
+        var inspected: [Inspected] = []
+        for (entry, path) in entries {
+            let examples = try await Self.documentedExamples(in: entry.response.body, on: target, context: context)
+            inspected.append(
+                Self.inspect(method: entry.method, path: path, body: entry.response.body, examples: examples))
         }
         return Evidence(origin: target.origin, inspected: inspected, notInspected: context.responses.dropped)
     }
@@ -69,6 +79,18 @@ public struct SecretsCheck: SecurityCheck {
                 (Rules.sensitiveField, .sensitiveField),
             ].map { rule, kind in
                 let found = inspected.matches.filter { $0.kind == kind.rawValue }
+                let examples = kind == .credential ? inspected.examples ?? [] : []
+                if found.isEmpty, let untold = examples.first(where: { $0.live == nil }) {
+                    return Outcome.inconclusive(
+                        rule, at: location, "a documentation example, \(untold.name) \(untold.masked): \(untold.detail)"
+                    )
+                }
+                if found.isEmpty, !examples.isEmpty {
+                    return Outcome.passed(
+                        rule, at: location,
+                        "only documentation examples the API refuses: "
+                            + examples.map { "\($0.name) \($0.masked) (\($0.detail))" }.joined(separator: ", "))
+                }
                 guard !found.isEmpty else {
                     let issued = (inspected.issued ?? []).filter { $0.kind == kind.rawValue }
                     return Outcome.passed(
@@ -90,17 +112,22 @@ public struct SecretsCheck: SecurityCheck {
         "access_token", "id_token", "refresh_token", "token", "jwt", "accessToken", "idToken", "refreshToken",
     ]
 
-    /// One response's matches, the credentials a POST answer issues set apart.
-    static func inspect(method: String, path: String, body: Data) -> Inspected {
-        let matches = Self.matches(in: String(decoding: body, as: UTF8.self))
+    /// One response's matches, the credentials a POST answer issues and the documentation
+    /// `examples` the API refuses set apart.
+    static func inspect(method: String, path: String, body: Data, examples: [DocumentedExample]? = nil) -> Inspected {
+        let refused = Set((examples ?? []).filter { $0.live != true }.map(\.masked))
+        let matches = Self.matches(in: String(decoding: body, as: UTF8.self)).filter {
+            $0.kind != SecretPattern.Kind.credential.rawValue || !refused.contains($0.masked)
+        }
         let issuedValues = method == "POST" ? Self.issuedValues(in: body) : []
         let isIssued = { (match: Match) in
             issuedValues.contains(match.masked) && (match.name == "JSON Web Token" || match.name == "secret field")
         }
         let issued = matches.filter(isIssued)
         return Inspected(
-            method: method, path: path, matches: matches.filter { !isIssued($0) }, issued: issued.isEmpty ? nil : issued
-        )
+            method: method, path: path, matches: matches.filter { !isIssued($0) },
+            issued: issued.isEmpty ? nil : issued,
+            examples: examples)
     }
 
     /// The masked values at the token keys of a JSON answer.
@@ -115,7 +142,16 @@ public struct SecretsCheck: SecurityCheck {
 
     /// Every pattern match in `body`, masked, at most 20.
     static func matches(in body: String) -> [Match] {
-        var matches: [Match] = []
+        Array(Set(found(in: body).map(\.match))).sorted {
+            ($0.kind, $0.name, $0.masked) < ($1.kind, $1.name, $1.masked)
+        }
+        .prefix(20).map { $0 }
+    }
+
+    /// Every pattern match in `body` with the value itself, for a check that must use it (never
+    /// kept in evidence).
+    static func found(in body: String) -> [(match: Match, value: String)] {
+        var found: [(match: Match, value: String)] = []
         for pattern in SecretPattern.all {
             guard let expression = try? NSRegularExpression(pattern: pattern.pattern) else { continue }
             let range = NSRange(body.startIndex..., in: body)
@@ -124,11 +160,11 @@ public struct SecretsCheck: SecurityCheck {
                 guard let swiftRange = Range(captured, in: body) else { continue }
                 let value = String(body[swiftRange])
                 guard EvidenceRedactor.entropy(value) >= pattern.minimumEntropy else { continue }
-                matches.append(Match(kind: pattern.kind.rawValue, name: pattern.name, masked: Masking.value(value)))
+                found.append(
+                    (Match(kind: pattern.kind.rawValue, name: pattern.name, masked: Masking.value(value)), value))
             }
         }
-        return Array(Set(matches)).sorted { ($0.kind, $0.name, $0.masked) < ($1.kind, $1.name, $1.masked) }.prefix(20)
-            .map { $0 }
+        return found
     }
 }
 
