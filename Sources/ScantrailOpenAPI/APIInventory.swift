@@ -39,6 +39,9 @@ public struct APIOperation: Codable, Sendable, Hashable {
     /// The security requirement in force: alternatives, each the scheme names that must all be
     /// satisfied. Empty means public; an empty alternative means credentials are optional.
     public let security: [[String]]
+    /// The OAuth2 or OpenID scopes its security requirements ask for (`admin:write`); `nil` in
+    /// inventories stored before they were kept.
+    public var scopes: [String]? = nil
 
     /// Whether the operation documents that it requires credentials.
     public var isSecured: Bool { !security.isEmpty && !security.contains { $0.isEmpty } }
@@ -46,9 +49,16 @@ public struct APIOperation: Codable, Sendable, Hashable {
     /// `GET /users/{id}`.
     public var label: String { "\(method) \(path)" }
 
-    /// Whether the path, operationId or a tag says the operation is for administrators.
+    /// Words that mark an operation for administrators, staff or internal use.
+    static let administrativeWords = ["admin", "internal", "staff", "superuser", "backoffice", "moderat", "sudo"]
+
+    /// Whether the path, operationId, a tag, the summary or a required scope says the
+    /// operation is for administrators (or staff, or internal use).
     public var looksAdministrative: Bool {
-        ([path, operationID ?? ""] + tags).contains { $0.lowercased().contains("admin") }
+        ([path, operationID ?? "", summary ?? ""] + tags + (scopes ?? [])).contains { text in
+            let folded = text.lowercased().replacingOccurrences(of: "-", with: "")
+            return Self.administrativeWords.contains { folded.contains($0) }
+        }
     }
 
     /// Whether the method may change server state.

@@ -99,6 +99,15 @@ final class OpenAPIWalker {
         return schemes
     }
 
+    /// The scopes a security requirement list names, in order, once each.
+    private static func scopes(_ value: JSONValue?) -> [String] {
+        var seen: Set<String> = []
+        return (value?.array ?? []).flatMap { alternative -> [String] in
+            guard case .object(let schemes) = alternative else { return [] }
+            return schemes.keys.sorted().flatMap { schemes[$0]?.array?.compactMap(\.text) ?? [] }
+        }.filter { seen.insert($0).inserted }
+    }
+
     /// A security requirement list: alternatives of scheme names. `nil` when absent.
     private func requirements(_ value: JSONValue?, at pointer: String) -> [[String]]? {
         guard let value else { return nil }
@@ -157,7 +166,8 @@ final class OpenAPIWalker {
                     method: method.uppercased(), path: path, operationID: body["operationId"]?.text,
                     summary: body["summary"]?.text, tags: body["tags"]?.array?.compactMap(\.text) ?? [],
                     parameters: merged, requestBody: requestBody,
-                    security: requirements(body["security"], at: at.child("security")) ?? globalSecurity))
+                    security: requirements(body["security"], at: at.child("security")) ?? globalSecurity,
+                    scopes: Self.scopes(body["security"] ?? root["security"])))
         }
         return operations
     }

@@ -83,6 +83,25 @@ struct OpenAPIWalkerTests {
         #expect(operations.filter(\.looksAdministrative).map(\.label) == ["GET /admin/users"])
     }
 
+    @Test("administrative operations are told by path, operation id, tag, summary or a required scope")
+    func administrative() async throws {
+        let document = #"""
+            {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+             "security": [{"oauth": ["orders:read"]}],
+             "paths": {
+               "/reports": {"get": {"summary": "Staff only: monthly figures", "responses": {"200": {"description": "ok"}}}},
+               "/jobs": {"post": {"tags": ["Internal"], "responses": {"200": {"description": "ok"}}}},
+               "/users/{id}": {"delete": {"security": [{"oauth": ["users:admin"]}], "responses": {"204": {"description": "ok"}}}},
+               "/orders": {"get": {"summary": "The caller's orders", "responses": {"200": {"description": "ok"}}}}}}
+            """#
+        let operations = try await Self.inventory(document).operations
+        #expect(
+            Set(operations.filter(\.looksAdministrative).map(\.label))
+                == ["GET /reports", "POST /jobs", "DELETE /users/{id}"])
+        #expect(operations.first { $0.label == "GET /orders" }?.scopes == ["orders:read"], "the global requirement's")
+        #expect(operations.first { $0.label == "DELETE /users/{id}" }?.scopes == ["users:admin"])
+    }
+
     @Test("a path parameter without a value gets its type's stand-in, and a value at hand replaces it")
     func concretePath() async throws {
         let get = try #require(
