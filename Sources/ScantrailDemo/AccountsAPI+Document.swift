@@ -19,6 +19,13 @@ extension AccountsAPI {
               }
             },
             "/orders": { "get": { "operationId": "listOrders", "responses": { "200": { "description": "the caller's orders" } } } },
+            "/users/{userId}/orders": {
+              "get": {
+                "operationId": "userOrders",
+                "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "responses": { "200": { "description": "the user's orders" }, "404": { "description": "not yours" } }
+              }
+            },
             "/orders/{orderId}": {
               "get": {
                 "operationId": "getOrder",

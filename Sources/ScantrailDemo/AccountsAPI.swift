@@ -48,6 +48,8 @@ public enum AccountsAPI {
     /// - `GET /invoices` accepts any bearer token;
     /// - `GET /profile` accepts an unsigned (`alg: none`) token;
     /// - `GET /orders/{orderId}` serves any user's order to any user (BOLA);
+    /// - `GET /users/{userId}/orders` serves any user's orders to any user, though every user's
+    ///   id is in the public directory (BOLA found through the caller's own id);
     /// - `GET /admin/users` serves users too (BFLA);
     /// - `POST /login` has no rate limit;
     /// - `PATCH /me` stores any field sent, `role` included (mass assignment);
@@ -87,6 +89,17 @@ public enum AccountsAPI {
         router.get("/orders") { request, _ in
             guard let user = caller(request, profile) else { return unauthorized }
             return json(#"{"orders":[\#(order(user, 1)),\#(order(user, 2))]}"#)
+        }
+        // Everyone can list the user ids (the directory); only the flawed face serves one user's
+        // orders to another.
+        router.get("/users/{userId}/orders") { request, context in
+            guard let user = caller(request, profile) else { return unauthorized }
+            let id = context.parameters.get("userId") ?? ""
+            guard id.hasPrefix("u-"), let owner = Optional(String(id.dropFirst(2))), users[owner] != nil else {
+                return notFound
+            }
+            guard flawed || owner == user else { return notFound }
+            return json(#"{"owner":"\#(id)","email":"\#(users[owner]!.email)","orders":[\#(order(owner, 1))]}"#)
         }
         router.get("/orders/{orderId}") { request, context in
             guard let user = caller(request, profile) else { return unauthorized }
@@ -151,7 +164,8 @@ public enum AccountsAPI {
             let entries = users.keys.sorted().map { user in
                 let entry = users[user]!
                 return flawed
-                    ? #"{"name":"\#(entry.name)","email":"\#(entry.email)"}"# : #"{"name":"\#(entry.name)"}"#
+                    ? #"{"id":"u-\#(user)","name":"\#(entry.name)","email":"\#(entry.email)"}"#
+                    : #"{"id":"u-\#(user)","name":"\#(entry.name)"}"#
             }
             return json("[" + entries.joined(separator: ",") + "]")
         }

@@ -37,10 +37,18 @@ struct AccessControlCheckTests {
     @Test("bob reading alice's orders is BOLA, alice listing users is BFLA; the hardened twin refuses both")
     func authorization() async throws {
         let flawed = try await AccountsHarness.outcomes(.flawed) { AuthorizationCheck(api: $0) }
-        #expect(flawed.failures == ["authz.bola @ GET /orders/{orderId}", "authz.bfla @ GET /admin/users"])
+        #expect(
+            flawed.failures == [
+                "authz.bola @ GET /orders/{orderId}", "authz.bola @ GET /users/{userId}/orders",
+                "authz.bfla @ GET /admin/users",
+            ])
         let bola = flawed.filter { $0.ruleID == "authz.bola" && $0.status == .failed }
-        #expect(bola.count == 2, "both of alice's orders, none of bob's own")
+        #expect(bola.count == 3, "both of alice's orders, none of bob's own, and alice's orders by her own id")
         #expect(bola.allSatisfy { $0.detail.hasPrefix("bob got alice's answer") })
+        // Everyone lists u-alice in the directory: her own id, from /me, still tests her orders.
+        let byOwnID = try #require(bola.first { $0.location.path == "/users/{userId}/orders" })
+        #expect(byOwnID.location.discriminator == "/users/u-alice/orders")
+        #expect(byOwnID.detail.hasSuffix("it names alice's id, email"), "\(byOwnID.detail)")
         let hardened = try await AccountsHarness.outcomes(.hardened) { AuthorizationCheck(api: $0) }
         #expect(hardened.failures.isEmpty)
         #expect(Set(hardened.map(\.status)) == [.passed], "\(hardened.filter { $0.status != .passed }.map(\.detail))")

@@ -28,6 +28,9 @@ public struct AuthorizationCheck: SecurityCheck {
         public let intruder: ExchangeRecord
         /// Whether the owner's answer is the server's catch-all page (then nothing is judged).
         public let ownerIsCatchAll: Bool
+        /// The owner's identifiers (`id`, `email`…, by field) the intruder's answer contains
+        /// (`nil` in evidence recorded before they were looked for).
+        public var namesOwner: [String]? = nil
     }
 
     /// What the check observed.
@@ -99,17 +102,33 @@ public struct AuthorizationCheck: SecurityCheck {
                 return (try? JSONDecoder().decode(JSONValue.self, from: body)) ?? .null
             }
         }
-        let owned = HarvestedValues(try await bodies(owner))
-        let seenByIntruder = HarvestedValues(try await bodies(intruder))
+        let ownerBodies = try await bodies(owner)
+        let intruderBodies = try await bodies(intruder)
+        let owned = HarvestedValues(ownerBodies)
+        let seenByIntruder = HarvestedValues(intruderBodies)
+        let profiles = zip(lists, ownerBodies).filter { OwnIdentifiers.isProfile($0.0.path) }.map(\.1)
+        let own = OwnIdentifiers(token: owner.credential.token, profiles: profiles)
+        let listedToIntruder = Dictionary(
+            zip(lists, intruderBodies).map { ($0.0.path, "\($0.1)") }, uniquingKeysWith: { first, _ in first })
         var pairs: [(APIOperation, [String: String])] = []
+        var guessed: Set<String> = []
         var untried: [String: String] = [:]
         for operation in objects {
             guard operation.pathParameters.count == 1, let parameter = operation.pathParameters.first else {
                 untried[operation.label] = "more than one path parameter"
                 continue
             }
-            let values = owned.values(
+            // The owner's own identifiers stand for a user parameter even when everyone can list
+            // them — but not for the entries of a directory the intruder reads itself.
+            let listPath = operation.path.replacingOccurrences(of: "/{\(parameter.name)}", with: "")
+            let ownIDs = own.candidates(for: parameter.name, in: operation.path).filter { id in
+                !operation.path.hasSuffix("/{\(parameter.name)}") || listedToIntruder[listPath]?.contains(id) != true
+            }
+            var values = owned.values(
                 for: parameter.name, excluding: seenByIntruder, limit: Self.objectsPerOperation)
+            let guesses = ownIDs.filter { !values.contains($0) }.prefix(max(0, Self.objectsPerOperation - values.count))
+            guessed.formUnion(guesses.map { "\(operation.label) \($0)" })
+            values += guesses
             guard !values.isEmpty else {
                 untried[operation.label] =
                     "no \(parameter.name) of \(owner.name)'s that \(intruder.name) does not also see"
@@ -117,10 +136,17 @@ public struct AuthorizationCheck: SecurityCheck {
             }
             pairs += values.map { (operation, [parameter.name: $0]) }
         }
+        let guesses = guessed
         let trials = try await context.concurrentMap(pairs) { operation, values in
-            try await pair(.bola, operation, values: values, owner: owner, intruder: intruder, target, context)
+            var trial = try await pair(
+                .bola, operation, values: values, owner: owner, intruder: intruder, target, context)
+            trial.namesOwner = own.named(in: trial.intruder.bodyExcerpt)
+            return (trial, guesses.contains("\(operation.label) \(values.values.first ?? "")"))
         }
-        return (trials, untried)
+        // An own identifier the owner itself is refused with (a token's `sub` that is not the
+        // path's id) was a wrong guess, not a trial — unless no guess for the operation worked.
+        let answered = Set(trials.filter { $0.0.owner.succeeded }.map(\.0.operation))
+        return (trials.filter { !$0.1 || $0.0.owner.succeeded || !answered.contains($0.0.operation) }.map(\.0), untried)
     }
 
     private func pair(
@@ -162,8 +188,12 @@ public struct AuthorizationCheck: SecurityCheck {
                     rule, at: location, "the rightful caller got the server's catch-all page — \(comparison)")
             }
             if ResponseSimilarity.resembles(trial.intruder, trial.owner) {
+                let named =
+                    (trial.namesOwner ?? []).isEmpty
+                    ? "" : "; it names \(trial.owner.sentAs)'s \(trial.namesOwner!.joined(separator: ", "))"
                 return .failed(
-                    rule, at: location, "\(trial.intruder.sentAs) got \(trial.owner.sentAs)'s answer — \(comparison)")
+                    rule, at: location,
+                    "\(trial.intruder.sentAs) got \(trial.owner.sentAs)'s answer — \(comparison)\(named)")
             }
             return .passed(rule, at: location, comparison)
         }
