@@ -47,6 +47,21 @@ extension CatalogueAPI {
                 "responses": { "200": { "description": "a token" }, "401": { "description": "refused" } }
               }
             },
+            "/signup": {
+              "post": {
+                "operationId": "signUp",
+                "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": {
+                  "email": { "type": "string", "format": "email" }, "password": { "type": "string", "format": "password" },
+                  "name": { "type": "string", "example": "Cleo" } } } } } },
+                "responses": { "201": { "description": "the account is created" } }
+              }
+            },
+            "/me": {
+              "get": {
+                "operationId": "me", "security": [{ "bearer": [] }],
+                "responses": { "200": { "description": "the caller's profile" }, "401": { "description": "signed out" } }
+              }
+            },
             "/password-reset": {
               "post": {
                 "operationId": "resetPassword",
@@ -55,7 +70,8 @@ extension CatalogueAPI {
                 "responses": { "202": { "description": "a link is sent if the account exists" } }
               }
             }
-          }
+          },
+          "components": { "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } } }
         }
         """#
 

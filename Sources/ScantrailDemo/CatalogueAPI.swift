@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import ScantrailCore
+import Synchronization
 
 /// A shop catalogue with public search and sign-in, backed by a real SQLite database in
 /// memory, with two faces: `.flawed` pastes parameters into its SQL and answers with the
@@ -27,8 +28,10 @@ public enum CatalogueAPI {
     /// - `sku` of `GET /products/{sku}` (path),
     /// - `term` and `limit` of `POST /search` (JSON body),
     ///
-    /// answering 500 with SQLite's message when the statement breaks; and its `POST /login` and
-    /// `POST /password-reset` answer an unknown email with 404 "no account for that email".
+    /// answering 500 with SQLite's message when the statement breaks; its `POST /login` and
+    /// `POST /password-reset` answer an unknown email with 404 "no account for that email"; and
+    /// its public `POST /signup` keeps every field it is sent (`role`, `isAdmin`…), which
+    /// `GET /me` shows once the new account signs in.
     public static func router(_ profile: Profile) throws -> Router<BasicRequestContext> {
         let database = try seeded()
         let flawed = profile == .flawed
@@ -77,17 +80,50 @@ public enum CatalogueAPI {
                 "SELECT sku, name FROM products WHERE name LIKE '%\(term)%' LIMIT \(limit)",
                 "SELECT sku, name FROM products WHERE name LIKE ? LIMIT ?", ["%\(term)%", Int(limit) ?? 5])
         }
+        // Accounts: cleo, and whoever signs up; sessions by bearer token.
+        let accounts = Mutex([account.email: (password: account.password, profile: ["email": account.email])])
+        let sessions = Mutex(["5b0f3e2a-catalogue-session-cleo": account.email])
+        router.post("/signup") { request, _ in
+            let fields = try await form(request)
+            guard let email = fields["email"]?.lowercased(), let password = fields["password"] else {
+                return json(.badRequest, #"{"error":"email and password are required"}"#)
+            }
+            // The flawed face keeps every field it is sent; the hardened one email and name only.
+            let kept = fields.filter { flawed ? $0.key != "password" : ["email", "name"].contains($0.key) }
+            let created = accounts.withLock { accounts -> Bool in
+                guard accounts[email] == nil else { return false }
+                accounts[email] = (password, kept.merging(["role": "customer"]) { sent, _ in sent })
+                return true
+            }
+            return created
+                ? json(.created, #"{"status":"created"}"#)
+                : json(.accepted, #"{"status":"check your inbox to finish signing up"}"#)
+        }
+        router.get("/me") { request, _ in
+            let token = request.headers[.authorization].map { String($0.dropFirst(7)) } ?? ""
+            guard let email = sessions.withLock({ $0[token] }),
+                let profile = accounts.withLock({ $0[email]?.profile })
+            else { return json(.unauthorized, #"{"error":"sign in first"}"#) }
+            let data = (try? JSONSerialization.data(withJSONObject: profile, options: .sortedKeys)) ?? Data()
+            return json(.ok, String(decoding: data, as: UTF8.self))
+        }
         router.post("/login") { request, _ in
             let fields = try await form(request)
-            switch (registered(fields["email"]), fields["password"] == account.password) {
-            case (true, true): return json(.ok, #"{"access_token":"\#(UUID().uuidString)","token_type":"Bearer"}"#)
+            let email = fields["email"]?.lowercased() ?? ""
+            let stored = accounts.withLock { $0[email] }
+            switch (stored != nil, stored?.password == fields["password"]) {
+            case (true, true):
+                let token = UUID().uuidString
+                sessions.withLock { $0[token] = email }
+                return json(.ok, #"{"access_token":"\#(token)","token_type":"Bearer"}"#)
             case (false, _) where flawed: return json(.notFound, #"{"error":"no account for that email"}"#)
             case (true, false) where flawed: return json(.unauthorized, #"{"error":"wrong password"}"#)
             default: return json(.unauthorized, #"{"error":"invalid email or password"}"#)
             }
         }
         router.post("/password-reset") { request, _ in
-            let known = registered(try await form(request)["email"])
+            let email = try await form(request)["email"]?.lowercased() ?? ""
+            let known = accounts.withLock { $0[email] != nil }
             if flawed && !known { return json(.notFound, #"{"error":"no account for that email"}"#) }
             return json(.accepted, #"{"status":"if the account exists, a reset link is on its way"}"#)
         }
@@ -107,8 +143,6 @@ public enum CatalogueAPI {
         }
         return database
     }
-
-    private static func registered(_ email: String?) -> Bool { email?.lowercased() == account.email }
 
     private static func form(_ request: Request) async throws -> [String: String] {
         let body = try await request.body.collect(upTo: 64 * 1024)

@@ -38,7 +38,7 @@ struct InjectionCheckTests {
     func hardened() async throws {
         let outcomes = try await Self.outcomes(try CatalogueAPI.router(.hardened))
         let judged = outcomes.filter { $0.location.discriminator != nil }
-        #expect(judged.count == 8 && judged.allSatisfy { $0.status == .passed }, "\(judged.map(\.detail))")
+        #expect(judged.count == 11 && judged.allSatisfy { $0.status == .passed }, "\(judged.map(\.detail))")
     }
 
     @Test("passive mode leaves writes inconclusive; a catch-all page naming the paths gives no finding")

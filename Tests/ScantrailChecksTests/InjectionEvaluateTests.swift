@@ -52,6 +52,18 @@ struct InjectionEvaluateTests {
         #expect(unconfirmed?.status == .failed && unconfirmed?.detail.contains("confirmed") == false)
     }
 
+    @Test("an error only a value of another type brings is inconclusive: bound parameters err on types too")
+    func typeErrorAlone() {
+        let outcome = Self.judge(
+            benign: HandBuilt.record("usual value", body: Self.rows),
+            [
+                HandBuilt.record("quote", body: #"{"items":[]}"#), HandBuilt.record("syntax-breaking", body: "{}"),
+                HandBuilt.record(
+                    "type confusion", status: 500, body: #"{"error":"SQLite error 20: datatype mismatch"}"#),
+            ])
+        #expect(outcome?.status == .inconclusive && outcome?.detail.contains("only a value of another type") == true)
+    }
+
     @Test("an error the usual value shows too is inconclusive, not a finding")
     func benignError() {
         let outcome = Self.judge(

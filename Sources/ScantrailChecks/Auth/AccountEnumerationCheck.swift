@@ -62,7 +62,8 @@ public struct AccountEnumerationCheck: SecurityCheck {
     /// neither a sign-in (a JSON body with an account and a password field) nor a reset (a
     /// path naming reset, forgot or recover, and an account field).
     static func purpose(of operation: APIOperation) -> (Purpose, account: String, password: String?)? {
-        guard operation.method == "POST", case .object(let example)? = operation.requestBody?.example,
+        guard operation.method == "POST", !operation.isSignUp,
+            case .object(let example)? = operation.requestBody?.example,
             operation.requestBody?.mediaType.contains("json") == true
         else { return nil }
         let names = example.keys.sorted()

@@ -17,6 +17,8 @@ public struct MassAssignmentCheck: SecurityCheck {
         public let injected: [String: JSONValue]
         /// The answer.
         public let record: ExchangeRecord?
+        /// For a sign-up: the new account's profile, read with the credential it was given.
+        public var readBack: ExchangeRecord? = nil
     }
 
     /// What the check observed.
@@ -33,7 +35,7 @@ public struct MassAssignmentCheck: SecurityCheck {
         "verified": .bool(true), "scantrailProbe": .string("mass-assignment-0001"),
     ]
 
-    private let api: APIUnderTest
+    let api: APIUnderTest
 
     /// A check over `api`'s JSON write operations.
     public init(api: APIUnderTest) {
@@ -69,6 +71,10 @@ public struct MassAssignmentCheck: SecurityCheck {
             var body: [String: JSONValue] = [:]
             if case .object(let fields)? = operation.requestBody?.example { body = fields }
             body.merge(injected) { declared, _ in declared }
+            if operation.isSignUp, let signUp = SignUp(body) {
+                trials.append(try await self.signUp(operation, signUp, injected: injected, target, context))
+                continue
+            }
             var request = api.request(operation, on: target, credential: try await identity.currentCredential())
             request.body = try JSONEncoder().encode(JSONValue.object(body))
             let exchange = try await context.http.send(request)
@@ -93,16 +99,24 @@ public struct MassAssignmentCheck: SecurityCheck {
                     Rules.massAssignment, at: location,
                     "the write was refused (\(trial.record?.summary ?? "no response")): nothing bound to judge")
             }
-            let answer = (try? JSONDecoder().decode(JSONValue.self, from: Data(record.bodyExcerpt.utf8))) ?? .null
-            let bound = trial.injected.filter { answer[$0.key] == $0.value }.keys.sorted()
-            guard bound.isEmpty else {
-                return .failed(
-                    Rules.massAssignment, at: location,
-                    "undeclared fields came back as sent: \(bound.joined(separator: ", ")) — \(record.summary)")
+            let answers = [record] + (trial.readBack.map { [$0] } ?? [])
+            for answer in answers {
+                let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(answer.bodyExcerpt.utf8))) ?? .null
+                let bound = trial.injected.filter { json[$0.key] == $0.value }.keys.sorted()
+                guard bound.isEmpty else {
+                    let through =
+                        answer == record ? "" : " through \(answer.method) \(URL(string: answer.url)?.path ?? "")"
+                    return .failed(
+                        Rules.massAssignment, at: location,
+                        "undeclared fields came back as sent\(through): \(bound.joined(separator: ", ")) — \(answer.summary)"
+                    )
+                }
             }
+            let readBack = trial.readBack.map { "; read back: \($0.summary)" } ?? ""
             return .passed(
                 Rules.massAssignment, at: location,
-                "none of \(trial.injected.keys.sorted().joined(separator: ", ")) came back — \(record.summary)")
+                "none of \(trial.injected.keys.sorted().joined(separator: ", ")) came back — \(record.summary)\(readBack)"
+            )
         }
     }
 }

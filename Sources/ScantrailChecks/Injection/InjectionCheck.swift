@@ -115,6 +115,12 @@ public struct InjectionCheck: SecurityCheck {
         }
         var detail =
             "\(provoked.sentAs): \(provoked.summary) with a \(error.source) error (\(error.excerpt)); usual value: \(trial.benign.summary)"
+        // A bound parameter of the wrong type errs too: a type error alone proves no injection.
+        if provoked.sentAs == "type confusion" {
+            return .inconclusive(
+                Rules.sqlError, at: location,
+                detail + "; only a value of another type erred, which a bound parameter can do too")
+        }
         let condition = { (name: String) in trial.provocations.first { $0.sentAs == name } }
         if let yes = condition("condition true"), let no = condition("condition false"), trial.benign.succeeded,
             ResponseSimilarity.resembles(yes, trial.benign), !ResponseSimilarity.resembles(no, trial.benign)

@@ -1,0 +1,87 @@
+import Foundation
+import ScantrailCore
+import ScantrailOpenAPI
+
+extension MassAssignmentCheck {
+    /// A sign-up body made for a fresh account: a unique name, a strong password, and the
+    /// example's other fields.
+    struct SignUp: Sendable {
+        /// The body sent, privileged fields included.
+        let body: [String: JSONValue]
+        /// The account field and the name given.
+        let account: (field: String, value: String)
+        /// The password field and the password given.
+        let password: (field: String, value: String)
+
+        /// `body` with a fresh account; `nil` without an account and a password field.
+        init?(_ body: [String: JSONValue]) {
+            let names = body.keys.sorted()
+            guard
+                let accountField = names.first(where: { n in
+                    ["email", "user", "login"].contains { n.lowercased().contains($0) }
+                }),
+                let passwordField = names.first(where: { $0.lowercased().contains("pass") })
+            else { return nil }
+            let unique = String(UUID().uuidString.prefix(8)).lowercased()
+            let name =
+                accountField.lowercased().contains("email") ? "scantrail-\(unique)@example.test" : "scantrail-\(unique)"
+            let password = "St-\(UUID().uuidString)-9a"
+            var body = body
+            body[accountField] = .string(name)
+            body[passwordField] = .string(password)
+            self.body = body
+            self.account = (accountField, name)
+            self.password = (passwordField, password)
+        }
+    }
+
+    /// Signs up a fresh account with privileged fields, then reads its profile back with the
+    /// credential the sign-up answer hands out, or that signing in as it gets.
+    func signUp(
+        _ operation: APIOperation, _ signUp: SignUp, injected: [String: JSONValue], _ target: ScanTarget,
+        _ context: ScanContext
+    ) async throws -> Trial {
+        let secrets = api.secrets + [signUp.password.value]
+        func send(_ operation: APIOperation, _ body: [String: JSONValue]?, _ credential: Identity.Credential?)
+            async throws -> ExchangeRecord
+        {
+            var request = api.request(operation, on: target, credential: credential)
+            if let body { request.body = try JSONEncoder().encode(JSONValue.object(body)) }
+            request.acceptsEarlierAnswer = false
+            return ExchangeRecord(try await context.http.send(request), sentAs: "new account", secrets: secrets)
+        }
+        let created = try await send(operation, signUp.body, nil)
+        var trial = Trial(operation: operation.label, notTested: nil, injected: injected, record: created)
+        guard created.succeeded else { return trial }
+        var token = Self.issuedToken(in: created)
+        if token == nil,
+            let login = api.inventory.operations.first(where: { AccountEnumerationCheck.purpose(of: $0)?.0 == .login }),
+            let fields = AccountEnumerationCheck.purpose(of: login), let password = fields.password,
+            case .object(var body)? = login.requestBody?.example
+        {
+            body[fields.account] = .string(signUp.account.value)
+            body[password] = .string(signUp.password.value)
+            token = Self.issuedToken(in: try await send(login, body, nil))
+        }
+        let profile = api.inventory.operations.first {
+            $0.isSecured && !$0.isUnsafe && OwnIdentifiers.isProfile($0.path)
+        }
+        if let token, let profile {
+            trial.readBack = try await send(profile, nil, .header(name: "Authorization", value: "Bearer \(token)"))
+        }
+        return trial
+    }
+
+    /// The token a sign-up or sign-in answer hands out, at its top level or under `data`.
+    static func issuedToken(in record: ExchangeRecord) -> String? {
+        guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(record.bodyExcerpt.utf8)) else {
+            return nil
+        }
+        for level in [json, json["data"]].compactMap({ $0 }) {
+            for key in SecretsCheck.issuedTokenKeys.sorted() {
+                if case .string(let token)? = level[key] { return token }
+            }
+        }
+        return nil
+    }
+}
