@@ -102,7 +102,7 @@ public struct ScanSession: Sendable {
         let configuration = settings.configuration(
             documentedOperations: api?.inventory.operations.count ?? 0, hosts: hosts)
         return ScanSession(
-            request: request, identities: identities, checks: CheckRegistry.all + (apiChecks ?? []),
+            request: request, identities: identities, checks: CheckRegistry.surface(api) + (apiChecks ?? []),
             configuration: configuration, targetGuard: TargetGuard(configuration),
             redactor: .standard(
                 knownSecrets: identities.flatMap(\.credential.secrets)

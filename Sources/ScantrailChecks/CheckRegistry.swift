@@ -2,20 +2,26 @@ import ScantrailCore
 
 /// Every check Scantrail ships, in the order reports list them.
 public enum CheckRegistry {
-    /// All checks, passive and active; the engine selects among them.
-    public static let all: [any SecurityCheck] = [
-        TransportSecurityCheck(),
-        TLSCheck(),
-        SecurityHeadersCheck(),
-        VersionDisclosureCheck(),
-        CookieCheck(),
-        HTTPMethodsCheck(),
-        VerboseErrorCheck(),
-        GraphQLCheck(),
-        SecretsCheck(),
-        CORSCheck(),
-        ExposureCheck(),
-    ]
+    /// All checks, passive and active, of the base URL; the engine selects among them.
+    public static let all: [any SecurityCheck] = surface(nil)
+
+    /// All checks, passive and active; those that judge answers judge every documented
+    /// operation of `api` besides the base URL.
+    public static func surface(_ api: APIUnderTest?) -> [any SecurityCheck] {
+        [
+            TransportSecurityCheck(),
+            TLSCheck(),
+            SecurityHeadersCheck(api: api),
+            VersionDisclosureCheck(),
+            CookieCheck(api: api),
+            HTTPMethodsCheck(),
+            VerboseErrorCheck(api: api),
+            GraphQLCheck(),
+            SecretsCheck(),
+            CORSCheck(api: api),
+            ExposureCheck(),
+        ]
+    }
 
     /// The checks driven by an OpenAPI description and identities; JWT keys are guessed from
     /// `dictionary`.

@@ -14,9 +14,14 @@ public struct ResponseEvidence: Codable, Sendable {
     }
 
     /// The response, or the reason every rule judged on it is inconclusive.
+    var judgeable: Swift.Result<HTTPExchange.Response, InconclusiveReason> { exchange.judgeable }
+}
+
+extension HTTPExchange {
+    /// The response, or the reason every rule judged on it is inconclusive.
     var judgeable: Swift.Result<HTTPExchange.Response, InconclusiveReason> {
-        if let reason = exchange.inconclusiveReason { return .failure(InconclusiveReason(text: reason)) }
-        guard let response = exchange.response else { return .failure(InconclusiveReason(text: "no response")) }
+        if let reason = inconclusiveReason { return .failure(InconclusiveReason(text: reason)) }
+        guard let response else { return .failure(InconclusiveReason(text: "no response")) }
         return .success(response)
     }
 }

@@ -10,6 +10,18 @@ extension CatalogueAPI {
           "info": { "title": "Catalogue API", "version": "3.2.0" },
           "servers": [{ "url": "/" }],
           "paths": {
+            "/partner/feed": {
+              "get": {
+                "operationId": "partnerFeed", "tags": ["partners"],
+                "responses": { "200": { "description": "prices for partner sites, read cross-origin" } }
+              }
+            },
+            "/session": {
+              "get": {
+                "operationId": "session",
+                "responses": { "200": { "description": "the browser session, started with a cookie" } }
+              }
+            },
             "/products": {
               "get": {
                 "operationId": "listProducts",

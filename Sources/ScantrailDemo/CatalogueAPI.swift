@@ -11,6 +11,7 @@ import Synchronization
 /// memory, with two faces: `.flawed` pastes parameters into its SQL and answers with the
 /// database's error, and tells unknown accounts apart when signing in or resetting a password;
 /// `.hardened` binds every value and answers alike whether an account exists or not.
+/// Its landing page at `/` is right on both faces; the flaws live deeper, as on real APIs.
 public enum CatalogueAPI {
     /// Which face the API shows.
     public enum Profile: Sendable {
@@ -19,6 +20,9 @@ public enum CatalogueAPI {
         /// The same API done right.
         case hardened
     }
+
+    /// The one origin the hardened partner feed grants.
+    static let partner = "https://partner.example.test"
 
     /// The one registered account: the identity the checks are given.
     public static let account = (email: "cleo@example.test", password: "correct horse battery staple")
@@ -31,12 +35,37 @@ public enum CatalogueAPI {
     /// answering 500 with SQLite's message when the statement breaks; its `POST /login` and
     /// `POST /password-reset` answer an unknown email with 404 "no account for that email"; and
     /// its public `POST /signup` keeps every field it is sent (`role`, `isAdmin`…), which
-    /// `GET /me` shows once the new account signs in.
+    /// `GET /me` shows once the new account signs in. Beyond `/`, its answers carry no security
+    /// headers; `GET /partner/feed` grants any origin with credentials, and `GET /session` sets a
+    /// session cookie without `Secure`, `HttpOnly` or `SameSite`.
     public static func router(_ profile: Profile) throws -> Router<BasicRequestContext> {
         let database = try seeded()
         let flawed = profile == .flawed
         let router = Router()
+        if !flawed { router.add(middleware: ResponseHeadersMiddleware(headers: DemoAPI.responseHeaders(.hardened))) }
+        router.get("/") { _, _ in
+            var landing = json(.ok, #"{"name":"Catalogue API","documentation":"/openapi.json"}"#)
+            for field in DemoAPI.responseHeaders(.hardened) { landing.headers[field.name] = field.value }
+            return landing
+        }
         router.get("/openapi.json") { _, _ in json(.ok, document) }
+        router.get("/partner/feed") { request, _ in
+            var feed = json(.ok, #"{"items":[{"sku":"LAMP-01","price":"39.5"}]}"#)
+            let origin = request.headers[.origin]
+            if flawed, let origin {
+                feed.headers[.accessControlAllowOrigin] = origin
+                feed.headers[.accessControlAllowCredentials] = "true"
+            } else if origin == partner {
+                feed.headers[.accessControlAllowOrigin] = partner
+            }
+            return feed
+        }
+        router.get("/session") { _, _ in
+            var session = json(.ok, #"{"signedIn":false}"#)
+            let flags = flawed ? "Path=/" : "Path=/; Secure; HttpOnly; SameSite=Strict"
+            session.headers[.setCookie] = "catalogue_session=\(UUID().uuidString); \(flags)"
+            return session
+        }
         /// Runs `pasted` (flawed) or `bound` with `arguments` (hardened) and answers its rows.
         @Sendable func rows(_ pasted: String, _ bound: String, _ arguments: StatementArguments) -> Response {
             do {

@@ -52,14 +52,19 @@ enum CheckHarness {
         return router
     }
 
-    /// A router answering every GET and POST, whatever the path, with the same 200 `page`.
-    static func catchAll(_ page: String, mediaType: String) -> Router<BasicRequestContext> {
+    /// A router answering every GET and POST, whatever the path, with the same 200 `page`
+    /// (and `headers`).
+    static func catchAll(_ page: String, mediaType: String, headers: HTTPFields = [:]) -> Router<BasicRequestContext> {
         let router = Router()
+        var fields = headers
+        fields[.contentType] = mediaType
         for method in [HTTPRequest.Method.get, .post] {
-            router.on("**", method: method) { _, _ in
-                Response(
-                    status: .ok, headers: [.contentType: mediaType],
-                    body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            for path in ["/", "**"] {
+                router.on(RouterPath(path), method: method) { [fields] _, _ in
+                    Response(
+                        status: .ok, headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+                }
             }
         }
         return router

@@ -65,8 +65,8 @@ struct CookieCheckTests {
 
     // MARK: evaluate, on evidence built by hand
 
-    private static func evidence(setCookie: [String] = [], failure: ProbeFailure? = nil) -> ResponseEvidence {
-        HandBuilt.response(headers: setCookie.map { ("Set-Cookie", $0) }, failure: failure)
+    private static func evidence(setCookie: [String] = [], failure: ProbeFailure? = nil) -> SurfaceEvidence {
+        HandBuilt.surface(headers: setCookie.map { ("Set-Cookie", $0) }, failure: failure)
     }
 
     @Test(

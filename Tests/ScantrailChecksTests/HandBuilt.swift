@@ -33,6 +33,16 @@ enum HandBuilt {
                 status: status, headers: headers, body: body, requestHeaders: requestHeaders, failure: failure))
     }
 
+    /// The base URL's answer alone, as the checks that walk the API keep it without a description.
+    static func surface(
+        status: Int = 200, headers: [(String, String)] = [], body: String = "{}", requestHeaders: [HeaderField] = [],
+        failure: ProbeFailure? = nil
+    ) -> SurfaceEvidence {
+        let base = response(
+            status: status, headers: headers, body: body, requestHeaders: requestHeaders, failure: failure)
+        return SurfaceEvidence(location: base.location, exchange: base.exchange, answers: nil, hostWide: nil)
+    }
+
     /// An API that documents nothing, for checks whose `evaluate` does not read it.
     static let emptyAPI = APIUnderTest(
         inventory: APIInventory(

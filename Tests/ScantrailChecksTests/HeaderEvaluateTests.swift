@@ -12,7 +12,7 @@ struct HeaderEvaluateTests {
 
     @Test("a hardened JSON answer passes every security-header rule, and no HTML-only rule is judged")
     func hardened() {
-        let outcomes = SecurityHeadersCheck().evaluate(HandBuilt.response(headers: Self.hardenedJSON))
+        let outcomes = SecurityHeadersCheck().evaluate(HandBuilt.surface(headers: Self.hardenedJSON))
         #expect(!outcomes.isEmpty && outcomes.allSatisfy { $0.status == .passed })
         #expect(outcomes.status(of: "headers.permissions-policy-missing") == nil)
         #expect(outcomes.status(of: "headers.cache-control-missing") == nil)
@@ -27,7 +27,7 @@ struct HeaderEvaluateTests {
         ])
     func weak(header: String, value: String, rule: String) {
         let headers = Self.hardenedJSON.filter { $0.0 != header } + [(header, value)]
-        #expect(SecurityHeadersCheck().evaluate(HandBuilt.response(headers: headers)).status(of: rule) == .failed)
+        #expect(SecurityHeadersCheck().evaluate(HandBuilt.surface(headers: headers)).status(of: rule) == .failed)
     }
 
     @Test("framing is refused by CSP frame-ancestors or X-Frame-Options; neither fails")
@@ -35,11 +35,11 @@ struct HeaderEvaluateTests {
         let noAncestors = [("Content-Type", "application/json"), ("Content-Security-Policy", "default-src 'none'")]
         let check = SecurityHeadersCheck()
         #expect(
-            check.evaluate(HandBuilt.response(headers: noAncestors)).status(of: "headers.frame-protection-missing")
+            check.evaluate(HandBuilt.surface(headers: noAncestors)).status(of: "headers.frame-protection-missing")
                 == .failed)
         let withXFO = noAncestors + [("X-Frame-Options", "DENY")]
         #expect(
-            check.evaluate(HandBuilt.response(headers: withXFO)).status(of: "headers.frame-protection-missing")
+            check.evaluate(HandBuilt.surface(headers: withXFO)).status(of: "headers.frame-protection-missing")
                 == .passed)
     }
 
@@ -47,10 +47,10 @@ struct HeaderEvaluateTests {
     func cacheControl() {
         let check = SecurityHeadersCheck()
         let credentialed = [HeaderField(name: "Authorization", value: "Bearer t")]
-        let cached = check.evaluate(HandBuilt.response(headers: Self.hardenedJSON, requestHeaders: credentialed))
+        let cached = check.evaluate(HandBuilt.surface(headers: Self.hardenedJSON, requestHeaders: credentialed))
         #expect(cached.status(of: "headers.cache-control-missing") == .failed)
         let privateAnswer = check.evaluate(
-            HandBuilt.response(
+            HandBuilt.surface(
                 headers: Self.hardenedJSON + [("Cache-Control", "private, max-age=0")], requestHeaders: credentialed))
         #expect(privateAnswer.status(of: "headers.cache-control-missing") == .passed)
     }
@@ -60,14 +60,14 @@ struct HeaderEvaluateTests {
         let page = [
             ("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", "frame-ancestors 'none'"),
         ]
-        let outcomes = SecurityHeadersCheck().evaluate(HandBuilt.response(headers: page, body: "<html></html>"))
+        let outcomes = SecurityHeadersCheck().evaluate(HandBuilt.surface(headers: page, body: "<html></html>"))
         #expect(outcomes.status(of: "headers.permissions-policy-missing") == .failed)
         #expect(outcomes.status(of: "headers.content-security-policy-missing") == .failed)
     }
 
     @Test("a failed fetch leaves every header rule inconclusive")
     func failedFetch() {
-        let outcomes = SecurityHeadersCheck().evaluate(HandBuilt.response(failure: HandBuilt.reset))
+        let outcomes = SecurityHeadersCheck().evaluate(HandBuilt.surface(failure: HandBuilt.reset))
         #expect(outcomes.count == SecurityHeadersCheck.metadata.rules.count)
         #expect(outcomes.allSatisfy { $0.status == .inconclusive })
     }

@@ -3,7 +3,7 @@ import ScantrailCore
 
 /// Values found in earlier JSON answers, looked up by the names a path parameter may go by:
 /// its own (`orderId`), then `id` for `…Id` parameters.
-struct HarvestedValues {
+struct HarvestedValues: Sendable {
     private let bodies: [JSONValue]
 
     /// Values from `bodies`.

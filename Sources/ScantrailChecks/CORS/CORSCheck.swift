@@ -17,6 +17,9 @@ public struct CORSCheck: SecurityCheck {
         case suffix
         /// The target's own origin over plain http (HTTPS targets only).
         case cleartext
+        /// An unrelated attacker origin asking, in a preflight, to send an operation's method
+        /// with credentials (what a browser asks before a `PUT`, `DELETE` or JSON `POST`).
+        case preflight
     }
 
     /// One crafted origin and what came back.
@@ -29,16 +32,35 @@ public struct CORSCheck: SecurityCheck {
         public let exchange: HTTPExchange
     }
 
-    /// Everything sent and received.
-    public struct Evidence: Codable, Sendable {
-        /// Where the requests went.
+    /// The crafted origins sent to one documented operation: a GET's own request (as the
+    /// first identity that applies) with each origin, another method's preflight.
+    public struct OperationAttempts: Codable, Sendable {
+        /// The operation.
         public let location: Location
+        /// As whom (`anonymous` for a preflight, which browsers send without credentials).
+        public let sentAs: String
         /// One attempt per crafted origin.
         public let attempts: [Attempt]
     }
 
-    /// Creates the check.
-    public init() {}
+    /// Everything sent and received.
+    public struct Evidence: Codable, Sendable {
+        /// Where the base URL's requests went.
+        public let location: Location
+        /// One attempt per crafted origin at the base URL.
+        public let attempts: [Attempt]
+        /// The documented operations' attempts; `nil` without a description.
+        public let operations: [OperationAttempts]?
+        /// Where a policy every operation shares is reported (``HostWide``).
+        public let hostWide: Location?
+    }
+
+    private let api: APIUnderTest?
+
+    /// A check of the base URL and, with `api`, of every documented operation.
+    public init(api: APIUnderTest? = nil) {
+        self.api = api
+    }
 
     public static let metadata = CheckMetadata(
         id: "cors.policy",
@@ -64,19 +86,71 @@ public struct CORSCheck: SecurityCheck {
     }
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        var attempts: [Attempt] = []
-        for (trick, origin) in Self.origins(for: target) {
-            let request = ProbeRequest(url: target.url, headers: [HeaderField(name: "Origin", value: origin)])
-            attempts.append(Attempt(trick: trick, origin: origin, exchange: try await context.http.send(request)))
+        let origins = Self.origins(for: target)
+        let attempts = try await Self.attempts(origins, on: ProbeRequest(url: target.url), context)
+        guard let api else {
+            return Evidence(location: target.location(), attempts: attempts, operations: nil, hostWide: nil)
         }
-        return Evidence(location: target.location(), attempts: attempts)
+        // A GET's own request as its first caller, with each origin; the others' preflights.
+        var seen: Set<Location> = []
+        let gets = try await api.surface(on: target, context: context).filter { seen.insert($0.location).inserted }
+        let answered = try await context.concurrentMap(gets) { answer in
+            let request = answer.exchange.request
+            let sent = ProbeRequest(method: request.method, url: request.url, headers: request.headers)
+            return OperationAttempts(
+                location: answer.location, sentAs: answer.sentAs,
+                attempts: try await Self.attempts(origins, on: sent, context))
+        }
+        let preflighted = try await context.concurrentMap(api.inventory.operations.filter(\.isUnsafe)) { operation in
+            let origin = origins[0].origin
+            var request = api.request(operation, on: target, credential: nil)
+            request.method = "OPTIONS"
+            request.body = nil
+            request.headers = [
+                HeaderField(name: "Origin", value: origin),
+                HeaderField(name: "Access-Control-Request-Method", value: operation.method),
+                HeaderField(name: "Access-Control-Request-Headers", value: "authorization, content-type"),
+            ]
+            let exchange = try await context.http.send(request)
+            return OperationAttempts(
+                location: Location(origin: target.origin, operation: operation.label), sentAs: "anonymous",
+                attempts: [Attempt(trick: .preflight, origin: origin, exchange: exchange)])
+        }
+        return Evidence(
+            location: target.location(), attempts: attempts, operations: answered + preflighted,
+            hostWide: HostWide.location(of: target))
+    }
+
+    /// `request` sent once with each crafted origin.
+    private static func attempts(
+        _ origins: [(trick: Trick, origin: String)], on request: ProbeRequest, _ context: ScanContext
+    ) async throws -> [Attempt] {
+        try await context.concurrentMap(origins) { trick, origin in
+            var crafted = request
+            crafted.headers.append(HeaderField(name: "Origin", value: origin))
+            return Attempt(trick: trick, origin: origin, exchange: try await context.http.send(crafted))
+        }
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
+        let base = judge(evidence.attempts, at: evidence.location)
+        guard let operations = evidence.operations, let hostWide = evidence.hostWide else { return base }
+        let judged = operations.flatMap { operation in
+            judge(operation.attempts, at: operation.location).map { $0.sent(as: operation.sentAs) }
+        }
+        let answered = operations.filter { $0.attempts.contains { $0.exchange.response != nil } }.map(\.location)
+        // A crafted origin is a trial: GETs get the tricks, other methods a preflight.
+        return base
+            + HostWide.aggregate(
+                judged, answered: answered, at: hostWide, rules: Self.metadata.rules, perTrial: true)
+    }
+
+    /// The outcomes of the crafted origins sent to one place.
+    private func judge(_ attempts: [Attempt], at place: Location) -> [Outcome] {
         var outcomes: [Outcome] = []
         var wildcardWithCredentials: Outcome?
-        for attempt in evidence.attempts {
-            let location = evidence.location.with(discriminator: attempt.trick.rawValue)
+        for attempt in attempts {
+            let location = place.with(discriminator: attempt.trick.rawValue)
             let rules = Self.rules(for: attempt.trick)
             guard let response = attempt.exchange.response, attempt.exchange.inconclusiveReason == nil else {
                 let reason = attempt.exchange.inconclusiveReason ?? "no response"
@@ -87,7 +161,7 @@ public struct CORSCheck: SecurityCheck {
             let credentials = response.headers.first("Access-Control-Allow-Credentials")?.trimmed.lowercased() == "true"
             if allowed == "*", credentials {
                 wildcardWithCredentials = .failed(
-                    Rules.wildcardWithCredentials, at: evidence.location,
+                    Rules.wildcardWithCredentials, at: place,
                     "Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true")
             }
             let granted = allowed?.lowercased() == attempt.origin.lowercased()
@@ -99,7 +173,7 @@ public struct CORSCheck: SecurityCheck {
         }
         outcomes.append(
             wildcardWithCredentials
-                ?? .passed(Rules.wildcardWithCredentials, at: evidence.location, "no wildcard origin with credentials"))
+                ?? .passed(Rules.wildcardWithCredentials, at: place, "no wildcard origin with credentials"))
         return outcomes
     }
 
@@ -108,7 +182,7 @@ public struct CORSCheck: SecurityCheck {
         switch trick {
         case .null: [Rules.nullOrigin]
         case .cleartext: [Rules.cleartextOrigin]
-        case .arbitrary, .prefix, .suffix: [Rules.reflectedWithCredentials, Rules.reflected]
+        case .arbitrary, .prefix, .suffix, .preflight: [Rules.reflectedWithCredentials, Rules.reflected]
         }
     }
 
@@ -126,7 +200,7 @@ public struct CORSCheck: SecurityCheck {
                     ? .failed(Rules.cleartextOrigin, at: location, seen)
                     : .passed(Rules.cleartextOrigin, at: location, seen)
             ]
-        case .arbitrary, .prefix, .suffix:
+        case .arbitrary, .prefix, .suffix, .preflight:
             guard granted else {
                 return [
                     .passed(Rules.reflectedWithCredentials, at: location, seen),

@@ -1,14 +1,20 @@
 import Foundation
 import ScantrailCore
+import ScantrailOpenAPI
 
 /// Provokes errors harmlessly — malformed JSON, an unknown content type, an overlong parameter,
 /// quote characters in the path — and looks for stack traces, framework debug pages and database
-/// error messages in the answers, naming the framework.
+/// error messages in the answers, naming the framework. With a description, each documented
+/// operation with parameters gets quotes in all of them (as its first identity), and with
+/// `--active` each operation taking JSON gets a malformed body; errors every operation leaks are
+/// one finding for the host (``HostWide``).
 public struct VerboseErrorCheck: SecurityCheck {
     /// One provocation and the signs found in its answer.
     public struct Provocation: Codable, Sendable {
         /// Which provocation.
         public let name: String
+        /// The documented operation provoked (`GET /users/{id}`); `nil` for the base URL's.
+        public var operation: String? = nil
         /// Method sent.
         public let method: String
         /// Path sent (query included).
@@ -37,10 +43,16 @@ public struct VerboseErrorCheck: SecurityCheck {
         public let origin: String
         /// One entry per provocation.
         public let provocations: [Provocation]
+        /// Where errors every operation leaks are reported (``HostWide``); `nil` without a description.
+        public var hostWide: Location? = nil
     }
 
-    /// Creates the check.
-    public init() {}
+    private let api: APIUnderTest?
+
+    /// A check of the base URL and, with `api`, of its documented operations.
+    public init(api: APIUnderTest? = nil) {
+        self.api = api
+    }
 
     public static let metadata = CheckMetadata(
         id: "errors.verbose",
@@ -75,29 +87,71 @@ public struct VerboseErrorCheck: SecurityCheck {
         ]
     }
 
-    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        var provocations: [Provocation] = []
-        for (name, request, path) in Self.provocations(for: target) {
-            let exchange = try await context.http.send(request)
-            let body = exchange.response.map { String(decoding: $0.body, as: UTF8.self) } ?? ""
-            provocations.append(
-                Provocation(
-                    name: name, method: request.method, path: path, status: exchange.response?.status,
-                    inconclusive: exchange.inconclusiveReason, signs: Self.signs(in: body)))
+    /// The provocations of `api`'s operations: quotes in every parameter of those that have
+    /// some, and with `active` a malformed body for those that take JSON.
+    static func provocations(of api: APIUnderTest, on target: ScanTarget, active: Bool)
+        -> [(name: String, operation: APIOperation, request: ProbeRequest)]
+    {
+        api.inventory.operations.flatMap { operation -> [(String, APIOperation, ProbeRequest)] in
+            guard !operation.isUnsafe || active else { return [] }
+            var provoked: [(String, APIOperation, ProbeRequest)] = []
+            let quoted = operation.parameters.filter { $0.location != .header }
+            if !quoted.isEmpty {
+                let values = Dictionary(quoted.map { ($0.name, "scantrail'\"<>") }, uniquingKeysWith: { a, _ in a })
+                provoked.append(
+                    (
+                        "quote-in-parameters", operation,
+                        api.request(operation, on: target, values: values, credential: nil)
+                    ))
+            }
+            if operation.isUnsafe, operation.requestBody?.mediaType.contains("json") == true {
+                var request = api.request(operation, on: target, credential: nil)
+                request.body = Data(#"{"a":"#.utf8)
+                provoked.append(("malformed-json", operation, request))
+            }
+            return provoked
         }
-        return Evidence(origin: target.origin, provocations: provocations)
+    }
+
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let base = Self.provocations(for: target).map { ($0.name, nil as APIOperation?, $0.request, $0.path) }
+        let documented = api.map { Self.provocations(of: $0, on: target, active: context.configuration.active) } ?? []
+        let sent = base + documented.map { ($0.name, $0.operation, $0.request, Redaction.url($0.request.url)) }
+        let identity = api?.identities.first
+        let provocations = try await context.concurrentMap(sent) { name, operation, request, path in
+            // A secured operation is provoked as the first identity, so the input reaches the handler.
+            let credential = operation?.isSecured == true ? try await identity?.currentCredential() : nil
+            let exchange = try await context.http.send(Identity.apply(credential, to: request))
+            let body = exchange.response.map { String(decoding: $0.body, as: UTF8.self) } ?? ""
+            return Provocation(
+                name: name, operation: operation?.label, method: request.method, path: path,
+                status: exchange.response?.status, inconclusive: exchange.inconclusiveReason,
+                signs: Self.signs(in: body))
+        }
+        return Evidence(
+            origin: target.origin, provocations: provocations, hostWide: api.map { _ in HostWide.location(of: target) })
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        evidence.provocations.flatMap { provocation in
-            let location = Location(
-                origin: evidence.origin, method: provocation.method, path: provocation.path,
-                discriminator: provocation.name)
+        let outcomes = evidence.provocations.flatMap { provocation in
+            let location =
+                provocation.operation.map {
+                    Location(origin: evidence.origin, operation: $0, discriminator: provocation.name)
+                }
+                ?? Location(
+                    origin: evidence.origin, method: provocation.method, path: provocation.path,
+                    discriminator: provocation.name)
             return [
                 judge(provocation, on: Rules.stackTrace, kind: .stackTrace, at: location),
                 judge(provocation, on: Rules.sqlError, kind: .sqlError, at: location),
             ]
         }
+        guard let hostWide = evidence.hostWide else { return outcomes }
+        let answered = evidence.provocations.filter { $0.operation != nil && $0.inconclusive == nil }.compactMap {
+            $0.operation.map { Location(origin: evidence.origin, operation: $0) }
+        }
+        return HostWide.aggregate(
+            outcomes, answered: Array(Set(answered)), at: hostWide, rules: Self.metadata.rules, perTrial: true)
     }
 
     private func judge(_ provocation: Provocation, on rule: Rule, kind: ErrorSignature.Kind, at location: Location)

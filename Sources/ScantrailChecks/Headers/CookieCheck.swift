@@ -1,16 +1,22 @@
 import Foundation
 import ScantrailCore
 
-/// Judges the flags of every cookie the base URL sets: `Secure`, `HttpOnly` and `SameSite`.
-/// Cookies that look like sessions or credentials weigh more.
+/// Judges the flags of every cookie the base URL and, with a description, every documented
+/// operation sets: `Secure`, `HttpOnly` and `SameSite`. Cookies that look like sessions or
+/// credentials weigh more. A cookie set by one operation (`/session`) is a finding there; one
+/// every operation sets is a finding for the host (``HostWide``).
 public struct CookieCheck: SecurityCheck {
-    public typealias Evidence = ResponseEvidence
+    public typealias Evidence = SurfaceEvidence
 
     /// Cookie names that mark a session or a credential (matched case-insensitively, as parts).
     static let sessionMarkers = ["sess", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf"]
 
-    /// Creates the check.
-    public init() {}
+    private let api: APIUnderTest?
+
+    /// A check of the base URL and, with `api`, of its documented operations.
+    public init(api: APIUnderTest? = nil) {
+        self.api = api
+    }
 
     public static let metadata = CheckMetadata(
         id: "headers.cookies",
@@ -18,26 +24,23 @@ public struct CookieCheck: SecurityCheck {
         rules: [Rules.sessionFlags, Rules.flags, Rules.sameSite]
     )
 
-    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> ResponseEvidence {
-        try await .baseURL(of: target, context: context, followRedirects: true)
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> SurfaceEvidence {
+        try await .collect(target, api: api, context: context, followRedirects: true)
     }
 
-    /// Judges every cookie the answer sets; and, per rule, says that no other cookie is set
-    /// there (not applicable), which closes findings about cookies that are gone. Without an
-    /// answer every rule is inconclusive: a failed fetch proves no cookie gone.
-    public func evaluate(_ evidence: ResponseEvidence) -> [Outcome] {
-        let response: HTTPExchange.Response
-        switch evidence.judgeable {
-        case .success(let answer): response = answer
-        case .failure(let reason):
-            return Self.metadata.rules.map { .inconclusive($0, at: evidence.location, reason.text) }
+    /// Judges every cookie each answer sets; and, per rule and place, says that no other cookie
+    /// is set there (not applicable), which closes findings about cookies that are gone. Without
+    /// an answer every rule is inconclusive there: a failed fetch proves no cookie gone.
+    public func evaluate(_ evidence: SurfaceEvidence) -> [Outcome] {
+        evidence.judged(Self.metadata.rules) { response, _, location in
+            let cookies = response.headers.all("Set-Cookie").compactMap(SetCookie.init)
+            let place = "\(location.method ?? "GET") \(location.path)"
+            let absent =
+                cookies.isEmpty
+                ? "no cookie is set at \(place)" : "no cookie other than those judged is set at \(place)"
+            return cookies.flatMap { cookie in judge(cookie, at: location.with(discriminator: cookie.name)) }
+                + Self.metadata.rules.map { .notApplicable($0, at: location, absent) }
         }
-        let cookies = response.headers.all("Set-Cookie").compactMap(SetCookie.init)
-        let place = "\(evidence.location.method ?? "GET") \(evidence.location.path)"
-        let absent =
-            cookies.isEmpty ? "no cookie is set at \(place)" : "no cookie other than those judged is set at \(place)"
-        return cookies.flatMap { cookie in judge(cookie, at: evidence.location.with(discriminator: cookie.name)) }
-            + Self.metadata.rules.map { .notApplicable($0, at: evidence.location, absent) }
     }
 
     private func judge(_ cookie: SetCookie, at location: Location) -> [Outcome] {

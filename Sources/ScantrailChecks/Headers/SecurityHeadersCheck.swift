@@ -1,12 +1,18 @@
 import ScantrailCore
 
-/// Judges the security headers of the base URL's response, for what it is: a JSON API needs
-/// little (`nosniff`, `default-src 'none'`, no framing), an HTML page needs a real policy.
+/// Judges the security headers of every answer — the base URL's, and every documented
+/// operation's as each identity that applies — for what it is: a JSON API needs little
+/// (`nosniff`, `default-src 'none'`, no framing), an HTML page needs a real policy. A header
+/// missing on every operation is one finding for the host (``HostWide``).
 public struct SecurityHeadersCheck: SecurityCheck {
-    public typealias Evidence = ResponseEvidence
+    public typealias Evidence = SurfaceEvidence
 
-    /// Creates the check.
-    public init() {}
+    private let api: APIUnderTest?
+
+    /// A check of the base URL and, with `api`, of its documented operations.
+    public init(api: APIUnderTest? = nil) {
+        self.api = api
+    }
 
     public static let metadata = CheckMetadata(
         id: "headers.security",
@@ -17,19 +23,18 @@ public struct SecurityHeadersCheck: SecurityCheck {
         ]
     )
 
-    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> ResponseEvidence {
-        try await .baseURL(of: target, context: context, followRedirects: true)
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> SurfaceEvidence {
+        try await .collect(target, api: api, context: context, followRedirects: true)
     }
 
-    public func evaluate(_ evidence: ResponseEvidence) -> [Outcome] {
-        let location = evidence.location
-        let response: HTTPExchange.Response
-        switch evidence.judgeable {
-        case .failure(let reason):
-            return Self.metadata.rules.map { .inconclusive($0, at: location, reason.text) }
-        case .success(let received):
-            response = received
-        }
+    public func evaluate(_ evidence: SurfaceEvidence) -> [Outcome] {
+        evidence.judged(Self.metadata.rules, by: judge)
+    }
+
+    /// The rules judged on one answer.
+    private func judge(_ response: HTTPExchange.Response, request: HTTPExchange.Request, at location: Location)
+        -> [Outcome]
+    {
         let headers = response.headers
         let policy = ContentSecurityPolicy(headers.first("Content-Security-Policy"))
         let isHTML = response.mediaType == "text/html"
@@ -40,7 +45,7 @@ public struct SecurityHeadersCheck: SecurityCheck {
             judgeReferrerPolicy(headers.first("Referrer-Policy"), at: location),
         ]
             + (isHTML ? [judgePermissionsPolicy(headers.first("Permissions-Policy"), at: location)] : [])
-            + judgeCacheControl(response, request: evidence.exchange.request, at: location)
+            + judgeCacheControl(response, request: request, at: location)
     }
 
     /// Pages can use powerful browser features; APIs are not asked for a Permissions-Policy.

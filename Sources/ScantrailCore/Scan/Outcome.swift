@@ -26,13 +26,22 @@ public struct Outcome: Hashable, Codable, Sendable {
     /// What was observed, in one sentence ("Strict-Transport-Security: max-age=600"), or the
     /// reason an inconclusive outcome could not be judged.
     public let detail: String
+    /// For a judgement of the whole host (a header missing on every operation's answer), the
+    /// operations it was seen on; `nil` for a judgement of one place.
+    public let places: [Location]?
 
     /// Creates an outcome.
-    public init(ruleID: String, status: Status, location: Location, detail: String) {
+    public init(ruleID: String, status: Status, location: Location, detail: String, places: [Location]? = nil) {
         self.ruleID = ruleID
         self.status = status
         self.location = location
         self.detail = detail
+        self.places = places
+    }
+
+    /// The same judgement made for the whole host at `location`, seen on `places`.
+    public func spanning(_ places: [Location], at location: Location, _ detail: String) -> Outcome {
+        Outcome(ruleID: ruleID, status: status, location: location, detail: detail, places: places)
     }
 
     /// A passed outcome.
@@ -57,7 +66,7 @@ public struct Outcome: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case ruleID = "ruleId"
-        case status, location, detail
+        case status, location, detail, places
     }
 }
 

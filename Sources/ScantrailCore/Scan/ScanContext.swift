@@ -20,6 +20,8 @@ public struct ScanContext: Sendable {
     /// handshakes) takes its slots from the same cap, so a host never sees more than
     /// ``ScanLimits/maxConnectionsPerHost`` connections from the scan.
     public let connections: HostConnectionLimiter
+    /// Work the scan's checks share, done once per scan (the whole API's answers).
+    public let memo: ScanMemo
 
     /// Creates a context.
     public init(
@@ -29,7 +31,8 @@ public struct ScanContext: Sendable {
         responses: ResponseLog = ResponseLog(),
         logger: Logger,
         targetGuard: TargetGuard? = nil,
-        connections: HostConnectionLimiter? = nil
+        connections: HostConnectionLimiter? = nil,
+        memo: ScanMemo = ScanMemo()
     ) {
         self.http = http
         self.configuration = configuration
@@ -39,5 +42,6 @@ public struct ScanContext: Sendable {
         self.targetGuard = targetGuard ?? TargetGuard(configuration)
         self.connections =
             connections ?? HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
+        self.memo = memo
     }
 }

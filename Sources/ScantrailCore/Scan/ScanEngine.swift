@@ -85,6 +85,7 @@ public struct ScanEngine: Sendable {
         let softNotFound = SoftNotFoundBaseline(http: baselineProbe, origin: target.origin)
 
         let stop = StopSignal()
+        let memo = ScanMemo()
         var runs: [String: CheckRun] = [:]
         await withTaskGroup(of: Step.self) { group in
             let deadline = configuration.limits.scanDeadlineSeconds
@@ -117,8 +118,8 @@ public struct ScanEngine: Sendable {
                     group.addTask {
                         .finished(
                             await execute(
-                                check, on: target, softNotFound: softNotFound, responses: responses, stop: stop,
-                                onEvent: onEvent))
+                                check, on: target, softNotFound: softNotFound, responses: responses, memo: memo,
+                                stop: stop, onEvent: onEvent))
                     }
                 }
             }
@@ -185,6 +186,7 @@ public struct ScanEngine: Sendable {
         on target: ScanTarget,
         softNotFound: SoftNotFoundBaseline,
         responses: ResponseLog,
+        memo: ScanMemo,
         stop: StopSignal,
         onEvent: @Sendable (ScanEvent) -> Void
     ) async -> CheckRun {
@@ -196,7 +198,7 @@ public struct ScanEngine: Sendable {
         let probe = CountingProbe(http, log: responses)
         let context = ScanContext(
             http: probe, configuration: configuration, softNotFound: softNotFound, responses: responses, logger: logger,
-            targetGuard: targetGuard, connections: connections)
+            targetGuard: targetGuard, connections: connections, memo: memo)
 
         func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
             -> CheckRun

@@ -1,0 +1,32 @@
+import Foundation
+import ScantrailCore
+
+/// One answer of the walk over the whole API: a documented operation (or the base URL)
+/// requested as one identity.
+public struct SurfaceAnswer: Codable, Sendable {
+    /// Where the request went: the operation's template (`GET /users/{id}`) or the base URL.
+    public let location: Location
+    /// The identity's name, or `anonymous`.
+    public let sentAs: String
+    /// The exchange, redacted and cut when stored.
+    public let exchange: HTTPExchange
+
+    /// Creates an answer.
+    public init(location: Location, sentAs: String, exchange: HTTPExchange) {
+        self.location = location
+        self.sentAs = sentAs
+        self.exchange = exchange
+    }
+
+    /// The response, or the reason every rule judged on it is inconclusive.
+    var judgeable: Swift.Result<HTTPExchange.Response, InconclusiveReason> { exchange.judgeable }
+
+    /// Whether the answer is a success (2xx).
+    var succeeded: Bool { (200..<300).contains(exchange.response?.status ?? 0) }
+
+    /// The answer's JSON body, if it has one.
+    var json: JSONValue? {
+        guard let body = exchange.response?.body, !body.isEmpty else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: body)
+    }
+}

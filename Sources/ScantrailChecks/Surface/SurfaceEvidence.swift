@@ -1,0 +1,50 @@
+import ScantrailCore
+
+/// What the response checks judge: the base URL's answer and, when the API is described, every
+/// documented operation's answers as each identity that applies (``APIUnderTest`` walks them
+/// once per scan). Evidence recorded before operations were walked decodes with none.
+public struct SurfaceEvidence: Codable, Sendable {
+    /// Where the base URL's request went.
+    public let location: Location
+    /// The base URL's exchange.
+    public let exchange: HTTPExchange
+    /// The documented operations' answers; `nil` without a description.
+    public let answers: [SurfaceAnswer]?
+    /// Where a rule failing on every operation is reported (``HostWide``).
+    public let hostWide: Location?
+
+    /// Sends a GET for the base URL (reused across checks) and, with `api`, walks its operations.
+    static func collect(
+        _ target: ScanTarget, api: APIUnderTest?, context: ScanContext, followRedirects: Bool
+    ) async throws -> Self {
+        let base = try await ResponseEvidence.baseURL(of: target, context: context, followRedirects: followRedirects)
+        let answers = try await api?.surface(on: target, context: context)
+        return SurfaceEvidence(
+            location: base.location, exchange: base.exchange, answers: answers,
+            hostWide: api.map { _ in HostWide.location(of: target) })
+    }
+
+    /// Every answer judged by `judge` (each rule of `rules` inconclusive where none came), as
+    /// one outcome per rule and place, folded by ``HostWide`` where a rule fails everywhere.
+    /// Details say as whom an operation answered.
+    func judged(
+        _ rules: [Rule],
+        by judge: (HTTPExchange.Response, HTTPExchange.Request, Location) -> [Outcome]
+    ) -> [Outcome] {
+        let base = SurfaceAnswer(location: location, sentAs: "anonymous", exchange: exchange)
+        let outcomes = ([base] + (answers ?? [])).flatMap { answer -> [Outcome] in
+            let judged: [Outcome]
+            switch answer.judgeable {
+            case .failure(let reason):
+                judged = rules.map { .inconclusive($0, at: answer.location, reason.text) }
+            case .success(let response):
+                judged = judge(response, answer.exchange.request, answer.location)
+            }
+            guard answer.location != location else { return judged }
+            return judged.map { $0.sent(as: answer.sentAs) }
+        }
+        guard let hostWide, let answers else { return outcomes }
+        let answered = answers.filter { (try? $0.judgeable.get()) != nil }.map(\.location)
+        return HostWide.aggregate(outcomes, answered: Array(Set(answered)), at: hostWide, rules: rules)
+    }
+}
