@@ -10,7 +10,8 @@ struct CheckCoverage: Sendable {
     let failed: Int
     let notApplicable: Int
     let inconclusive: Int
-    /// Distinct `METHOD path` places judged (passed, failed or not applicable).
+    /// Distinct `METHOD path` places judged (passed, failed or not applicable); a host-wide
+    /// judgement counts the places it was seen on.
     let operations: Int
 
     init(_ run: CheckRun) {
@@ -23,8 +24,8 @@ struct CheckCoverage: Sendable {
         inconclusive = run.outcomes.count { $0.status == .inconclusive }
         operations =
             Set(
-                run.outcomes.filter { $0.status != .inconclusive }.map {
-                    "\($0.location.method ?? "") \($0.location.origin)\($0.location.path)"
+                run.outcomes.filter { $0.status != .inconclusive }.flatMap { $0.places ?? [$0.location] }.map {
+                    "\($0.method ?? "") \($0.origin)\($0.path)"
                 }
             ).count
     }

@@ -191,6 +191,22 @@ public struct HTMLRenderer: Sendable {
         return parts.joined(separator: "\n")
     }
 
+    /// Per operation, which checks judged it, as whom and with what outcome; empty without operations.
+    private func operationCoverage(_ input: ReportInput) -> String {
+        let operations = OperationCoverage.of(input.result)
+        guard !operations.isEmpty else { return "" }
+        let rows = operations.map { operation in
+            "<tr><td><code>\(Self.text(operation.operation))</code></td><td>\(operation.judgements.count)</td><td>"
+                + operation.judgements.map { Self.text($0.summary) }.joined(separator: "<br>") + "</td></tr>"
+        }
+        return """
+            <details id="operation-coverage"><summary>Coverage by operation: \(operations.count) operation\(operations.count == 1 ? "" : "s")</summary>
+            <table><thead><tr><th>Operation</th><th>Checks</th><th>Judged</th></tr></thead>\
+            <tbody>\(rows.joined())</tbody></table>
+            </details>
+            """
+    }
+
     private func coverage(_ input: ReportInput) -> String {
         let rows = CheckCoverage.of(input.result).map { check in
             "<tr><td>\(Self.text(check.title)) <code>\(Self.text(check.checkID))</code></td><td>\(check.status.rawValue)</td>"
@@ -202,6 +218,7 @@ public struct HTMLRenderer: Sendable {
             <h2>Coverage</h2>
             <table><thead><tr><th>Check</th><th>Ended</th><th>Places judged</th><th>Passed</th><th>Failed</th>\
             <th>Not applicable</th><th>Inconclusive</th></tr></thead><tbody>\(rows.joined())</tbody></table>
+            \(operationCoverage(input))
             </section>
             """
     }

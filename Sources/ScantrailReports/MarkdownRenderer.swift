@@ -60,6 +60,20 @@ public struct MarkdownRenderer: Sendable {
             "| \(Self.cell(check.title)) (`\(check.checkID)`) | \(check.operations) | \(check.passed) | \(check.failed) "
                 + "| \(check.notApplicable) | \(check.inconclusive) |"
         }
+        let operations = OperationCoverage.of(result)
+        if !operations.isEmpty {
+            lines += [
+                "",
+                "<details><summary>Coverage by operation: \(operations.count) operation\(operations.count == 1 ? "" : "s")</summary>",
+                "",
+                "| Operation | Checks | Judged |", "| --- | ---: | --- |",
+            ]
+            lines += operations.map { operation in
+                "| `\(Self.cell(operation.operation))` | \(operation.judgements.count) | "
+                    + Self.cell(operation.judgements.map(\.summary).joined(separator: "; ")) + " |"
+            }
+            lines += ["", "</details>"]
+        }
         let inconclusive = result.judgements.filter { $0.outcome.status == .inconclusive }
         if !inconclusive.isEmpty {
             lines += [

@@ -27,7 +27,9 @@ enum HostWide {
         var index: [Location: [String: Int]] = [:]
         for outcome in outcomes {
             if let kept = index[outcome.location]?[outcome.ruleID] {
+                let names = merged[kept].sentAs
                 if outcome.status.precedence > merged[kept].status.precedence { merged[kept] = outcome }
+                merged[kept] = merged[kept].alsoSent(as: names).alsoSent(as: outcome.sentAs)
             } else {
                 index[outcome.location, default: [:]][outcome.ruleID] = merged.count
                 merged.append(outcome)
@@ -63,7 +65,8 @@ enum HostWide {
             let seen = failures.map { $0.location.with(discriminator: nil) }.sorted { $0.display < $1.display }
             result.append(
                 failures[0].spanning(
-                    seen, at: host.with(discriminator: group.discriminator),
+                    seen, sentAs: failures.dropFirst().reduce(failures[0]) { $0.alsoSent(as: $1.sentAs) }.sentAs,
+                    at: host.with(discriminator: group.discriminator),
                     "on all \(failures.count) operations answered: \(failures[0].detail)"))
         }
         for rule in rules where !folded.contains(Group(ruleID: rule.id, discriminator: nil)) {

@@ -29,19 +29,34 @@ public struct Outcome: Hashable, Codable, Sendable {
     /// For a judgement of the whole host (a header missing on every operation's answer), the
     /// operations it was seen on; `nil` for a judgement of one place.
     public let places: [Location]?
+    /// As whom the answers judged were asked for (`anonymous`, `alice`), where the check says.
+    public let sentAs: [String]?
 
     /// Creates an outcome.
-    public init(ruleID: String, status: Status, location: Location, detail: String, places: [Location]? = nil) {
+    public init(
+        ruleID: String, status: Status, location: Location, detail: String, places: [Location]? = nil,
+        sentAs: [String]? = nil
+    ) {
         self.ruleID = ruleID
         self.status = status
         self.location = location
         self.detail = detail
         self.places = places
+        self.sentAs = sentAs
     }
 
-    /// The same judgement made for the whole host at `location`, seen on `places`.
-    public func spanning(_ places: [Location], at location: Location, _ detail: String) -> Outcome {
-        Outcome(ruleID: ruleID, status: status, location: location, detail: detail, places: places)
+    /// The same judgement made for the whole host at `location`, seen on `places` as `sentAs`.
+    public func spanning(_ places: [Location], sentAs: [String]?, at location: Location, _ detail: String)
+        -> Outcome
+    {
+        Outcome(ruleID: ruleID, status: status, location: location, detail: detail, places: places, sentAs: sentAs)
+    }
+
+    /// The same judgement, made on answers asked for as `names` too.
+    public func alsoSent(as names: [String]?) -> Outcome {
+        guard let names else { return self }
+        let all = (sentAs ?? []) + names.filter { !(sentAs ?? []).contains($0) }
+        return Outcome(ruleID: ruleID, status: status, location: location, detail: detail, places: places, sentAs: all)
     }
 
     /// A passed outcome.
@@ -66,7 +81,7 @@ public struct Outcome: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case ruleID = "ruleId"
-        case status, location, detail, places
+        case status, location, detail, places, sentAs
     }
 }
 

@@ -1,0 +1,60 @@
+import ScantrailCore
+
+/// What was judged at one operation, check by check: the coverage an auditor reads per
+/// operation ("`GET /orders`: CORS failed, as alice; headers passed, as alice and bob").
+struct OperationCoverage: Sendable {
+    /// One check's part at the operation.
+    struct Judgement: Sendable, Equatable {
+        /// The check.
+        let checkID: String
+        /// The gravest status among its outcomes there (failed beats passed beats not
+        /// applicable beats inconclusive).
+        let status: Outcome.Status
+        /// Whether a host-wide outcome speaks for the operation (a header missing everywhere).
+        let hostWide: Bool
+        /// As whom, where the check says; sorted.
+        let sentAs: [String]
+    }
+
+    /// `GET /orders`.
+    let operation: String
+    /// The checks that judged it, in the result's order.
+    let judgements: [Judgement]
+
+    /// Every operation of `result` some check judged, by `METHOD path` (places without a
+    /// method, such as a TLS port or the host as a whole, are left out), sorted.
+    static func of(_ result: ScanResult) -> [OperationCoverage] {
+        var byOperation: [String: [Judgement]] = [:]
+        for run in result.checks {
+            var found: [String: Judgement] = [:]
+            for outcome in run.outcomes {
+                let places = (outcome.places ?? [outcome.location]).filter { $0.method != nil }
+                for place in places {
+                    let key = "\(place.method ?? "") \(place.path)"
+                    let judgement = Judgement(
+                        checkID: run.checkID, status: outcome.status, hostWide: outcome.places != nil,
+                        sentAs: outcome.sentAs ?? [])
+                    found[key] = found[key].map { $0.merged(with: judgement) } ?? judgement
+                }
+            }
+            for (key, judgement) in found { byOperation[key, default: []].append(judgement) }
+        }
+        return byOperation.keys.sorted().map { OperationCoverage(operation: $0, judgements: byOperation[$0] ?? []) }
+    }
+}
+
+extension OperationCoverage.Judgement {
+    /// The graver of two judgements of one check at one operation, as whom either says.
+    func merged(with other: Self) -> Self {
+        let graver = other.status.precedence > status.precedence ? other : self
+        return Self(
+            checkID: checkID, status: graver.status, hostWide: graver.hostWide,
+            sentAs: Array(Set(sentAs + other.sentAs)).sorted())
+    }
+
+    /// `cors.policy failed (host-wide, as alice)`.
+    var summary: String {
+        let notes = (hostWide ? ["host-wide"] : []) + (sentAs.isEmpty ? [] : ["as " + sentAs.joined(separator: ", ")])
+        return "\(checkID) \(status.rawValue)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import ScantrailCore
+import Testing
+
+@testable import ScantrailReports
+
+@Suite("Coverage by operation: which checks judged each operation, as whom, with what outcome")
+struct OperationCoverageTests {
+    static let origin = "http://127.0.0.1:8080"
+    static let rule = SampleResult.banner
+
+    static func place(_ method: String, _ path: String) -> Location {
+        Location(origin: origin, method: method, path: path)
+    }
+
+    static func run(_ checkID: String, _ outcomes: [Outcome]) -> CheckRun {
+        CheckRun(
+            checkID: checkID, title: checkID, status: .completed, startedAt: SampleResult.start,
+            durationMilliseconds: 1, requestsSent: 1, outcomes: outcomes, evidence: nil, reason: nil)
+    }
+
+    static func result(_ runs: [CheckRun]) -> ScanResult {
+        ScanResult(
+            scanner: ScannerInfo(name: "scantrail", version: "0.1.0"), catalogue: RuleCatalogue(rules: [rule]),
+            configuration: ScanConfiguration(), target: ScanTarget(scheme: "http", host: "127.0.0.1", port: 8080),
+            startedAt: SampleResult.start, finishedAt: SampleResult.start, completion: .complete, requestsSent: 2,
+            checks: runs)
+    }
+
+    @Test("a host-wide finding speaks for each place it lists; the gravest outcome and every identity are kept")
+    func hostWide() throws {
+        let orders = Self.place("GET", "/orders")
+        let me = Self.place("GET", "/me")
+        let host = Location(origin: Self.origin, method: nil, path: "/*")
+        let headers = Self.run(
+            "headers.security",
+            [
+                Outcome(
+                    ruleID: Self.rule.id, status: .failed, location: host, detail: "everywhere", places: [orders, me],
+                    sentAs: ["alice", "anonymous"])
+            ])
+        let cors = Self.run(
+            "cors.policy",
+            [
+                Outcome(ruleID: Self.rule.id, status: .passed, location: me, detail: "", sentAs: ["bob"]),
+                Outcome(ruleID: Self.rule.id, status: .inconclusive, location: me, detail: "", sentAs: ["alice"]),
+            ])
+        let coverage = OperationCoverage.of(Self.result([headers, cors]))
+        #expect(coverage.map(\.operation) == ["GET /me", "GET /orders"])
+        let atMe = try #require(coverage.first)
+        #expect(
+            atMe.judgements.map(\.summary) == [
+                "headers.security failed (host-wide; as alice, anonymous)", "cors.policy passed (as alice, bob)",
+            ])
+        #expect(CheckCoverage(headers).operations == 2, "the places a host-wide outcome lists are counted")
+    }
+
+    @Test("places without a method (a TLS port, the host as such) are no operations")
+    func noMethod() {
+        let tls = Self.run(
+            "tls.configuration", [.passed(Self.rule, at: Location(origin: Self.origin, method: nil, path: "/"), "")])
+        #expect(OperationCoverage.of(Self.result([tls])).isEmpty)
+    }
+}
