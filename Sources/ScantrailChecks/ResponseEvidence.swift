@@ -13,8 +13,6 @@ public struct ResponseEvidence: Codable, Sendable {
         return ResponseEvidence(location: target.location(), exchange: exchange)
     }
 
-    /// The response, or the reason every rule judged on it is inconclusive.
-    var judgeable: Swift.Result<HTTPExchange.Response, InconclusiveReason> { exchange.judgeable }
 }
 
 extension HTTPExchange {

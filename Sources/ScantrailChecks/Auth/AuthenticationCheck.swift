@@ -69,7 +69,7 @@ public struct AuthenticationCheck: SecurityCheck {
         // Operations whose path parameters have no documented value wait for the others: their
         // values are harvested from what those answered (an order id from the order list).
         let operations = api.inventory.operations
-        let needsValues = operations.map { $0.pathParameters.contains { $0.example == nil && $0.enumValues.isEmpty } }
+        let needsValues = operations.map(OperationValues.needsHarvest)
         let early = try await context.concurrentMap(operations.indices.filter { !needsValues[$0] }) { index in
             (index, try await trial(operations[index], variants: variants, secrets: secrets, on: target, context))
         }

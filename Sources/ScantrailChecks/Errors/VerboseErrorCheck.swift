@@ -147,11 +147,11 @@ public struct VerboseErrorCheck: SecurityCheck {
             ]
         }
         guard let hostWide = evidence.hostWide else { return outcomes }
-        let answered = evidence.provocations.filter { $0.operation != nil && $0.inconclusive == nil }.compactMap {
+        let answered = evidence.provocations.filter { $0.inconclusive == nil }.compactMap {
             $0.operation.map { Location(origin: evidence.origin, operation: $0) }
         }
         return HostWide.aggregate(
-            outcomes, answered: Array(Set(answered)), at: hostWide, rules: Self.metadata.rules, perTrial: true)
+            outcomes, answered: answered, at: hostWide, rules: Self.metadata.rules, perTrial: true)
     }
 
     private func judge(_ provocation: Provocation, on rule: Rule, kind: ErrorSignature.Kind, at location: Location)

@@ -28,7 +28,7 @@ public struct VersionDisclosureCheck: SecurityCheck {
         let rule = Rules.versionDisclosure
         let watched = Self.productHeaders + Self.frameworkHeaders
         let response: HTTPExchange.Response
-        switch evidence.judgeable {
+        switch evidence.exchange.judgeable {
         case .failure(let reason):
             return watched.map { .inconclusive(rule, at: evidence.location.with(discriminator: $0), reason.text) }
         case .success(let received):

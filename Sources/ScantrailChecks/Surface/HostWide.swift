@@ -26,10 +26,10 @@ enum HostWide {
         var merged: [Outcome] = []
         var index: [Location: [String: Int]] = [:]
         for outcome in outcomes {
-            if let kept = index[outcome.location]?[outcome.ruleID] {
-                let names = merged[kept].sentAs
-                if outcome.status.precedence > merged[kept].status.precedence { merged[kept] = outcome }
-                merged[kept] = merged[kept].alsoSent(as: names).alsoSent(as: outcome.sentAs)
+            if let position = index[outcome.location]?[outcome.ruleID] {
+                let kept = merged[position]
+                let winner = outcome.status.precedence > kept.status.precedence ? outcome : kept
+                merged[position] = winner.alsoSent(as: kept.sentAs).alsoSent(as: outcome.sentAs)
             } else {
                 index[outcome.location, default: [:]][outcome.ruleID] = merged.count
                 merged.append(outcome)

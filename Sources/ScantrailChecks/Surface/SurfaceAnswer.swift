@@ -18,9 +18,6 @@ public struct SurfaceAnswer: Codable, Sendable {
         self.exchange = exchange
     }
 
-    /// The response, or the reason every rule judged on it is inconclusive.
-    var judgeable: Swift.Result<HTTPExchange.Response, InconclusiveReason> { exchange.judgeable }
-
     /// Whether the answer is a success (2xx).
     var succeeded: Bool { (200..<300).contains(exchange.response?.status ?? 0) }
 

@@ -34,7 +34,7 @@ public struct SurfaceEvidence: Codable, Sendable {
         let base = SurfaceAnswer(location: location, sentAs: "anonymous", exchange: exchange)
         let outcomes = ([base] + (answers ?? [])).flatMap { answer -> [Outcome] in
             let judged: [Outcome]
-            switch answer.judgeable {
+            switch answer.exchange.judgeable {
             case .failure(let reason):
                 judged = rules.map { .inconclusive($0, at: answer.location, reason.text) }
             case .success(let response):
@@ -44,7 +44,7 @@ public struct SurfaceEvidence: Codable, Sendable {
             return judged.map { $0.sent(as: answer.sentAs) }
         }
         guard let hostWide, let answers else { return outcomes }
-        let answered = answers.filter { (try? $0.judgeable.get()) != nil }.map(\.location)
-        return HostWide.aggregate(outcomes, answered: Array(Set(answered)), at: hostWide, rules: rules)
+        let answered = answers.filter { (try? $0.exchange.judgeable.get()) != nil }.map(\.location)
+        return HostWide.aggregate(outcomes, answered: answered, at: hostWide, rules: rules)
     }
 }
