@@ -11,10 +11,12 @@ struct OwnIdentifiersTests {
         token: token,
         profiles: [.object(["data": .object(["id": .string("u-alice"), "email": .string("alice@example.test")])])])
 
-    @Test("ids stand for user parameters, names for name-like ones; other parameters get none")
+    @Test(
+        "ids stand for user parameters, the profile's before the token's; names for name-like ones; other parameters get none"
+    )
     func candidates() {
-        #expect(Self.own.candidates(for: "userId", in: "/users/{userId}/orders") == ["alice", "u-alice"])
-        #expect(Self.own.candidates(for: "id", in: "/accounts/{id}") == ["alice", "u-alice"])
+        #expect(Self.own.candidates(for: "userId", in: "/users/{userId}/orders") == ["u-alice", "alice"])
+        #expect(Self.own.candidates(for: "id", in: "/accounts/{id}") == ["u-alice", "alice"])
         #expect(Self.own.candidates(for: "username", in: "/profiles/{username}") == ["alice@example.test"])
         #expect(Self.own.candidates(for: "orderId", in: "/orders/{orderId}").isEmpty)
         #expect(Self.own.candidates(for: "id", in: "/orders/{id}").isEmpty)

@@ -66,33 +66,18 @@ public struct AuthenticationCheck: SecurityCheck {
         for identity in api.identities { built.append(await Self.variants(of: identity, inputs)) }
         let variants = built
         let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.credential?.token } }
-        // Operations whose path parameters have no documented value wait for the others: their
-        // values are harvested from what those answered (an order id from the order list).
-        let operations = api.inventory.operations
-        let needsValues = operations.map(OperationValues.needsHarvest)
-        let early = try await context.concurrentMap(operations.indices.filter { !needsValues[$0] }) { index in
-            (index, try await trial(operations[index], variants: variants, secrets: secrets, on: target, context))
+        // Path values come from the walk's first round: an order id from the order list.
+        let book = try await api.values(on: target, context: context)
+        let trials = try await context.concurrentMap(api.inventory.operations) { operation in
+            try await trial(operation, book: book, variants: variants, secrets: secrets, on: target, context)
         }
-        let harvest = HarvestedValues(records: early.compactMap(\.1.baseline).filter(\.succeeded))
-        let late = try await context.concurrentMap(operations.indices.filter { needsValues[$0] }) { index in
-            let values = operations[index].pathParameters.reduce(into: [String: String]()) { values, parameter in
-                values[parameter.name] = harvest.values(for: parameter.name, limit: 1).first
-            }
-            return (
-                index,
-                try await trial(
-                    operations[index], values: values, variants: variants, secrets: secrets, on: target, context)
-            )
-        }
-        let trials = (early + late).sorted { $0.0 < $1.0 }.map(\.1)
         return Evidence(
             origin: target.origin, identities: api.identities.map(\.name), publishedKeys: published.source,
             trials: trials)
     }
 
     private func trial(
-        _ operation: APIOperation, values: [String: String] = [:],
-        variants: [CredentialVariants],
+        _ operation: APIOperation, book: RequestValues, variants: [CredentialVariants],
         secrets: [String], on target: ScanTarget, _ context: ScanContext
     ) async throws -> Trial {
         guard !operation.isUnsafe || context.configuration.active else {
@@ -101,17 +86,13 @@ public struct AuthenticationCheck: SecurityCheck {
                 notTested: operation.passiveModeNote,
                 baseline: nil, variants: [], untried: [:])
         }
-        @Sendable func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {
-            let request = api.request(operation, on: target, values: values, credential: credential)
-            let exchange = try await context.http.send(request)
-            return ExchangeRecord(exchange, sentAs: name, secrets: secrets)
-        }
         // The first identity the operation serves is the reference; its credential is varied.
         var baseline: ExchangeRecord?
         var chosen = variants.first
         var catchAll = false
         for candidate in variants {
             let credential = try await candidate.identity.currentCredential()
+            let values = book.values(for: operation, as: candidate.identity)
             let request = api.request(operation, on: target, values: values, credential: credential)
             let exchange = try await context.http.send(request)
             baseline = ExchangeRecord(exchange, sentAs: candidate.identity.name, secrets: secrets)
@@ -135,7 +116,11 @@ public struct AuthenticationCheck: SecurityCheck {
         }
         // A public operation is only asked anonymously; a secured one gets every variant.
         let tried = operation.isSecured ? chosen.sent : chosen.sent.filter { $0.variant == .anonymous }
-        let records = try await context.concurrentMap(tried) { try await send($0.name, $0.credential) }
+        let values = book.values(for: operation, as: chosen.identity)
+        let records = try await context.concurrentMap(tried) { variant in
+            let request = api.request(operation, on: target, values: values, credential: variant.credential)
+            return ExchangeRecord(try await context.http.send(request), sentAs: variant.name, secrets: secrets)
+        }
         let untried = Dictionary(uniqueKeysWithValues: chosen.untried.map { ($0.key.rawValue, $0.value) })
         return Trial(
             operation: operation.label, declaredSecured: operation.isSecured, notTested: nil, baseline: baseline,

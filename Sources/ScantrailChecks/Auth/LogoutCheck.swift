@@ -54,25 +54,27 @@ public struct LogoutCheck: SecurityCheck {
             return untested(nil, "no logout operation documented")
         }
         guard !logout.isUnsafe || context.configuration.active else { return untested(logout, logout.passiveModeNote) }
-        guard let renewal = api.identities.lazy.compactMap(\.renewal).first else {
+        guard let renewing = api.identities.first(where: { $0.renewal != nil }), let renewal = renewing.renewal else {
             return untested(
                 logout,
                 "no identity can obtain a second credential (a login recipe or client credentials): logging out its only one would end the scan's session"
             )
         }
         let fresh = try await renewal.fresh()
+        let book = try await api.values(on: target, context: context)
         let secrets = api.secrets + fresh.secrets
         // The replay must reach the server: an earlier identical answer would say nothing.
         func send(_ operation: APIOperation, _ name: String, _ credential: Identity.Credential?, fresh: Bool = false)
             async throws -> ExchangeRecord
         {
-            var request = api.request(operation, on: target, credential: credential)
+            let values = book.values(for: operation, as: renewing)
+            var request = api.request(operation, on: target, values: values, credential: credential)
             request.acceptsEarlierAnswer = !fresh
             return ExchangeRecord(try await context.http.send(request), sentAs: name, secrets: secrets)
         }
         // The replayed operation: a secured GET that the fresh credential opens and no credential does.
         let candidates = api.inventory.operations.filter {
-            $0.isSecured && !$0.isUnsafe && $0.pathParameters.allSatisfy { $0.example != nil || !$0.enumValues.isEmpty }
+            $0.isSecured && !$0.isUnsafe && book.fills($0, as: renewing)
         }
         for operation in candidates.prefix(3) {
             let before = try await send(operation, "second credential", fresh)

@@ -78,8 +78,11 @@ public struct AuthorizationCheck: SecurityCheck {
         {
             let operations = readable.filter(\.looksAdministrative)
             if operations.isEmpty { notes[.bfla] = "no documented operation looks administrative" }
+            let book = try await api.values(on: target, context: context)
             trials += try await context.concurrentMap(operations) { operation in
-                try await pair(.bfla, operation, owner: admin, intruder: user, target, context)
+                try await pair(
+                    .bfla, operation, values: book.values(for: operation, as: admin), owner: admin, intruder: user,
+                    target, context)
             }
         } else {
             notes[.bfla] = "needs an admin identity and a non-admin one"
@@ -94,20 +97,13 @@ public struct AuthorizationCheck: SecurityCheck {
     ) async throws -> ([Trial], [String: String]) {
         let lists = readable.filter { $0.pathParameters.isEmpty }
         let objects = readable.filter { !$0.pathParameters.isEmpty }
-        func bodies(_ identity: Identity) async throws -> [JSONValue] {
-            try await context.concurrentMap(lists) { operation in
-                let exchange = try await context.http.send(
-                    api.request(operation, on: target, credential: try await identity.currentCredential()))
-                guard let body = exchange.response?.body else { return JSONValue.null }
-                return (try? JSONDecoder().decode(JSONValue.self, from: body)) ?? .null
-            }
-        }
-        let ownerBodies = try await bodies(owner)
-        let intruderBodies = try await bodies(intruder)
+        // The lists' answers are the walk's first round, as each identity.
+        let book = try await api.values(on: target, context: context)
+        let ownerBodies = lists.map { book.body(of: $0, as: owner) ?? .null }
+        let intruderBodies = lists.map { book.body(of: $0, as: intruder) ?? .null }
         let owned = HarvestedValues(ownerBodies)
         let seenByIntruder = HarvestedValues(intruderBodies)
-        let profiles = zip(lists, ownerBodies).filter { OwnIdentifiers.isProfile($0.0.path) }.map(\.1)
-        let own = OwnIdentifiers(token: owner.credential.token, profiles: profiles)
+        let own = book.builder(for: owner).own
         let listedToIntruder = Dictionary(
             zip(lists, intruderBodies).map { ($0.0.path, "\($0.1)") }, uniquingKeysWith: { first, _ in first })
         var pairs: [(APIOperation, [String: String])] = []

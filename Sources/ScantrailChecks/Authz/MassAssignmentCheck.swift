@@ -75,7 +75,9 @@ public struct MassAssignmentCheck: SecurityCheck {
                 trials.append(try await self.signUp(operation, signUp, injected: injected, target, context))
                 continue
             }
-            var request = api.request(operation, on: target, credential: try await identity.currentCredential())
+            let values = try await api.values(on: target, context: context).values(for: operation, as: identity)
+            var request = api.request(
+                operation, on: target, values: values, credential: try await identity.currentCredential())
             request.body = try JSONEncoder().encode(JSONValue.object(body))
             let exchange = try await context.http.send(request)
             trials.append(

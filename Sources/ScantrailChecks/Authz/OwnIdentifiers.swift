@@ -20,7 +20,8 @@ struct OwnIdentifiers: Sendable {
     /// Collections whose `{id}` names a user.
     static let userCollections: Set<String> = ["users", "accounts", "members", "customers", "profiles"]
 
-    /// Field → value, the token's claims first, then the profiles' fields.
+    /// Field → value, the profiles' fields first (what the API itself calls the identity), then
+    /// the token's claims.
     let values: [(field: String, value: String)]
 
     /// The identifiers in `token`'s claims (when a JWT) and at the top level (or under `data` or
@@ -28,7 +29,7 @@ struct OwnIdentifiers: Sendable {
     init(token: String, profiles: [JSONValue]) {
         let claims = JSONWebToken(token).map { JSONValue.object($0.claims) }
         var values: [(String, String)] = []
-        for object in [claims].compactMap({ $0 }) + profiles {
+        for object in profiles + [claims].compactMap({ $0 }) {
             for level in [object, object["data"], object["user"]].compactMap({ $0 }) {
                 for field in Self.idFields + Self.nameFields {
                     guard let value = level[field]?.text, value.count >= 2,

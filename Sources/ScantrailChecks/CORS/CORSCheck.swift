@@ -101,9 +101,11 @@ public struct CORSCheck: SecurityCheck {
                 location: answer.location, sentAs: answer.sentAs,
                 attempts: try await Self.attempts(origins, on: sent, context))
         }
+        let book = try await api.values(on: target, context: context)
         let preflighted = try await context.concurrentMap(api.inventory.operations.filter(\.isUnsafe)) { operation in
             let origin = origins[0].origin
-            var request = api.request(operation, on: target, credential: nil)
+            let values = book.values(for: operation, as: operation.isSecured ? api.identities.first : nil)
+            var request = api.request(operation, on: target, values: values, credential: nil)
             request.method = "OPTIONS"
             request.body = nil
             request.headers = [

@@ -88,8 +88,9 @@ public struct VerboseErrorCheck: SecurityCheck {
     }
 
     /// The provocations of `api`'s operations: quotes in every parameter of those that have
-    /// some, and with `active` a malformed body for those that take JSON.
-    static func provocations(of api: APIUnderTest, on target: ScanTarget, active: Bool)
+    /// some, and with `active` a malformed body for those that take JSON, at a path filled from
+    /// `book` as the identity the provocation is sent as.
+    static func provocations(of api: APIUnderTest, on target: ScanTarget, active: Bool, book: RequestValues)
         -> [(name: String, operation: APIOperation, request: ProbeRequest)]
     {
         api.inventory.operations.flatMap { operation -> [(String, APIOperation, ProbeRequest)] in
@@ -105,7 +106,8 @@ public struct VerboseErrorCheck: SecurityCheck {
                     ))
             }
             if operation.isUnsafe, operation.requestBody?.mediaType.contains("json") == true {
-                var request = api.request(operation, on: target, credential: nil)
+                let values = book.values(for: operation, as: operation.isSecured ? api.identities.first : nil)
+                var request = api.request(operation, on: target, values: values, credential: nil)
                 request.body = Data(#"{"a":"#.utf8)
                 provoked.append(("malformed-json", operation, request))
             }
@@ -115,7 +117,11 @@ public struct VerboseErrorCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let base = Self.provocations(for: target).map { ($0.name, nil as APIOperation?, $0.request, $0.path) }
-        let documented = api.map { Self.provocations(of: $0, on: target, active: context.configuration.active) } ?? []
+        var documented: [(name: String, operation: APIOperation, request: ProbeRequest)] = []
+        if let api {
+            let book = try await api.values(on: target, context: context)
+            documented = Self.provocations(of: api, on: target, active: context.configuration.active, book: book)
+        }
         let sent = base + documented.map { ($0.name, $0.operation, $0.request, Redaction.url($0.request.url)) }
         let identity = api?.identities.first
         let provocations = try await context.concurrentMap(sent) { name, operation, request, path in

@@ -25,8 +25,9 @@ struct InjectedParameter: Sendable {
     /// The most parameters of one operation that are probed.
     static let limit = 6
 
-    /// The path, query and JSON-body parameters of `operation`, at most ``limit``.
-    static func all(of operation: APIOperation) -> [InjectedParameter] {
+    /// The path, query and JSON-body parameters of `operation`, at most ``limit``; a path
+    /// parameter is normally sent with its value in `values` (``RequestValues``), if any.
+    static func all(of operation: APIOperation, values: [String: String] = [:]) -> [InjectedParameter] {
         let listed = operation.parameters.compactMap { parameter -> InjectedParameter? in
             let place: Place
             switch parameter.location {
@@ -35,7 +36,7 @@ struct InjectedParameter: Sendable {
             default: return nil
             }
             return InjectedParameter(
-                name: parameter.name, place: place, value: .string(parameter.sampleValue),
+                name: parameter.name, place: place, value: .string(values[parameter.name] ?? parameter.sampleValue),
                 numeric: parameter.type == "integer" || parameter.type == "number")
         }
         var fields: [InjectedParameter] = []
@@ -78,15 +79,17 @@ struct InjectedParameter: Sendable {
             : (.string(text + "' AND '1'='1"), .string(text + "' AND '1'='2"))
     }
 
-    /// `request` (built for `operation`) with `value` in this parameter's place.
+    /// The request for `operation`, its path filled with `values`, with `value` in this
+    /// parameter's place.
     func request(
-        _ operation: APIOperation, _ api: APIUnderTest, on target: ScanTarget, value: JSONValue,
-        credential: Identity.Credential?
+        _ operation: APIOperation, _ api: APIUnderTest, on target: ScanTarget, values: [String: String],
+        value: JSONValue, credential: Identity.Credential?
     ) -> ProbeRequest {
         guard place == .body else {
-            return api.request(operation, on: target, values: [name: value.text ?? ""], credential: credential)
+            return api.request(
+                operation, on: target, values: values.merging([name: value.text ?? ""]) { $1 }, credential: credential)
         }
-        var request = api.request(operation, on: target, credential: credential)
+        var request = api.request(operation, on: target, values: values, credential: credential)
         if case .object(var fields)? = operation.requestBody?.example {
             fields[name] = value
             request.body = try? JSONEncoder().encode(JSONValue.object(fields))

@@ -43,22 +43,25 @@ public struct InjectionCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         var untested: [String: String] = [:]
-        var probes: [(APIOperation, InjectedParameter)] = []
+        var probes: [(APIOperation, InjectedParameter, [String: String])] = []
+        let identity = api.identities.first
+        let book = try await api.values(on: target, context: context)
         for operation in api.inventory.operations {
-            let parameters = InjectedParameter.all(of: operation)
+            let values = book.values(for: operation, as: operation.isSecured ? identity : nil)
+            let parameters = InjectedParameter.all(of: operation, values: values)
             if operation.isUnsafe && !context.configuration.active {
                 untested[operation.label] = operation.passiveModeNote
             } else if parameters.isEmpty {
                 untested[operation.label] = "no path, query or JSON body parameter to vary"
             } else {
-                probes += parameters.map { (operation, $0) }
+                probes += parameters.map { (operation, $0, values) }
             }
         }
-        let identity = api.identities.first
-        let trials = try await context.concurrentMap(probes) { operation, parameter in
+        let trials = try await context.concurrentMap(probes) { operation, parameter, values in
             let credential = operation.isSecured ? try await identity?.currentCredential() : nil
             func send(_ name: String, _ value: JSONValue) async throws -> ExchangeRecord {
-                let request = parameter.request(operation, api, on: target, value: value, credential: credential)
+                let request = parameter.request(
+                    operation, api, on: target, values: values, value: value, credential: credential)
                 return ExchangeRecord(try await context.http.send(request), sentAs: name, secrets: api.secrets)
             }
             let benign = try await send("usual value", parameter.value)

@@ -36,7 +36,7 @@ extension SecretsCheck {
         else { return nil }
         let api = APIUnderTest(inventory: inventory, identities: [])
         let operations = inventory.operations.filter {
-            $0.isSecured && !$0.isUnsafe && $0.pathParameters.allSatisfy { $0.example != nil || !$0.enumValues.isEmpty }
+            $0.isSecured && !$0.isUnsafe && !OperationValues.needsHarvest($0)
         }.prefix(operationsTried)
         var seen: Set<String> = []
         var examples: [DocumentedExample] = []

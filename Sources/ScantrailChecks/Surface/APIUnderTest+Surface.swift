@@ -18,32 +18,27 @@ extension APIUnderTest {
         return operation.isUnsafe ? [identities[0]] : identities
     }
 
+    /// The values every check fills requests with, learnt once per scan from the walk's first
+    /// round: the operations whose path parameters all have a documented value.
+    func values(on target: ScanTarget, context: ScanContext) async throws -> RequestValues {
+        try await context.memo.value("api.values") {
+            let first = walked(context).filter { !OperationValues.needsHarvest($0) }
+            return RequestValues(
+                answers: try await answers(first, on: target, context) { _, _ in [:] }, identities: identities)
+        }
+    }
+
+    /// The operations the walk requests: the unsafe ones only with `--active`.
+    private func walked(_ context: ScanContext) -> [APIOperation] {
+        inventory.operations.filter { !$0.isUnsafe || context.configuration.active }
+    }
+
     private func walk(_ target: ScanTarget, _ context: ScanContext) async throws -> [SurfaceAnswer] {
-        let operations = inventory.operations.filter { !$0.isUnsafe || context.configuration.active }
-        let first = operations.filter { !OperationValues.needsHarvest($0) }
-        let early = try await answers(first, on: target, context) { _, _ in [:] }
-        let bodies = Dictionary(grouping: early.filter(\.succeeded), by: \.sentAs).mapValues { $0.compactMap(\.json) }
-        let shared = HarvestedValues(bodies.values.flatMap { $0 })
-        var built: [String: OperationValues] = [:]
-        for identity in identities {
-            let own = bodies[identity.name] ?? []
-            let profiles = early.filter {
-                $0.succeeded && $0.sentAs == identity.name && OwnIdentifiers.isProfile($0.location.path)
-            }
-            .compactMap(\.json)
-            built[identity.name] = OperationValues(
-                own: OwnIdentifiers(token: identity.credential.token, profiles: profiles),
-                harvested: HarvestedValues(own), shared: shared)
+        let book = try await values(on: target, context: context)
+        let late = try await answers(walked(context).filter(OperationValues.needsHarvest), on: target, context) {
+            operation, identity in book.values(for: operation, as: identity)
         }
-        let builders = built
-        let anonymous = OperationValues(
-            own: OwnIdentifiers(token: "", profiles: []), harvested: HarvestedValues(bodies["anonymous"] ?? []),
-            shared: shared)
-        let late = try await answers(operations.filter(OperationValues.needsHarvest), on: target, context) {
-            operation, identity in
-            (identity.flatMap { builders[$0.name] } ?? anonymous).values(for: operation)
-        }
-        return early + late
+        return book.answers + late
     }
 
     /// `operations` requested as each of their callers, in order, with `values` for each pair.

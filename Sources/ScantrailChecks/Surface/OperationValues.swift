@@ -17,8 +17,7 @@ struct OperationValues: Sendable {
 
     /// Values for `operation`'s path parameters that the document gives no example or enum for.
     func values(for operation: APIOperation) -> [String: String] {
-        operation.pathParameters.reduce(into: [String: String]()) { values, parameter in
-            guard parameter.example == nil, parameter.enumValues.isEmpty else { return }
+        Self.undocumented(in: operation).reduce(into: [String: String]()) { values, parameter in
             values[parameter.name] =
                 own.candidates(for: parameter.name, in: operation.path).first
                 ?? harvested.values(for: parameter.name, limit: 1).first
@@ -27,7 +26,10 @@ struct OperationValues: Sendable {
     }
 
     /// Whether `operation` needs harvested values: a path parameter without a documented one.
-    static func needsHarvest(_ operation: APIOperation) -> Bool {
-        operation.pathParameters.contains { $0.example == nil && $0.enumValues.isEmpty }
+    static func needsHarvest(_ operation: APIOperation) -> Bool { !undocumented(in: operation).isEmpty }
+
+    /// `operation`'s path parameters that the document gives no example or enum for.
+    static func undocumented(in operation: APIOperation) -> [APIParameter] {
+        operation.pathParameters.filter { $0.example == nil && $0.enumValues.isEmpty }
     }
 }
