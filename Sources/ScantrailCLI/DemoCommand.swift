@@ -21,7 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(
         help: """
             Scan the accounts API instead: its OpenAPI description and three identities (alice, bob, root) drive \
-            the authentication, JWT, BOLA/BFLA, rate-limit and inventory checks (active mode: it is in-process).
+            the authentication, JWT, BOLA/BFLA (reads, and writes that put back what the owner read), rate-limit \
+            and inventory checks (active mode: it is in-process).
             """)
     var accounts = false
 

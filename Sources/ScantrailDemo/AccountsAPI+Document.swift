@@ -31,6 +31,31 @@ extension AccountsAPI {
                 "operationId": "getOrder",
                 "parameters": [{ "name": "orderId", "in": "path", "required": true, "schema": { "type": "string" } }],
                 "responses": { "200": { "description": "one order" }, "404": { "description": "not yours, or no such order" } }
+              },
+              "put": {
+                "operationId": "updateOrder",
+                "parameters": [{ "name": "orderId", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "requestBody": {
+                  "content": { "application/json": { "schema": { "type": "object", "properties": { "note": { "type": "string", "example": "leave at the door" } } } } }
+                },
+                "responses": { "200": { "description": "the updated order" }, "404": { "description": "not yours, or no such order" } }
+              }
+            },
+            "/admin/users/{userId}": {
+              "get": {
+                "operationId": "adminGetUser",
+                "tags": ["admin"],
+                "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "responses": { "200": { "description": "one user" }, "403": { "description": "admins only" } }
+              },
+              "put": {
+                "operationId": "adminUpdateUser",
+                "tags": ["admin"],
+                "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "requestBody": {
+                  "content": { "application/json": { "schema": { "type": "object", "properties": { "role": { "type": "string", "enum": ["user", "admin"] } } } } }
+                },
+                "responses": { "200": { "description": "the updated user" }, "403": { "description": "admins only" } }
               }
             },
             "/reports": { "get": { "operationId": "reports", "responses": { "200": { "description": "monthly figures" } } } },

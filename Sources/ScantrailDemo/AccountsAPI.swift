@@ -50,7 +50,9 @@ public enum AccountsAPI {
     /// - `GET /orders/{orderId}` serves any user's order to any user (BOLA);
     /// - `GET /users/{userId}/orders` serves any user's orders to any user, though every user's
     ///   id is in the public directory (BOLA found through the caller's own id);
-    /// - `GET /admin/users` serves users too (BFLA);
+    /// - `PUT /orders/{orderId}` lets any user change any order's note (write-side BOLA);
+    /// - `GET /admin/users` and `GET /admin/users/{userId}` serve users too (BFLA), and
+    ///   `PUT /admin/users/{userId}` lets them change anyone's role (write-side BFLA);
     /// - `POST /login` has no rate limit;
     /// - `PATCH /me` stores any field sent, `role` included (mass assignment);
     /// - `GET /directory` (public) lists emails;
@@ -70,8 +72,7 @@ public enum AccountsAPI {
         let profiles = Mutex([String: [String: Any & Sendable]]())
         router.patch("/me") { request, _ in
             guard let user = caller(request, profile) else { return unauthorized }
-            let body = try await request.body.collect(upTo: 4096)
-            guard let fields = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            guard let fields = try await object(in: request) else {
                 return status(.badRequest, #"{"error":"a JSON object is expected"}"#)
             }
             let stored = profiles.withLock { profiles -> [String: Any & Sendable] in
@@ -101,15 +102,26 @@ public enum AccountsAPI {
             guard flawed || owner == user else { return notFound }
             return json(#"{"owner":"\#(id)","email":"\#(users[owner]!.email)","orders":[\#(order(owner, 1))]}"#)
         }
+        // Orders carry a note their owner may change; the flawed face lets any user change any order.
+        let notes = Mutex([String: String]())
         router.get("/orders/{orderId}") { request, context in
             guard let user = caller(request, profile) else { return unauthorized }
-            let id = context.parameters.get("orderId") ?? ""
-            let parts = id.split(separator: "-")
-            guard parts.count == 3, parts[0] == "o", users[String(parts[1])] != nil, let number = Int(parts[2]) else {
+            guard let (owner, number) = orderNumber(context.parameters.get("orderId")), flawed || owner == user else {
                 return notFound
             }
-            guard flawed || parts[1] == user else { return notFound }
-            return json(order(String(parts[1]), number))
+            return json(order(owner, number, note: notes.withLock { $0["o-\(owner)-\(number)"] }))
+        }
+        router.put("/orders/{orderId}") { request, context in
+            guard let user = caller(request, profile) else { return unauthorized }
+            guard let (owner, number) = orderNumber(context.parameters.get("orderId")), flawed || owner == user else {
+                return notFound
+            }
+            let id = "o-\(owner)-\(number)"
+            guard let fields = try await object(in: request), fields["orderId"].map({ $0 as? String == id }) ?? true
+            else { return status(.badRequest, #"{"error":"a JSON order with its own orderId is expected"}"#) }
+            let note = fields["note"] as? String
+            notes.withLock { $0[id] = note }
+            return json(order(owner, number, note: note))
         }
         router.get("/reports") { request, _ in
             guard flawed || caller(request, profile) != nil else { return unauthorized }
@@ -128,6 +140,24 @@ public enum AccountsAPI {
             guard let user = caller(request, profile) else { return unauthorized }
             guard flawed || users[user]?.role == "admin" else { return forbidden }
             return json("[" + users.keys.sorted().map(person).joined(separator: ",") + "]")
+        }
+        // One user, as an admin sees it; its role can be changed (by anyone, on the flawed face).
+        let roles = Mutex([String: String]())
+        router.get("/admin/users/{userId}") { request, context in
+            guard let user = caller(request, profile) else { return unauthorized }
+            guard flawed || users[user]?.role == "admin" else { return forbidden }
+            guard let account = account(context.parameters.get("userId")) else { return notFound }
+            return json(person(account, role: roles.withLock { $0[account] }))
+        }
+        router.put("/admin/users/{userId}") { request, context in
+            guard let user = caller(request, profile) else { return unauthorized }
+            guard flawed || users[user]?.role == "admin" else { return forbidden }
+            guard let account = account(context.parameters.get("userId")) else { return notFound }
+            guard let fields = try await object(in: request), let role = fields["role"] as? String,
+                ["user", "admin"].contains(role)
+            else { return status(.badRequest, #"{"error":"a role of user or admin is expected"}"#) }
+            roles.withLock { $0[account] = role }
+            return json(person(account, role: role))
         }
         router.post("/login") { request, _ in
             let attempts = logins.withLock {
@@ -215,13 +245,39 @@ public enum AccountsAPI {
 
     // MARK: Bodies
 
-    private static func person(_ user: String) -> String {
+    private static func person(_ user: String) -> String { person(user, role: nil) }
+
+    private static func person(_ user: String, role: String?) -> String {
         let entry = users[user]!
-        return #"{"id":"u-\#(user)","email":"\#(entry.email)","fullName":"\#(entry.name)","role":"\#(entry.role)"}"#
+        return
+            #"{"id":"u-\#(user)","email":"\#(entry.email)","fullName":"\#(entry.name)","role":"\#(role ?? entry.role)"}"#
     }
 
-    private static func order(_ user: String, _ number: Int) -> String {
-        #"{"orderId":"o-\#(user)-\#(number)","owner":"u-\#(user)","total":\#(number * 17).5,"items":\#(number)}"#
+    /// The user `id` (`u-alice`) names, if any.
+    private static func account(_ id: String?) -> String? {
+        guard let id, id.hasPrefix("u-"), users[String(id.dropFirst(2))] != nil else { return nil }
+        return String(id.dropFirst(2))
+    }
+
+    private static func order(_ user: String, _ number: Int, note: String? = nil) -> String {
+        let noted = note.map { #","note":"\#($0.replacingOccurrences(of: "\"", with: ""))""# } ?? ""
+        return
+            #"{"orderId":"o-\#(user)-\#(number)","owner":"u-\#(user)","total":\#(number * 17).5,"items":\#(number)\#(noted)}"#
+    }
+
+    /// The owner and number an order id (`o-alice-2`) names, if any.
+    private static func orderNumber(_ id: String?) -> (String, Int)? {
+        let parts = (id ?? "").split(separator: "-")
+        guard parts.count == 3, parts[0] == "o", users[String(parts[1])] != nil, let number = Int(parts[2]) else {
+            return nil
+        }
+        return (String(parts[1]), number)
+    }
+
+    /// The JSON object `request` carries, if it carries one.
+    private static func object(in request: Request) async throws -> [String: Any]? {
+        let body = try await request.body.collect(upTo: 4096)
+        return try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
     }
 
     private static let unauthorized = status(.unauthorized, #"{"error":"authentication required"}"#)

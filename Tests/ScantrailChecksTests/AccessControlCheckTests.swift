@@ -40,7 +40,7 @@ struct AccessControlCheckTests {
         #expect(
             flawed.failures == [
                 "authz.bola @ GET /orders/{orderId}", "authz.bola @ GET /users/{userId}/orders",
-                "authz.bfla @ GET /admin/users",
+                "authz.bfla @ GET /admin/users", "authz.bfla @ GET /admin/users/{userId}",
             ])
         let bola = flawed.filter { $0.ruleID == "authz.bola" && $0.status == .failed }
         #expect(bola.count == 3, "both of alice's orders, none of bob's own, and alice's orders by her own id")
@@ -51,7 +51,34 @@ struct AccessControlCheckTests {
         #expect(byOwnID.detail.hasSuffix("it names alice's id, email"), "\(byOwnID.detail)")
         let hardened = try await AccountsHarness.outcomes(.hardened) { AuthorizationCheck(api: $0) }
         #expect(hardened.failures.isEmpty)
-        #expect(Set(hardened.map(\.status)) == [.passed], "\(hardened.filter { $0.status != .passed }.map(\.detail))")
+        let unjudged = hardened.filter { $0.status != .passed }
+        #expect(
+            Set(unjudged.map { "\($0.ruleID) @ \($0.location.method ?? "") \($0.location.path)" }) == [
+                "authz.bola @ PUT /orders/{orderId}", "authz.bfla @ PUT /admin/users/{userId}",
+            ])
+        #expect(unjudged.allSatisfy { $0.status == .inconclusive && $0.detail.contains("passive mode") })
+    }
+
+    @Test(
+        "with --active, bob writing back alice's order and alice writing back a user's role are write-side BOLA and BFLA"
+    )
+    func writeBack() async throws {
+        let flawed = try await AccountsHarness.outcomes(.flawed, active: true) { AuthorizationCheck(api: $0) }
+        let writes = flawed.filter { $0.location.method == "PUT" }
+        #expect(
+            Set(writes.map { "\($0.ruleID) \($0.status) \($0.location.discriminator ?? "")" }) == [
+                "authz.bola failed /orders/o-alice-1", "authz.bola failed /orders/o-alice-2", "authz.bfla failed ",
+            ])
+        let order = try #require(writes.first { $0.ruleID == "authz.bola" })
+        #expect(order.detail.hasPrefix("bob could write alice's object — alice: 200"), "\(order.detail)")
+        #expect(order.detail.contains("anonymous: 401"), "the control is refused: \(order.detail)")
+        #expect(order.detail.hasSuffix("the body was alice's own GET /orders/{orderId} answer, written back unchanged"))
+        let role = try #require(writes.first { $0.ruleID == "authz.bfla" })
+        #expect(role.detail.hasPrefix("alice could write root's object"), "\(role.detail)")
+        let hardened = try await AccountsHarness.outcomes(.hardened, active: true) { AuthorizationCheck(api: $0) }
+        #expect(hardened.failures.isEmpty)
+        let refused = hardened.filter { $0.location.method == "PUT" }
+        #expect(refused.count == 3 && refused.allSatisfy { $0.status == .passed }, "\(refused.map(\.detail))")
     }
 
     @Test("a profile update that stores a role it was never offered is mass assignment; only with --active")

@@ -88,6 +88,63 @@ struct AuthorizationEvaluateTests {
         let text = String(decoding: try JSONEncoder().encode(evidence), as: UTF8.self)
         #expect(text.contains(#""notes":{"bola":"needs two identities"}"#))
     }
+    /// A write trial of `PUT /invoices/{number}`: the owner's write-back, the intruder's, and the
+    /// control without credentials.
+    static func write(
+        owner: Int = 200, intruder: ExchangeRecord,
+        anonymous: ExchangeRecord? = HandBuilt.record("anonymous", status: 401)
+    ) -> AuthorizationCheck.Trial {
+        var trial = Self.trial(
+            .bola, "PUT /invoices/{number}", owner: HandBuilt.record("alice", status: owner, body: invoice),
+            intruder: intruder)
+        trial.write = AuthorizationCheck.WriteBack(read: "GET /invoices/{number}", anonymous: anonymous)
+        return trial
+    }
+
+    @Test(
+        "a peer's write-back that succeeds like the owner's, refused without credentials, fails BOLA and says it was harmless"
+    )
+    func writeBack() {
+        let written = Self.evaluate([Self.write(intruder: HandBuilt.record("bob", body: Self.invoice))])
+        #expect(written.map(\.status) == [.failed])
+        #expect(written[0].detail.hasPrefix("bob could write alice's object — alice: 200"))
+        #expect(written[0].detail.contains("anonymous: 401"))
+        #expect(
+            written[0].detail.hasSuffix(
+                "the body was alice's own GET /invoices/{number} answer, written back unchanged"))
+        let refused = Self.evaluate([
+            Self.write(intruder: HandBuilt.record("bob", status: 404, body: "{}"), anonymous: nil)
+        ])
+        #expect(refused.map(\.status) == [.passed])
+    }
+
+    @Test(
+        "a write-back proves nothing when the owner's own is refused, anyone's succeeds, or the peer gets another body")
+    func writeBackInconclusive() {
+        let bob = HandBuilt.record("bob", body: Self.invoice)
+        let trials = [
+            Self.write(owner: 400, intruder: bob),
+            Self.write(intruder: bob, anonymous: HandBuilt.record("anonymous", body: Self.invoice)),
+            Self.write(intruder: HandBuilt.record("bob", body: #"{"ok":false,"error":"not your invoice"}"#)),
+        ]
+        let outcomes = trials.map { Self.evaluate([$0])[0] }
+        #expect(outcomes.allSatisfy { $0.status == .inconclusive })
+        #expect(outcomes[0].detail.hasPrefix("the rightful caller's own write-back was refused"))
+        #expect(outcomes[1].detail.hasPrefix("the write succeeds without credentials too"))
+        #expect(outcomes[2].detail.hasPrefix("bob's write answered success with another body"))
+    }
+
+    @Test("administrative writes that were not sent are inconclusive BFLA at their operation, with why")
+    func untriedFunctions() {
+        let evidence = AuthorizationCheck.Evidence(
+            origin: HandBuilt.origin, trials: [], untried: [:], notes: [:],
+            untriedFunctions: ["DELETE /admin/users/{id}": "a DELETE cannot be undone by writing a value back"])
+        let outcomes = AuthorizationCheck(api: HandBuilt.emptyAPI).evaluate(evidence)
+        #expect(outcomes.count == 1 && outcomes[0].ruleID == Rules.functionLevel.id)
+        #expect(outcomes[0].status == .inconclusive && outcomes[0].location.method == "DELETE")
+        #expect(outcomes[0].detail == "not tested: a DELETE cannot be undone by writing a value back")
+    }
+
 }
 
 @Suite("Values harvested from earlier answers feed the operations that need them")
@@ -184,4 +241,5 @@ struct MassAssignmentEvaluateTests {
         ])
         #expect(outcomes.map(\.status) == [.passed])
     }
+
 }

@@ -66,6 +66,16 @@ struct RequestValuesTests {
         #expect(Self.book.fills(Self.operation("/invoices/{number}"), as: Self.alice))
     }
 
+    @Test("a write is never aimed at a real object: it keeps the document's sample path")
+    func writesKeepSamples() {
+        let get = Self.operation("/invoices/{number}")
+        let put = APIOperation(
+            method: "PUT", path: get.path, operationID: nil, summary: nil, tags: [], parameters: get.parameters,
+            requestBody: nil, security: get.security)
+        #expect(Self.book.values(for: put, as: Self.alice).isEmpty)
+        #expect(!Self.book.fills(put, as: Self.alice))
+    }
+
     @Test("an operation's first-round answer is looked up by method, path and caller")
     func bodies() {
         let me = Self.operation("/me")

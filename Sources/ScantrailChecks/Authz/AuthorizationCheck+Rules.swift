@@ -5,10 +5,12 @@ extension AuthorizationCheck {
     public enum Rules {
         /// BOLA.
         public static let objectLevel = Rule(
-            id: "authz.bola", title: "One user can read another user's objects", severity: .high,
+            id: "authz.bola", title: "One user can read or change another user's objects", severity: .high,
             description: """
                 An object id taken from one identity's answers, requested by another identity of the same role, \
-                came back as it does for its owner (broken object level authorization).
+                came back as it does for its owner (broken object level authorization); or, with --active, a PUT or \
+                PATCH of the owner's object, carrying the owner's own answer written back unchanged, succeeded for \
+                the other identity and not without credentials.
                 """,
             remediation:
                 "Check on every object access that the caller owns or may see the object, not only that it exists.",
@@ -18,8 +20,10 @@ extension AuthorizationCheck {
         public static let functionLevel = Rule(
             id: "authz.bfla", title: "A non-admin can use an administrative operation", severity: .high,
             description: """
-                An operation that looks administrative (path, operationId or tag), served to the admin identity, \
-                answered a non-admin identity the same way (broken function level authorization).
+                An operation that looks administrative (path, operationId, tag, summary or scope), served to the \
+                admin identity, answered a non-admin identity the same way (broken function level authorization); \
+                with --active this includes an administrative PUT or PATCH carrying the admin's own answer written \
+                back unchanged.
                 """,
             remediation: "Enforce role checks on administrative operations, server-side, deny by default.",
             references: ["https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/"],

@@ -31,6 +31,8 @@ public struct AuthorizationCheck: SecurityCheck {
         /// The owner's identifiers (`id`, `email`…, by field) the intruder's answer contains
         /// (`nil` in evidence recorded before they were looked for).
         public var namesOwner: [String]? = nil
+        /// For a write (then `owner` and `intruder` are the two writes): how it was made harmless.
+        public var write: WriteBack? = nil
     }
 
     /// What the check observed.
@@ -43,9 +45,11 @@ public struct AuthorizationCheck: SecurityCheck {
         public let untried: [String: String]
         /// Why BOLA or BFLA could not be tested at all.
         public let notes: [Kind: String]
+        /// Administrative writes not sent, and why (`nil` in evidence recorded before writes were tried).
+        public var untriedFunctions: [String: String]? = nil
     }
 
-    private let api: APIUnderTest
+    let api: APIUnderTest
 
     /// A check over `api`'s operations and identities.
     public init(api: APIUnderTest) {
@@ -58,12 +62,13 @@ public struct AuthorizationCheck: SecurityCheck {
     /// Most objects tried per operation.
     static let objectsPerOperation = 3
 
-    private var readable: [APIOperation] { api.inventory.operations.filter { $0.isSecured && !$0.isUnsafe } }
+    var readable: [APIOperation] { api.inventory.operations.filter { $0.isSecured && !$0.isUnsafe } }
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         var trials: [Trial] = []
         var untried: [String: String] = [:]
         var notes: [Kind: String] = [:]
+        var untriedFunctions: [String: String] = [:]
         let peers = Dictionary(grouping: api.identities.filter { !$0.isAdministrator }, by: \.role).values
             .first { $0.count >= 2 }
         if let peers {
@@ -77,17 +82,31 @@ public struct AuthorizationCheck: SecurityCheck {
             let user = api.identities.first(where: { !$0.isAdministrator })
         {
             let operations = readable.filter(\.looksAdministrative)
-            if operations.isEmpty { notes[.bfla] = "no documented operation looks administrative" }
             let book = try await api.values(on: target, context: context)
-            trials += try await context.concurrentMap(operations) { operation in
-                try await pair(
-                    .bfla, operation, values: book.values(for: operation, as: admin), owner: admin, intruder: user,
-                    target, context)
+            let reads = operations.map { ($0, book.values(for: $0, as: admin)) }
+            let read = try await context.concurrentMap(reads) { operation, values in
+                try await pair(.bfla, operation, values: values, owner: admin, intruder: user, target, context)
+            }
+            let (written, unwritten) = try await writeTrials(
+                .bfla, after: answered(reads, read), among: api.inventory.operations.filter(\.looksAdministrative),
+                owner: admin, intruder: user, target, context)
+            trials += read + written
+            untriedFunctions = unwritten
+            if operations.isEmpty && unwritten.isEmpty && written.isEmpty {
+                notes[.bfla] = "no documented operation looks administrative"
             }
         } else {
             notes[.bfla] = "needs an admin identity and a non-admin one"
         }
-        return Evidence(origin: target.origin, trials: trials, untried: untried, notes: notes)
+        return Evidence(
+            origin: target.origin, trials: trials, untried: untried, notes: notes, untriedFunctions: untriedFunctions)
+    }
+
+    /// The reads whose rightful caller got a real answer: the objects a write trial can write back.
+    private func answered(
+        _ reads: [(APIOperation, [String: String])], _ trials: [Trial]
+    ) -> [(operation: APIOperation, values: [String: String])] {
+        zip(reads, trials).filter { $0.1.owner.succeeded && !$0.1.ownerIsCatchAll }.map { ($0.0.0, $0.0.1) }
     }
 
     /// Harvests the owner's object ids from list operations, drops those the intruder also
@@ -96,7 +115,8 @@ public struct AuthorizationCheck: SecurityCheck {
         owner: Identity, intruder: Identity, _ target: ScanTarget, _ context: ScanContext
     ) async throws -> ([Trial], [String: String]) {
         let lists = readable.filter { $0.pathParameters.isEmpty }
-        let objects = readable.filter { !$0.pathParameters.isEmpty }
+        // Administrative objects are function-level matters: BFLA tries them.
+        let objects = readable.filter { !$0.pathParameters.isEmpty && !$0.looksAdministrative }
         // The lists' answers are the walk's first round, as each identity.
         let book = try await api.values(on: target, context: context)
         let ownerBodies = lists.map { book.body(of: $0, as: owner) ?? .null }
@@ -142,7 +162,13 @@ public struct AuthorizationCheck: SecurityCheck {
         // An own identifier the owner itself is refused with (a token's `sub` that is not the
         // path's id) was a wrong guess, not a trial — unless no guess for the operation worked.
         let answered = Set(trials.filter { $0.0.owner.succeeded }.map(\.0.operation))
-        return (trials.filter { !$0.1 || $0.0.owner.succeeded || !answered.contains($0.0.operation) }.map(\.0), untried)
+        let reads = trials.filter { !$0.1 || $0.0.owner.succeeded || !answered.contains($0.0.operation) }.map(\.0)
+        let (written, unwritten) = try await writeTrials(
+            .bola, after: self.answered(pairs, trials.map(\.0)),
+            among: api.inventory.operations.filter { !$0.pathParameters.isEmpty && !$0.looksAdministrative },
+            owner: owner, intruder: intruder,
+            target, context)
+        return (reads + written, untried.merging(unwritten) { read, _ in read })
     }
 
     private func pair(
@@ -174,6 +200,7 @@ public struct AuthorizationCheck: SecurityCheck {
             let location = Location(
                 origin: evidence.origin, operation: trial.operation,
                 discriminator: trial.kind == .bola ? Self.objectPath(trial.owner.url, origin: evidence.origin) : nil)
+            if let write = trial.write { return Self.judgeWrite(trial, write, rule: rule, at: location) }
             let comparison =
                 "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
             guard trial.owner.succeeded else {
@@ -193,11 +220,14 @@ public struct AuthorizationCheck: SecurityCheck {
             }
             return .passed(rule, at: location, comparison)
         }
-        for (operation, reason) in evidence.untried.sorted(by: { $0.key < $1.key }) {
-            outcomes.append(
-                .inconclusive(
-                    Rules.objectLevel, at: Location(origin: evidence.origin, operation: operation),
-                    "not tested: \(reason)"))
+        let untried = [(Rules.objectLevel, evidence.untried), (Rules.functionLevel, evidence.untriedFunctions ?? [:])]
+        for (rule, reasons) in untried {
+            for (operation, reason) in reasons.sorted(by: { $0.key < $1.key }) {
+                outcomes.append(
+                    .inconclusive(
+                        rule, at: Location(origin: evidence.origin, operation: operation),
+                        reason.hasPrefix("not tested") ? reason : "not tested: \(reason)"))
+            }
         }
         let root = Location(origin: evidence.origin, method: nil, path: "/")
         if let note = evidence.notes[.bola] { outcomes.append(.inconclusive(Rules.objectLevel, at: root, note)) }

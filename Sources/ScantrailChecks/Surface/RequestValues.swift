@@ -39,8 +39,11 @@ struct RequestValues: Sendable {
     }
 
     /// Values for `operation`'s undocumented path parameters, as `identity` would fill them.
+    /// None for a write: it goes to the document's sample path, so that no probe rewrites an
+    /// object someone owns, nor changes it under the reads of other checks. Trials that need a
+    /// real object write its own value back (``AuthorizationCheck``).
     func values(for operation: APIOperation, as identity: Identity?) -> [String: String] {
-        builder(for: identity).values(for: operation)
+        operation.isUnsafe ? [:] : builder(for: identity).values(for: operation)
     }
 
     /// Whether every undocumented path parameter of `operation` has a value for `identity`.
