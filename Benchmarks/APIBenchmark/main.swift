@@ -171,7 +171,7 @@ func latency(_ count: Int, roundTrip: Int) async throws {
             let started = ContinuousClock.now
             let result = try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
                 try await ScanEngine(
-                    checks: CheckRegistry.all
+                    checks: CheckRegistry.surface(api)
                         + CheckRegistry.apiChecks(api, dictionary: .standard(serviceNames: ["Bench"])),
                     configuration: configuration, http: probe,
                     redactor: .standard(knownSecrets: api.identities.flatMap(\.credential.secrets))

@@ -150,11 +150,13 @@ public struct ScanSession: Sendable {
                 configuration: configuration, targetGuard: targetGuard, connections: connections,
                 logger: request.logger
             ) { probe in
-                try await ScanEngine(
+                var result = try await ScanEngine(
                     checks: checks, configuration: configuration, http: probe, redactor: redactor,
                     targetGuard: targetGuard, connections: connections, logger: request.logger
                 )
                 .run(request.target, onEvent: onEvent)
+                result.documentedOperations = operations?.map(\.label)
+                return result
             }
         } catch let error as ScanError {
             throw AppError.scanFailed("\(error)")

@@ -17,7 +17,7 @@ public enum CheckRegistry {
             HTTPMethodsCheck(),
             VerboseErrorCheck(api: api),
             GraphQLCheck(),
-            SecretsCheck(),
+            SecretsCheck(api: api),
             CORSCheck(api: api),
             ExposureCheck(),
         ]

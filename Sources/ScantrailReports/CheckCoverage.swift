@@ -13,8 +13,11 @@ struct CheckCoverage: Sendable {
     /// Distinct `METHOD path` places judged (passed, failed or not applicable); a host-wide
     /// judgement counts the places it was seen on.
     let operations: Int
+    /// How many of the description's operations the check judged, of how many, when the scan
+    /// worked from a description.
+    let documented: (judged: Int, of: Int)?
 
-    init(_ run: CheckRun) {
+    init(_ run: CheckRun, documented operations: [String]? = nil) {
         checkID = run.checkID
         title = run.title
         status = run.status
@@ -22,17 +25,20 @@ struct CheckCoverage: Sendable {
         failed = run.outcomes.count { $0.status == .failed }
         notApplicable = run.outcomes.count { $0.status == .notApplicable }
         inconclusive = run.outcomes.count { $0.status == .inconclusive }
-        operations =
-            Set(
-                run.outcomes.filter { $0.status != .inconclusive }.flatMap { $0.places ?? [$0.location] }.map {
-                    "\($0.method ?? "") \($0.origin)\($0.path)"
-                }
-            ).count
+        let places = run.outcomes.filter { $0.status != .inconclusive }.flatMap { $0.places ?? [$0.location] }
+        self.operations = Set(places.map { "\($0.method ?? "") \($0.origin)\($0.path)" }).count
+        let judged = Set(places.map { "\($0.method ?? "") \($0.path)" })
+        documented = operations.map { all in (all.count { judged.contains($0) }, all.count) }
+    }
+
+    /// The places judged, and how many documented operations: `12 (9 of 17 documented operations)`.
+    var placesJudged: String {
+        "\(operations)" + (documented.map { " (\($0.judged) of \($0.of) documented operations)" } ?? "")
     }
 
     /// Every check of `result`, in the result's order.
     static func of(_ result: ScanResult) -> [CheckCoverage] {
-        result.checks.map(CheckCoverage.init)
+        result.checks.map { CheckCoverage($0, documented: result.documentedOperations) }
     }
 }
 

@@ -197,7 +197,9 @@ public struct HTMLRenderer: Sendable {
         guard !operations.isEmpty else { return "" }
         let rows = operations.map { operation in
             "<tr><td><code>\(Self.text(operation.operation))</code></td><td>\(operation.judgements.count)</td><td>"
-                + operation.judgements.map { Self.text($0.summary) }.joined(separator: "<br>") + "</td></tr>"
+                + (operation.judgements.isEmpty
+                    ? Self.text(OperationCoverage.notJudged)
+                    : operation.judgements.map { Self.text($0.summary) }.joined(separator: "<br>")) + "</td></tr>"
         }
         return """
             <details id="operation-coverage"><summary>Coverage by operation: \(operations.count) operation\(operations.count == 1 ? "" : "s")</summary>
@@ -210,7 +212,7 @@ public struct HTMLRenderer: Sendable {
     private func coverage(_ input: ReportInput) -> String {
         let rows = CheckCoverage.of(input.result).map { check in
             "<tr><td>\(Self.text(check.title)) <code>\(Self.text(check.checkID))</code></td><td>\(check.status.rawValue)</td>"
-                + "<td>\(check.operations)</td><td>\(check.passed)</td><td>\(check.failed)</td><td>\(check.notApplicable)</td>"
+                + "<td>\(check.placesJudged)</td><td>\(check.passed)</td><td>\(check.failed)</td><td>\(check.notApplicable)</td>"
                 + "<td>\(check.inconclusive)</td></tr>"
         }
         return """

@@ -57,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
             "| --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         lines += CheckCoverage.of(result).map { check in
-            "| \(Self.cell(check.title)) (`\(check.checkID)`) | \(check.operations) | \(check.passed) | \(check.failed) "
+            "| \(Self.cell(check.title)) (`\(check.checkID)`) | \(check.placesJudged) | \(check.passed) | \(check.failed) "
                 + "| \(check.notApplicable) | \(check.inconclusive) |"
         }
         let operations = OperationCoverage.of(result)
@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Sendable {
             ]
             lines += operations.map { operation in
                 "| `\(Self.cell(operation.operation))` | \(operation.judgements.count) | "
-                    + Self.cell(operation.judgements.map(\.summary).joined(separator: "; ")) + " |"
+                    + Self.cell(operation.summary) + " |"
             }
             lines += ["", "</details>"]
         }

@@ -21,10 +21,19 @@ struct OperationCoverage: Sendable {
     /// The checks that judged it, in the result's order.
     let judgements: [Judgement]
 
+    /// What an operation no check judged says.
+    static let notJudged = "not judged by any check"
+
+    /// The judgements, `; `-separated, or ``notJudged``.
+    var summary: String { judgements.isEmpty ? Self.notJudged : judgements.map(\.summary).joined(separator: "; ") }
+
     /// Every operation of `result` some check judged, by `METHOD path` (places without a
-    /// method, such as a TLS port or the host as a whole, are left out), sorted.
+    /// method, such as a TLS port or the host as a whole, are left out), and every documented
+    /// operation none did; sorted.
     static func of(_ result: ScanResult) -> [OperationCoverage] {
-        var byOperation: [String: [Judgement]] = [:]
+        var byOperation = Dictionary((result.documentedOperations ?? []).map { ($0, [Judgement]()) }) { first, _ in
+            first
+        }
         for run in result.checks {
             var found: [String: Judgement] = [:]
             for outcome in run.outcomes {

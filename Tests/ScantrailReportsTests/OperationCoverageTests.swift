@@ -61,4 +61,26 @@ struct OperationCoverageTests {
             "tls.configuration", [.passed(Self.rule, at: Location(origin: Self.origin, method: nil, path: "/"), "")])
         #expect(OperationCoverage.of(Self.result([tls])).isEmpty)
     }
+
+    @Test("with a description, each check counts the documented operations it judged, and none goes unlisted")
+    func documented() throws {
+        let cors = Self.run(
+            "cors.policy",
+            [
+                .passed(Self.rule, at: Self.place("GET", "/orders"), ""),
+                .failed(Self.rule, at: Self.place("GET", "/partner/feed"), ""),
+                .inconclusive(Self.rule, at: Self.place("PUT", "/orders/{orderId}"), "passive mode"),
+            ])
+        var result = Self.result([cors])
+        result.documentedOperations = ["GET /orders", "GET /partner/feed", "PUT /orders/{orderId}"]
+        let check = try #require(CheckCoverage.of(result).first)
+        #expect(check.placesJudged == "2 (2 of 3 documented operations)", "an inconclusive outcome judged nothing")
+        let coverage = OperationCoverage.of(result)
+        #expect(coverage.map(\.operation) == ["GET /orders", "GET /partner/feed", "PUT /orders/{orderId}"])
+        #expect(coverage.last?.summary == "cors.policy inconclusive")
+        result.documentedOperations?.append("DELETE /orders/{orderId}")
+        let unjudged = try #require(OperationCoverage.of(result).first { $0.operation == "DELETE /orders/{orderId}" })
+        #expect(unjudged.judgements.isEmpty && unjudged.summary == "not judged by any check")
+        #expect(CheckCoverage(cors).placesJudged == "2", "without a description, places alone")
+    }
 }

@@ -20,6 +20,9 @@ public struct SecretsCheck: SecurityCheck {
         /// Credentials in an API description, tried against its secured operations: a live one
         /// stays among the matches, one the API refuses is only an example.
         public let examples: [DocumentedExample]?
+        /// The documented operation the response answers (`GET /users/{id}`), when the scan
+        /// has a description and one matches: its outcomes are that operation's.
+        public var operation: String? = nil
     }
 
     /// One masked match.
@@ -42,8 +45,13 @@ public struct SecretsCheck: SecurityCheck {
         public let notInspected: Int
     }
 
-    /// Creates the check.
-    public init() {}
+    private let api: APIUnderTest?
+
+    /// Creates the check; with `api`, each answer is judged at the documented operation it
+    /// answers, all of that operation's answers together.
+    public init(api: APIUnderTest? = nil) {
+        self.api = api
+    }
 
     public static let metadata = CheckMetadata(
         id: "secrets.responses",
@@ -63,46 +71,83 @@ public struct SecretsCheck: SecurityCheck {
             return (entry, Redaction.url(path))
         }
         var inspected: [Inspected] = []
+        let base = api?.basePath(of: target) ?? ""
         for (entry, path) in entries {
             let examples = try await Self.documentedExamples(in: entry.response.body, on: target, context: context)
-            inspected.append(
-                Self.inspect(method: entry.method, path: path, body: entry.response.body, examples: examples))
+            var answer = Self.inspect(method: entry.method, path: path, body: entry.response.body, examples: examples)
+            let relative = URLComponents(string: entry.url)?.path ?? path
+            if relative.hasPrefix(base) {
+                answer.operation =
+                    api?.inventory.operation(method: entry.method, path: String(relative.dropFirst(base.count)))?
+                    .label
+            }
+            inspected.append(answer)
         }
         return Evidence(origin: target.origin, inspected: inspected, notInspected: context.responses.dropped)
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        evidence.inspected.flatMap { inspected in
-            let location = Location(origin: evidence.origin, method: inspected.method, path: inspected.path)
-            return [
-                (Rules.credential, SecretPattern.Kind.credential), (Rules.passwordHash, .passwordHash),
-                (Rules.sensitiveField, .sensitiveField),
-            ].map { rule, kind in
-                let found = inspected.matches.filter { $0.kind == kind.rawValue }
-                let examples = kind == .credential ? inspected.examples ?? [] : []
-                if found.isEmpty, let untold = examples.first(where: { $0.live == nil }) {
-                    return Outcome.inconclusive(
-                        rule, at: location, "a documentation example, \(untold.name) \(untold.masked): \(untold.detail)"
-                    )
-                }
-                if found.isEmpty, !examples.isEmpty {
-                    return Outcome.passed(
-                        rule, at: location,
-                        "only documentation examples the API refuses: "
-                            + examples.map { "\($0.name) \($0.masked) (\($0.detail))" }.joined(separator: ", "))
-                }
-                guard !found.isEmpty else {
-                    let issued = (inspected.issued ?? []).filter { $0.kind == kind.rawValue }
-                    return Outcome.passed(
-                        rule, at: location,
-                        issued.isEmpty
+        Self.perOperation(evidence.inspected.flatMap { judge($0, evidence.origin) })
+    }
+
+    /// The outcomes of one answer: at its documented operation (the path it was asked at
+    /// leading each detail), else at that path.
+    private func judge(_ inspected: Inspected, _ origin: String) -> [Outcome] {
+        let location =
+            inspected.operation.map { Location(origin: origin, operation: $0) }
+            ?? Location(origin: origin, method: inspected.method, path: inspected.path)
+        let asked = inspected.operation == nil ? "" : "\(inspected.path): "
+        return [
+            (Rules.credential, SecretPattern.Kind.credential), (Rules.passwordHash, .passwordHash),
+            (Rules.sensitiveField, .sensitiveField),
+        ].map { rule, kind in
+            let found = inspected.matches.filter { $0.kind == kind.rawValue }
+            let examples = kind == .credential ? inspected.examples ?? [] : []
+            if found.isEmpty, let untold = examples.first(where: { $0.live == nil }) {
+                return Outcome.inconclusive(
+                    rule, at: location,
+                    asked + "a documentation example, \(untold.name) \(untold.masked): \(untold.detail)")
+            }
+            if found.isEmpty, !examples.isEmpty {
+                return Outcome.passed(
+                    rule, at: location,
+                    asked + "only documentation examples the API refuses: "
+                        + examples.map { "\($0.name) \($0.masked) (\($0.detail))" }.joined(separator: ", "))
+            }
+            guard !found.isEmpty else {
+                let issued = (inspected.issued ?? []).filter { $0.kind == kind.rawValue }
+                return Outcome.passed(
+                    rule, at: location,
+                    asked
+                        + (issued.isEmpty
                             ? "none in the response"
                             : "only what this login or token operation issues: "
-                                + issued.map { "\($0.name) \($0.masked)" }.joined(separator: ", "))
-                }
-                let listed = found.prefix(5).map { "\($0.name) \($0.masked)" }.joined(separator: ", ")
-                return Outcome.failed(rule, at: location, "\(found.count) found: \(listed)")
+                                + issued.map { "\($0.name) \($0.masked)" }.joined(separator: ", ")))
             }
+            let listed = found.prefix(5).map { "\($0.name) \($0.masked)" }.joined(separator: ", ")
+            return Outcome.failed(rule, at: location, asked + "\(found.count) found: \(listed)")
+        }
+    }
+
+    /// One outcome per rule and place: of an operation's several answers, the gravest
+    /// (failed beats passed beats not applicable beats inconclusive), failures joined.
+    static func perOperation(_ outcomes: [Outcome]) -> [Outcome] {
+        var order: [String] = []
+        var grouped: [String: [Outcome]] = [:]
+        for outcome in outcomes {
+            let key = "\(outcome.ruleID) \(outcome.location.display)"
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(outcome)
+        }
+        return order.map { key in
+            let group = grouped[key]!
+            let gravest = group.max { $0.status.precedence < $1.status.precedence }!
+            let failures = group.filter { $0.status == .failed }
+            guard failures.count > 1 else { return gravest }
+            return Outcome(
+                ruleID: gravest.ruleID, status: .failed, location: gravest.location,
+                detail: failures.prefix(3).map(\.detail).joined(separator: "; ")
+                    + (failures.count > 3 ? "; and \(failures.count - 3) more answers" : ""))
         }
     }
 

@@ -65,6 +65,9 @@ public struct ScanResult: Codable, Sendable {
     public let findings: [Finding]
     /// Counts.
     public let summary: Summary
+    /// The operations of the API description the scan worked from (`GET /orders/{orderId}`), in
+    /// the document's order; `nil` when it had none. Coverage is counted against them.
+    public var documentedOperations: [String]? = nil
 
     /// Assembles a result; findings are derived from the checks' failed outcomes.
     public init(
