@@ -31,9 +31,11 @@ struct CheckCoverage: Sendable {
         documented = operations.map { all in (all.count { judged.contains($0) }, all.count) }
     }
 
-    /// The places judged, and how many documented operations: `12 (9 of 17 documented operations)`.
+    /// The places judged, and how many documented operations when it judged any:
+    /// `12 (9 of 17 documented operations)`.
     var placesJudged: String {
-        "\(operations)" + (documented.map { " (\($0.judged) of \($0.of) documented operations)" } ?? "")
+        "\(operations)"
+            + (documented.flatMap { $0.judged == 0 ? nil : " (\($0.judged) of \($0.of) documented operations)" } ?? "")
     }
 
     /// Every check of `result`, in the result's order.

@@ -27,9 +27,9 @@ struct OperationCoverage: Sendable {
     /// The judgements, `; `-separated, or ``notJudged``.
     var summary: String { judgements.isEmpty ? Self.notJudged : judgements.map(\.summary).joined(separator: "; ") }
 
-    /// Every operation of `result` some check judged, by `METHOD path` (places without a
-    /// method, such as a TLS port or the host as a whole, are left out), and every documented
-    /// operation none did; sorted.
+    /// With a description, its operations, each with what judged it (nothing, for those no
+    /// check did); without one, every place with a method some check judged (a TLS port or the
+    /// host as a whole has none). By `METHOD path`, sorted.
     static func of(_ result: ScanResult) -> [OperationCoverage] {
         var byOperation = Dictionary((result.documentedOperations ?? []).map { ($0, [Judgement]()) }) { first, _ in
             first
@@ -48,7 +48,8 @@ struct OperationCoverage: Sendable {
             }
             for (key, judgement) in found { byOperation[key, default: []].append(judgement) }
         }
-        return byOperation.keys.sorted().map { OperationCoverage(operation: $0, judgements: byOperation[$0] ?? []) }
+        let listed = result.documentedOperations.map(Set.init) ?? Set(byOperation.keys)
+        return listed.sorted().map { OperationCoverage(operation: $0, judgements: byOperation[$0] ?? []) }
     }
 }
 

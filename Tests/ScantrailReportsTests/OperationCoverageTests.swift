@@ -82,5 +82,10 @@ struct OperationCoverageTests {
         let unjudged = try #require(OperationCoverage.of(result).first { $0.operation == "DELETE /orders/{orderId}" })
         #expect(unjudged.judgements.isEmpty && unjudged.summary == "not judged by any check")
         #expect(CheckCoverage(cors).placesJudged == "2", "without a description, places alone")
+        let tls = Self.run("tls.configuration", [.passed(Self.rule, at: Self.place("GET", "/"), "")])
+        result = Self.result([cors, tls])
+        result.documentedOperations = ["GET /orders"]
+        #expect(CheckCoverage.of(result).last?.placesJudged == "1", "a check that judged no documented operation")
+        #expect(OperationCoverage.of(result).map(\.operation) == ["GET /orders"], "only documented operations")
     }
 }
