@@ -65,6 +65,7 @@ extension OperationCoverage.Judgement {
     /// `cors.policy failed (host-wide, as alice)`.
     var summary: String {
         let notes = (hostWide ? ["host-wide"] : []) + (sentAs.isEmpty ? [] : ["as " + sentAs.joined(separator: ", ")])
-        return "\(checkID) \(status.rawValue)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
+        let word = status == .notApplicable ? "not applicable" : status.rawValue
+        return "\(checkID) \(word)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
     }
 }
