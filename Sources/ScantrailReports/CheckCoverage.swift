@@ -17,7 +17,7 @@ struct CheckCoverage: Sendable {
     /// worked from a description.
     let documented: (judged: Int, of: Int)?
 
-    init(_ run: CheckRun, documented operations: [String]? = nil) {
+    init(_ run: CheckRun, documented documentedOperations: [String]? = nil) {
         checkID = run.checkID
         title = run.title
         status = run.status
@@ -26,9 +26,9 @@ struct CheckCoverage: Sendable {
         notApplicable = run.outcomes.count { $0.status == .notApplicable }
         inconclusive = run.outcomes.count { $0.status == .inconclusive }
         let places = run.outcomes.filter { $0.status != .inconclusive }.flatMap { $0.places ?? [$0.location] }
-        self.operations = Set(places.map { "\($0.method ?? "") \($0.origin)\($0.path)" }).count
+        operations = Set(places.map { "\($0.method ?? "") \($0.origin)\($0.path)" }).count
         let judged = Set(places.map { "\($0.method ?? "") \($0.path)" })
-        documented = operations.map { all in (all.count { judged.contains($0) }, all.count) }
+        documented = documentedOperations.map { all in (all.count { judged.contains($0) }, all.count) }
     }
 
     /// The places judged, and how many documented operations when it judged any:

@@ -13,10 +13,13 @@ extension AuthorizationCheck {
         public let anonymous: ExchangeRecord?
     }
 
+    /// Whether a write of `method` replaces an object with a body, so it can put back what was read.
+    private static func writesBack(_ method: String) -> Bool { method == "PUT" || method == "PATCH" }
+
     /// The writes that can be made harmless: a secured PUT or PATCH of `operations` with a
     /// readable GET of the same path, whose answer is written back. Each is paired with that read.
     private func writeBacks(of operations: [APIOperation]) -> [(read: APIOperation, write: APIOperation)] {
-        operations.filter { ["PUT", "PATCH"].contains($0.method) && $0.isSecured }.compactMap { write in
+        operations.filter { Self.writesBack($0.method) && $0.isSecured }.compactMap { write in
             readable.first { $0.path == write.path }.map { ($0, write) }
         }
     }
@@ -29,9 +32,9 @@ extension AuthorizationCheck {
             into: [:]
         ) { notes, operation in
             notes[operation.label] =
-                ["PUT", "PATCH"].contains(operation.method)
+                Self.writesBack(operation.method)
                 ? "no GET of the same path to read the value to write back"
-                : "not tested: a \(operation.method) cannot be undone by writing a value back"
+                : "a \(operation.method) cannot be undone by writing a value back"
         }
     }
 

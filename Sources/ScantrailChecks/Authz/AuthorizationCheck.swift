@@ -81,18 +81,19 @@ public struct AuthorizationCheck: SecurityCheck {
         if let admin = api.identities.first(where: \.isAdministrator),
             let user = api.identities.first(where: { !$0.isAdministrator })
         {
-            let operations = readable.filter(\.looksAdministrative)
+            let administrative = api.inventory.operations.filter(\.looksAdministrative)
+            let operations = administrative.filter { $0.isSecured && !$0.isUnsafe }
             let book = try await api.values(on: target, context: context)
             let reads = operations.map { ($0, book.values(for: $0, as: admin)) }
             let read = try await context.concurrentMap(reads) { operation, values in
                 try await pair(.bfla, operation, values: values, owner: admin, intruder: user, target, context)
             }
             let (written, unwritten) = try await writeTrials(
-                .bfla, after: answered(reads, read), among: api.inventory.operations.filter(\.looksAdministrative),
-                owner: admin, intruder: user, target, context)
+                .bfla, after: servedReads(reads, read), among: administrative, owner: admin, intruder: user, target,
+                context)
             trials += read + written
             untriedFunctions = unwritten
-            if operations.isEmpty && unwritten.isEmpty && written.isEmpty {
+            if !administrative.contains(where: \.isSecured) {
                 notes[.bfla] = "no documented operation looks administrative"
             }
         } else {
@@ -102,8 +103,14 @@ public struct AuthorizationCheck: SecurityCheck {
             origin: target.origin, trials: trials, untried: untried, notes: notes, untriedFunctions: untriedFunctions)
     }
 
+    /// Whether `operation` acts on one object a peer could own: it has a path parameter and does
+    /// not look administrative.
+    private static func isPeerObject(_ operation: APIOperation) -> Bool {
+        !operation.pathParameters.isEmpty && !operation.looksAdministrative
+    }
+
     /// The reads whose rightful caller got a real answer: the objects a write trial can write back.
-    private func answered(
+    private func servedReads(
         _ reads: [(APIOperation, [String: String])], _ trials: [Trial]
     ) -> [(operation: APIOperation, values: [String: String])] {
         zip(reads, trials).filter { $0.1.owner.succeeded && !$0.1.ownerIsCatchAll }.map { ($0.0.0, $0.0.1) }
@@ -116,7 +123,7 @@ public struct AuthorizationCheck: SecurityCheck {
     ) async throws -> ([Trial], [String: String]) {
         let lists = readable.filter { $0.pathParameters.isEmpty }
         // Administrative objects are function-level matters: BFLA tries them.
-        let objects = readable.filter { !$0.pathParameters.isEmpty && !$0.looksAdministrative }
+        let objects = readable.filter(Self.isPeerObject)
         // The lists' answers are the walk's first round, as each identity.
         let book = try await api.values(on: target, context: context)
         let ownerBodies = lists.map { book.body(of: $0, as: owner) ?? .null }
@@ -164,10 +171,9 @@ public struct AuthorizationCheck: SecurityCheck {
         let answered = Set(trials.filter { $0.0.owner.succeeded }.map(\.0.operation))
         let reads = trials.filter { !$0.1 || $0.0.owner.succeeded || !answered.contains($0.0.operation) }.map(\.0)
         let (written, unwritten) = try await writeTrials(
-            .bola, after: self.answered(pairs, trials.map(\.0)),
-            among: api.inventory.operations.filter { !$0.pathParameters.isEmpty && !$0.looksAdministrative },
-            owner: owner, intruder: intruder,
-            target, context)
+            .bola, after: servedReads(pairs, trials.map(\.0)),
+            among: api.inventory.operations.filter(Self.isPeerObject),
+            owner: owner, intruder: intruder, target, context)
         return (reads + written, untried.merging(unwritten) { read, _ in read })
     }
 
