@@ -1,3 +1,4 @@
+import Hummingbird
 import ScantrailChecks
 import ScantrailCore
 import ScantrailDemo
@@ -79,6 +80,25 @@ struct AccessControlCheckTests {
         #expect(hardened.failures.isEmpty)
         let refused = hardened.filter { $0.location.method == "PUT" }
         #expect(refused.count == 3 && refused.allSatisfy { $0.status == .passed }, "\(refused.map(\.detail))")
+    }
+
+    @Test("a catch-all server that answers every read and every write alike gives no authorization finding")
+    func catchAll() async throws {
+        let page = #"{"app":"orders","status":"ok"}"#
+        let router = CheckHarness.catchAll(page, mediaType: "application/json")
+        router.put("**") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        }
+        var configuration = ScanConfiguration(active: true)
+        configuration.limits.requestBudget = 5000
+        let outcomes = try await CheckHarness.outcomes(
+            of: AuthorizationCheck(api: try await AccountsHarness.api(.flawed)), servedBy: router,
+            configuration: configuration)
+        #expect(outcomes.failures.isEmpty, "\(outcomes.filter { $0.status == .failed }.map(\.detail))")
+        let writes = outcomes.filter { $0.location.method == "PUT" }
+        #expect(!writes.isEmpty && writes.allSatisfy { $0.status == .inconclusive }, "\(writes.map(\.detail))")
     }
 
     @Test("a profile update that stores a role it was never offered is mass assignment; only with --active")
