@@ -14,7 +14,7 @@ public enum CheckRegistry {
             SecurityHeadersCheck(api: api),
             VersionDisclosureCheck(),
             CookieCheck(api: api),
-            HTTPMethodsCheck(),
+            HTTPMethodsCheck(api: api),
             VerboseErrorCheck(api: api),
             GraphQLCheck(),
             SecretsCheck(api: api),

@@ -7,13 +7,14 @@ import Testing
 
 @testable import ScantrailChecks
 
-@Suite("Headers, cookies, CORS and errors judged on every documented operation, not only /")
+@Suite("Headers, cookies, CORS, errors and methods judged on every documented operation, not only /")
 struct SurfaceChecksTests {
     /// The outcomes of the answer-judging checks over the catalogue's description, as cleo.
     static func outcomes(_ router: Router<BasicRequestContext>) async throws -> [String: [Outcome]] {
         let api = APIUnderTest(inventory: try await CatalogueAPI.description(), identities: [CatalogueAPI.identity])
         let checks: [any SecurityCheck] = [
             SecurityHeadersCheck(api: api), CookieCheck(api: api), CORSCheck(api: api), VerboseErrorCheck(api: api),
+            HTTPMethodsCheck(api: api),
         ]
         var outcomes: [String: [Outcome]] = [:]
         for check in checks {

@@ -1,13 +1,27 @@
 import Foundation
 import ScantrailCore
+import ScantrailOpenAPI
 
 /// Asks the base URL for `TRACE` and `TRACK` (harmless: the server should refuse, not echo) and
-/// for `OPTIONS`, and reports methods an API has no business offering.
+/// for `OPTIONS`, and reports methods an API has no business offering. With a description, each
+/// documented path is asked for `TRACE` and `OPTIONS` too; what every path shows is one finding
+/// for the host (``HostWide``).
 public struct HTTPMethodsCheck: SecurityCheck {
     /// Methods that have no place on an API: tracing, tunnelling, WebDAV.
     static let unexpected: Set<String> = [
         "TRACE", "TRACK", "CONNECT", "DEBUG", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK",
     ]
+
+    /// The `TRACE` and `OPTIONS` sent to one documented path (anonymously, its parameters filled
+    /// as for its first operation's reads).
+    public struct PathProbe: Codable, Sendable {
+        /// The documented path (`/orders/{orderId}`).
+        public let path: String
+        /// The TRACE exchange, carrying the marker.
+        public let trace: HTTPExchange
+        /// The OPTIONS exchange.
+        public let options: HTTPExchange
+    }
 
     /// What was sent and received.
     public struct Evidence: Codable, Sendable {
@@ -19,13 +33,21 @@ public struct HTTPMethodsCheck: SecurityCheck {
         public let traces: [HTTPExchange]
         /// The OPTIONS exchange.
         public let options: HTTPExchange
+        /// The documented paths' probes; `nil` without a description.
+        public var paths: [PathProbe]? = nil
+        /// Where what every path shows is reported (``HostWide``); `nil` without a description.
+        public var hostWide: Location? = nil
     }
 
     /// The header that carries the marker.
     static let markerHeader = "X-Scantrail-Trace"
 
-    /// Creates the check.
-    public init() {}
+    private let api: APIUnderTest?
+
+    /// A check of the base URL and, with `api`, of every documented path.
+    public init(api: APIUnderTest? = nil) {
+        self.api = api
+    }
 
     public static let metadata = CheckMetadata(
         id: "http.methods",
@@ -35,19 +57,50 @@ public struct HTTPMethodsCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let marker = "st-" + UUID().uuidString.lowercased().prefix(12)
+        let traced = [HeaderField(name: Self.markerHeader, value: String(marker))]
         var traces: [HTTPExchange] = []
         for method in ["TRACE", "TRACK"] {
-            let request = ProbeRequest(
-                method: method, url: target.url, headers: [HeaderField(name: Self.markerHeader, value: String(marker))])
-            traces.append(try await context.http.send(request))
+            traces.append(try await context.http.send(ProbeRequest(method: method, url: target.url, headers: traced)))
         }
         let options = try await context.http.send(ProbeRequest(method: "OPTIONS", url: target.url))
-        return Evidence(location: target.location(), marker: String(marker), traces: traces, options: options)
+        var evidence = Evidence(
+            location: target.location(), marker: String(marker), traces: traces, options: options)
+        guard let api else { return evidence }
+        let book = try await api.values(on: target, context: context)
+        // One operation per path, a read where there is one: its values fill the path.
+        var seen: Set<String> = []
+        let operations = api.inventory.operations
+        let representatives = (operations.filter { !$0.isUnsafe } + operations.filter(\.isUnsafe)).filter {
+            seen.insert($0.path).inserted
+        }
+        let urls = representatives.map { operation in
+            let values = book.values(for: operation, as: operation.isSecured ? api.identities.first : nil)
+            return (operation.path, api.request(operation, on: target, values: values, credential: nil).url)
+        }.filter { $0.1 != target.url }
+        evidence.paths = try await context.concurrentMap(urls) { path, url in
+            PathProbe(
+                path: path,
+                trace: try await context.http.send(ProbeRequest(method: "TRACE", url: url, headers: traced)),
+                options: try await context.http.send(ProbeRequest(method: "OPTIONS", url: url)))
+        }
+        evidence.hostWide = HostWide.location(of: target)
+        return evidence
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        evidence.traces.map { judgeTrace($0, marker: evidence.marker, at: evidence.location) }
+        let base =
+            evidence.traces.map { judgeTrace($0, marker: evidence.marker, at: evidence.location) }
             + [judgeOptions(evidence.options, at: evidence.location)]
+        guard let paths = evidence.paths, let hostWide = evidence.hostWide else { return base }
+        let places = paths.map { Location(origin: evidence.location.origin, method: nil, path: $0.path) }
+        let traces = zip(paths, places).map { judgeTrace($0.trace, marker: evidence.marker, at: $1) }
+        let options = zip(paths, places).map { judgeOptions($0.options, at: $1) }
+        return base
+            + [(Rules.trace, traces), (Rules.unexpectedMethods, options)].flatMap { rule, outcomes in
+                HostWide.aggregate(
+                    outcomes, answered: outcomes.filter { $0.status != .inconclusive }.map(\.location),
+                    at: hostWide, rules: [rule])
+            }
     }
 
     private func judgeTrace(_ exchange: HTTPExchange, marker: String, at base: Location) -> Outcome {
