@@ -35,7 +35,8 @@ public enum CatalogueAPI {
     /// answering 500 with SQLite's message when the statement breaks; its `POST /login` and
     /// `POST /password-reset` answer an unknown email with 404 "no account for that email"; and
     /// its public `POST /signup` keeps every field it is sent (`role`, `isAdmin`…), which
-    /// `GET /me` shows once the new account signs in. Beyond `/`, its answers carry no security
+    /// `GET /me` shows once the new account signs in, and answers a taken email with 409 (the
+    /// hardened face answers 202 "check your inbox" either way). Beyond `/`, its answers carry no security
     /// headers; `GET /partner/feed` grants any origin with credentials, and `GET /session` sets a
     /// session cookie without `Secure`, `HttpOnly` or `SameSite`.
     public static func router(_ profile: Profile) throws -> Router<BasicRequestContext> {
@@ -124,9 +125,12 @@ public enum CatalogueAPI {
                 accounts[email] = (password, kept.merging(["role": "customer"]) { sent, _ in sent })
                 return true
             }
+            // The hardened face says the same whether the address was free or taken (it would
+            // mail the taken address's owner); the flawed one tells them apart.
+            guard flawed else { return json(.accepted, #"{"status":"check your inbox to finish signing up"}"#) }
             return created
                 ? json(.created, #"{"status":"created"}"#)
-                : json(.accepted, #"{"status":"check your inbox to finish signing up"}"#)
+                : json(.conflict, #"{"error":"an account with that email already exists"}"#)
         }
         router.get("/me") { request, _ in
             let token = request.headers[.authorization].map { String($0.dropFirst(7)) } ?? ""

@@ -3,26 +3,27 @@ import ScantrailCore
 import ScantrailOpenAPI
 
 /// Active only: signs in, and asks for a password reset, as an account that exists (an
-/// identity's) and as one that does not, each with a wrong password. A different status or
-/// body tells an attacker which accounts exist; so does sign-in time, when every sample for
-/// the real account is slower than every sample for the unknown one (four of each, sent in
-/// turn) and the medians are 50 ms apart. Reset requests are sent once each: they may mail the
-/// real account.
+/// identity's) and as one that does not, each with a wrong password; signs up a fresh account,
+/// then the identity's. A different status or body tells an attacker which accounts exist; so
+/// does sign-in time, when every sample for the real account is slower than every sample for
+/// the unknown one (four of each, sent in turn) and the medians are 50 ms apart. Reset and
+/// sign-up requests are sent once each: they may mail the real account, and a sign-up creates
+/// one.
 public struct AccountEnumerationCheck: SecurityCheck {
     /// What an operation is for.
     public enum Purpose: String, Codable, Sendable {
-        case login, reset
+        case login, reset, signUp
     }
 
     /// One operation's comparison.
     public struct Trial: Codable, Sendable {
         /// `POST /login`.
         public let operation: String
-        /// Sign-in or password reset.
+        /// Sign-in, password reset or sign-up.
         public let purpose: Purpose
         /// The answer for the real account.
         public let known: ExchangeRecord
-        /// The answer for the unknown account.
+        /// The answer for the unknown account (for a sign-up, the fresh account it created).
         public let unknown: ExchangeRecord
         /// Milliseconds each sample took, real account (sign-in only).
         public let knownMilliseconds: [Int]
@@ -36,7 +37,7 @@ public struct AccountEnumerationCheck: SecurityCheck {
         public let origin: String
         /// Why nothing could be compared, when nothing could.
         public let notTested: String?
-        /// One per sign-in or reset operation.
+        /// One per sign-in, reset or sign-up operation.
         public let trials: [Trial]
         /// Operations found but not sent, with why.
         public let untested: [String: String]
@@ -44,13 +45,14 @@ public struct AccountEnumerationCheck: SecurityCheck {
 
     private let api: APIUnderTest
 
-    /// A check over `api`'s sign-in and password-reset operations.
+    /// A check over `api`'s sign-in, password-reset and sign-up operations.
     public init(api: APIUnderTest) {
         self.api = api
     }
 
     public static let metadata = CheckMetadata(
-        id: "auth.account-enumeration", title: "Sign-in and password reset tell accounts apart", rules: Rules.all,
+        id: "auth.account-enumeration", title: "Sign-in, sign-up and password reset tell accounts apart",
+        rules: Rules.all,
         phase: .disruptive)
 
     /// Samples of each sign-in timed.
@@ -59,13 +61,16 @@ public struct AccountEnumerationCheck: SecurityCheck {
     static let wrongPassword = "Scantrail-wrong-password-1!"
 
     /// The purpose of `operation` and its account and password fields; `nil` when it is
-    /// neither a sign-in (a JSON body with an account and a password field) nor a reset (a
-    /// path naming reset, forgot or recover, and an account field).
+    /// neither a sign-up (``APIOperation/isSignUp`` with a ``SignUpBody``), a sign-in (a JSON
+    /// body with an account and a password field) nor a reset (a path naming reset, forgot or
+    /// recover, and an account field).
     static func purpose(of operation: APIOperation) -> (Purpose, account: String, password: String?)? {
-        guard operation.method == "POST", !operation.isSignUp,
-            case .object(let example)? = operation.requestBody?.example,
+        guard operation.method == "POST", case .object(let example)? = operation.requestBody?.example,
             operation.requestBody?.mediaType.contains("json") == true
         else { return nil }
+        if operation.isSignUp {
+            return SignUpBody(example).map { (.signUp, $0.account.field, $0.password.field) }
+        }
         let names = example.keys.sorted()
         guard
             let account = names.first(where: { name in
@@ -92,7 +97,7 @@ public struct AccountEnumerationCheck: SecurityCheck {
         func untested(_ reason: String) -> Evidence {
             Evidence(origin: target.origin, notTested: reason, trials: [], untested: [:])
         }
-        guard !found.isEmpty else { return untested("no sign-in or password-reset operation documented") }
+        guard !found.isEmpty else { return untested("no sign-in, sign-up or password-reset operation documented") }
         guard context.configuration.active else {
             let note = found[0].0.passiveModeNote
             return Evidence(
@@ -108,23 +113,40 @@ public struct AccountEnumerationCheck: SecurityCheck {
         var trials: [Trial] = []
         for (operation, (purpose, accountField, passwordField)) in found {
             guard case .object(let example)? = operation.requestBody?.example else { continue }
-            func send(_ account: String) async throws -> (ExchangeRecord, Int) {
+            func send(_ fields: [String: JSONValue], as name: String, masking: [String] = []) async throws -> (
+                ExchangeRecord, Int
+            ) {
                 var request = api.request(operation, on: target, credential: nil)
-                var fields = example
-                fields[accountField] = .string(account)
-                if let passwordField { fields[passwordField] = .string(Self.wrongPassword) }
                 request.body = try JSONEncoder().encode(JSONValue.object(fields))
                 request.acceptsEarlierAnswer = false
                 let exchange = try await context.http.send(request)
-                let name = account == known ? "real account" : "unknown account"
-                return (ExchangeRecord(exchange, sentAs: name, secrets: secrets), exchange.durationMilliseconds)
+                return (
+                    ExchangeRecord(exchange, sentAs: name, secrets: secrets + masking), exchange.durationMilliseconds
+                )
+            }
+            if purpose == .signUp, let fresh = SignUpBody(example) {
+                // The fresh account first: a taken account's answer means something only beside it.
+                let masking = [fresh.account.value, fresh.password.value]
+                let created = try await send(fresh.body, as: "new account", masking: masking).0
+                let taken = try await send(fresh.with(account: known), as: "real account", masking: masking).0
+                trials.append(
+                    Trial(
+                        operation: operation.label, purpose: purpose, known: taken, unknown: created,
+                        knownMilliseconds: [], unknownMilliseconds: []))
+                continue
+            }
+            func fields(_ account: String) -> [String: JSONValue] {
+                var fields = example
+                fields[accountField] = .string(account)
+                if let passwordField { fields[passwordField] = .string(Self.wrongPassword) }
+                return fields
             }
             let rounds = purpose == .login ? Self.samples : 1
             var knownAnswers: [(ExchangeRecord, Int)] = []
             var unknownAnswers: [(ExchangeRecord, Int)] = []
             for _ in 0..<rounds {
-                knownAnswers.append(try await send(known))
-                unknownAnswers.append(try await send(unknown))
+                knownAnswers.append(try await send(fields(known), as: "real account"))
+                unknownAnswers.append(try await send(fields(unknown), as: "unknown account"))
             }
             trials.append(
                 Trial(
@@ -159,9 +181,14 @@ public struct AccountEnumerationCheck: SecurityCheck {
                 Rules.enumeration, at: location,
                 "no answer to compare — real account: \(trial.known.summary); unknown: \(trial.unknown.summary)")
         }
-        let answers = "real account: \(trial.known.summary); unknown account: \(trial.unknown.summary)"
+        let answers = "real account: \(trial.known.summary); \(trial.unknown.sentAs): \(trial.unknown.summary)"
         if trial.known.status == 429 || trial.unknown.status == 429 {
             return .inconclusive(Rules.enumeration, at: location, "rate limited, nothing to compare — \(answers)")
+        }
+        if trial.purpose == .signUp, !trial.unknown.succeeded {
+            return .inconclusive(
+                Rules.enumeration, at: location,
+                "a new account's sign-up was refused, so a taken account's answer tells nothing — \(answers)")
         }
         if trial.known.status != trial.unknown.status {
             return .failed(Rules.enumeration, at: location, "the status tells them apart — \(answers)")

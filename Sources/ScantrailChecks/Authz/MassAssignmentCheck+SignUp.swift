@@ -3,42 +3,10 @@ import ScantrailCore
 import ScantrailOpenAPI
 
 extension MassAssignmentCheck {
-    /// A sign-up body made for a fresh account: a unique name, a strong password, and the
-    /// example's other fields.
-    struct SignUp: Sendable {
-        /// The body sent, privileged fields included.
-        let body: [String: JSONValue]
-        /// The account field and the name given.
-        let account: (field: String, value: String)
-        /// The password field and the password given.
-        let password: (field: String, value: String)
-
-        /// `body` with a fresh account; `nil` without an account and a password field.
-        init?(_ body: [String: JSONValue]) {
-            let names = body.keys.sorted()
-            guard
-                let accountField = names.first(where: { n in
-                    ["email", "user", "login"].contains { n.lowercased().contains($0) }
-                }),
-                let passwordField = names.first(where: { $0.lowercased().contains("pass") })
-            else { return nil }
-            let unique = String(UUID().uuidString.prefix(8)).lowercased()
-            let name =
-                accountField.lowercased().contains("email") ? "scantrail-\(unique)@example.test" : "scantrail-\(unique)"
-            let password = "St-\(UUID().uuidString)-9a"
-            var body = body
-            body[accountField] = .string(name)
-            body[passwordField] = .string(password)
-            self.body = body
-            self.account = (accountField, name)
-            self.password = (passwordField, password)
-        }
-    }
-
     /// Signs up a fresh account with privileged fields, then reads its profile back with the
     /// credential the sign-up answer hands out, or that signing in as it gets.
     func signUp(
-        _ operation: APIOperation, _ signUp: SignUp, injected: [String: JSONValue], _ target: ScanTarget,
+        _ operation: APIOperation, _ signUp: SignUpBody, injected: [String: JSONValue], _ target: ScanTarget,
         _ context: ScanContext
     ) async throws -> Trial {
         let secrets = api.secrets + [signUp.password.value]

@@ -71,7 +71,7 @@ public struct MassAssignmentCheck: SecurityCheck {
             var body: [String: JSONValue] = [:]
             if case .object(let fields)? = operation.requestBody?.example { body = fields }
             body.merge(injected) { declared, _ in declared }
-            if operation.isSignUp, let signUp = SignUp(body) {
+            if operation.isSignUp, let signUp = SignUpBody(body) {
                 trials.append(try await self.signUp(operation, signUp, injected: injected, target, context))
                 continue
             }

@@ -7,13 +7,13 @@ extension InjectionCheck {
         public static let sqlError = Rule(
             id: "injection.sql-error", title: "A parameter reaches a database query unescaped", severity: .high,
             description: """
-                A quote, a syntax-breaking tail or a value of another type in one documented parameter made the \\
-                API answer with a database error its usual value does not cause: the value is pasted into a \\
-                query, and an attacker can change what the query does (SQL injection). Where a true and a false \\
+                A quote, a syntax-breaking tail or a value of another type in one documented parameter made the \
+                API answer with a database error its usual value does not cause: the value is pasted into a \
+                query, and an attacker can change what the query does (SQL injection). Where a true and a false \
                 condition answered differently, the injection is confirmed.
                 """,
             remediation: """
-                Pass every value as a bound parameter (prepared statements, the ORM's query builder), never by \\
+                Pass every value as a bound parameter (prepared statements, the ORM's query builder), never by \
                 string concatenation; validate types at the edge; answer errors without the database's message.
                 """,
             references: [
