@@ -21,7 +21,8 @@ struct GraphQLServerTests {
         return outcomes.filter { $0.location.path == "/graphql" }
     }
 
-    @Test("a default setup fails every probe graphql-cop makes, and SQL pasted from an argument")
+    @Test(
+        "a default setup fails every probe graphql-cop makes, and SQL pasted from a query's and a mutation's argument")
     func lax() async throws {
         let failed = Set(try await Self.outcomes("lax").filter { $0.status == .failed }.map(\.key))
         #expect(
@@ -30,7 +31,8 @@ struct GraphQLServerTests {
                 "graphql.batching-unlimited[aliases]", "graphql.query-limits-missing[depth]",
                 "graphql.query-limits-missing[duplication]", "graphql.query-limits-missing[directives]",
                 "graphql.csrf[GET query]", "graphql.csrf[form POST]", "graphql.csrf[multipart POST]",
-                "graphql.csrf[GET mutation]", "graphql.sql-error[search(term)]", "graphql.debug-output[tracing]",
+                "graphql.csrf[GET mutation]", "graphql.sql-error[search(term)]",
+                "graphql.sql-error[mutation rename(name)]", "graphql.debug-output[tracing]",
                 "graphql.debug-output[stack trace]", "graphql.debug-output[IDE]",
             ])
     }
@@ -42,6 +44,7 @@ struct GraphQLServerTests {
         let depth = try #require(outcomes.first { $0.key == "graphql.query-limits-missing[depth]" })
         #expect(depth.status == .passed && depth.detail.contains("depth limit"), "\(depth.detail)")
         #expect(outcomes.first { $0.key == "graphql.sql-error[search(term)]" }?.status == .passed)
+        #expect(outcomes.first { $0.key == "graphql.sql-error[mutation rename(name)]" }?.status == .passed)
     }
 
     @Test("the hardened face gives no finding; without introspection depth is inconclusive, never passed")
@@ -51,11 +54,14 @@ struct GraphQLServerTests {
         #expect(outcomes.first { $0.key == "graphql.query-limits-missing[depth]" }?.status == .inconclusive)
     }
 
-    @Test("passive mode never sends a mutation")
+    @Test("passive mode never sends a mutation: neither over GET nor with a quote in its arguments")
     func passive() async throws {
         let outcomes = try await Self.outcomes("lax", active: false)
         let mutation = try #require(outcomes.first { $0.key == "graphql.csrf[GET mutation]" })
         #expect(mutation.status == .inconclusive && mutation.detail.contains("passive mode"))
+        let arguments = try #require(outcomes.first { $0.key == "graphql.sql-error[mutations]" })
+        #expect(arguments.status == .inconclusive && arguments.detail.contains("rename(name)"), "\(arguments.detail)")
+        #expect(!outcomes.contains { $0.key == "graphql.sql-error[mutation rename(name)]" })
     }
 }
 

@@ -72,29 +72,60 @@ extension GraphQLCheck {
 
     /// The root query fields' string and ID arguments, at most four, each given a quote and a
     /// syntax-breaking tail as a variable beside its usual value: the injection probes of REST
-    /// parameters, on GraphQL arguments. Read-only queries only.
-    func arguments(at url: String, facts: GraphQLSchemaFacts?, context: ScanContext) async throws -> [ArgumentTrial] {
+    /// parameters, on GraphQL arguments. With `--active`, the mutations' arguments too (at most
+    /// four more; a mutation runs with each value, so it may change data); without, a note of
+    /// those not sent.
+    func arguments(at url: String, facts: GraphQLSchemaFacts?, context: ScanContext) async throws -> (
+        trials: [ArgumentTrial], untried: String?
+    ) {
+        let queries = try await trials(of: facts?.rootFields ?? [], operation: "query", at: url, context: context)
+        let mutations = (facts?.mutationType).flatMap { facts?.fields[$0] } ?? []
+        guard context.configuration.active else {
+            let names = Self.probed(mutations).map { "\($0.field.name)(\($0.argument.name))" }
+            return (
+                queries,
+                names.isEmpty
+                    ? nil
+                    : "not tested (passive mode): mutation arguments \(names.joined(separator: ", ")) are sent only with --active"
+            )
+        }
+        return (queries + (try await trials(of: mutations, operation: "mutation", at: url, context: context)), nil)
+    }
+
+    /// The string and ID arguments of `fields` probed, at most ``argumentLimit``: those of
+    /// fields whose other required arguments can be filled.
+    static func probed(_ fields: [GraphQLSchemaFacts.Field]) -> [(
+        field: GraphQLSchemaFacts.Field, argument: GraphQLSchemaFacts.Argument
+    )] {
+        let fillable = fields.filter { $0.arguments.allSatisfy { !$0.required || sampleValue($0) != nil } }
+        let pairs = fillable.flatMap { field in
+            field.arguments.filter { ["String", "ID"].contains($0.named) }.map { (field: field, argument: $0) }
+        }
+        return Array(pairs.prefix(argumentLimit))
+    }
+
+    /// The trials of `fields`' probed arguments, sent as `operation` (`query`, `mutation`); a
+    /// mutation's trial is named `mutation rename(name)`.
+    private func trials(
+        of fields: [GraphQLSchemaFacts.Field], operation: String, at url: String, context: ScanContext
+    ) async throws -> [ArgumentTrial] {
         var trials: [ArgumentTrial] = []
-        for field in facts?.rootFields ?? [] where trials.count < Self.argumentLimit {
-            guard field.arguments.allSatisfy({ !$0.required || Self.sampleValue($0) != nil }) else { continue }
-            for argument in field.arguments
-            where ["String", "ID"].contains(argument.named) && trials.count < Self.argumentLimit {
-                func send(_ name: String, _ value: String) async throws -> ExchangeRecord {
-                    let exchange = try await context.http.send(
-                        ProbeRequest(
-                            method: "POST", url: url,
-                            headers: [HeaderField(name: "Content-Type", value: "application/json")],
-                            body: Self.argumentQuery(field, varying: argument, with: value)))
-                    return ExchangeRecord(exchange, sentAs: name, secrets: [])
-                }
-                let usual = try await send("usual value", "scantrail")
-                var provoked = [try await send("quote", "scantrail'")]
-                if InjectionCheck.databaseError(in: provoked[0]) == nil {
-                    provoked.append(try await send("syntax-breaking", "scantrail\")\\("))
-                }
-                trials.append(
-                    ArgumentTrial(field: "\(field.name)(\(argument.name))", usual: usual, provocations: provoked))
+        for (field, argument) in Self.probed(fields) {
+            func send(_ name: String, _ value: String) async throws -> ExchangeRecord {
+                let exchange = try await context.http.send(
+                    ProbeRequest(
+                        method: "POST", url: url,
+                        headers: [HeaderField(name: "Content-Type", value: "application/json")],
+                        body: Self.argumentQuery(field, varying: argument, with: value, operation: operation)))
+                return ExchangeRecord(exchange, sentAs: name, secrets: [])
             }
+            let usual = try await send("usual value", "scantrail")
+            var provoked = [try await send("quote", "scantrail'")]
+            if InjectionCheck.databaseError(in: provoked[0]) == nil {
+                provoked.append(try await send("syntax-breaking", "scantrail\")\\("))
+            }
+            let name = (operation == "query" ? "" : operation + " ") + "\(field.name)(\(argument.name))"
+            trials.append(ArgumentTrial(field: name, usual: usual, provocations: provoked))
         }
         return trials
     }
@@ -114,9 +145,10 @@ extension GraphQLCheck {
     }
 
     /// `{"query":"query($a:String!){field(a:$a){__typename}}","variables":{…}}` with `value` for
-    /// `varied` and samples for the other required arguments.
+    /// `varied` and samples for the other required arguments; `operation` is `query` or `mutation`.
     static func argumentQuery(
-        _ field: GraphQLSchemaFacts.Field, varying varied: GraphQLSchemaFacts.Argument, with value: String
+        _ field: GraphQLSchemaFacts.Field, varying varied: GraphQLSchemaFacts.Argument, with value: String,
+        operation: String = "query"
     ) -> Data {
         let used = field.arguments.filter { $0 == varied || $0.required }
         let declarations = used.map { "$\($0.name):\($0.declaration)" }.joined(separator: ",")
@@ -125,7 +157,7 @@ extension GraphQLCheck {
         var variables: [String: Any] = [:]
         for argument in used { variables[argument.name] = argument == varied ? value : sampleValue(argument) }
         let body: [String: Any] = [
-            "query": "query(\(declarations)){\(field.name)(\(passed))\(selection)}", "variables": variables,
+            "query": "\(operation)(\(declarations)){\(field.name)(\(passed))\(selection)}", "variables": variables,
         ]
         return (try? JSONSerialization.data(withJSONObject: body, options: .sortedKeys)) ?? Data()
     }

@@ -6,7 +6,7 @@ import ScantrailCore
 /// a batch of ten queries and a hundred aliases; one deep, one duplicated and one
 /// directive-laden query; the harmless query over GET and as form and multipart posts (and, with
 /// `--active`, `mutation{__typename}` over GET); and a quote in the root fields' string
-/// arguments. Read-only queries only.
+/// arguments (with `--active`, the mutations' too). Read-only queries only, unless `--active`.
 public struct GraphQLCheck: SecurityCheck {
     /// Where endpoints are looked for.
     static let paths = ["/graphql", "/api/graphql", "/v1/graphql", "/query"]
@@ -32,8 +32,11 @@ public struct GraphQLCheck: SecurityCheck {
         /// `GET query`, `form POST`, `multipart POST`, `GET mutation`: whether a query a foreign
         /// page can send was executed.
         public let transports: [String: Answer]?
-        /// The root fields' string and ID arguments, probed for injection.
+        /// The root fields' string and ID arguments, probed for injection (with `--active`, the
+        /// mutations' too: `mutation rename(name)`).
         public let arguments: [ArgumentTrial]?
+        /// The mutations' arguments not sent, and why (passive mode); `nil` when none were left.
+        public var untriedArguments: String? = nil
         /// `tracing`, `stack trace`, `IDE`: what development mode leaves on.
         public let debug: [String: Answer]?
     }
@@ -103,6 +106,7 @@ public struct GraphQLCheck: SecurityCheck {
             let batch =
                 "[" + Array(repeating: #"{"query":"query{__typename}"}"#, count: Self.batchSize).joined(separator: ",")
                 + "]"
+            let arguments = try await arguments(at: url, facts: facts, context: context)
             endpoints.append(
                 Endpoint(
                     path: path,
@@ -113,7 +117,7 @@ public struct GraphQLCheck: SecurityCheck {
                         try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context)),
                     limits: try await limits(at: url, facts: facts, context: context),
                     transports: try await transports(at: url, context: context),
-                    arguments: try await arguments(at: url, facts: facts, context: context),
+                    arguments: arguments.trials, untriedArguments: arguments.untried,
                     debug: try await debugOutput(at: url, typename: probe, context: context)
                 ))
         }
@@ -259,9 +263,11 @@ public struct GraphQLCheck: SecurityCheck {
             outcomes(Rules.queryLimits, endpoint.limits, at: location)
             + outcomes(Rules.crossSiteRequests, endpoint.transports, at: location)
             + outcomes(Rules.debugOutput, endpoint.debug, at: location)
-        let arguments: [Outcome] = (endpoint.arguments ?? []).map {
-            judge($0, at: location.with(discriminator: $0.field))
-        }
+        let arguments: [Outcome] =
+            (endpoint.arguments ?? []).map { judge($0, at: location.with(discriminator: $0.field)) }
+            + (endpoint.untriedArguments.map {
+                [.inconclusive(Rules.sqlError, at: location.with(discriminator: "mutations"), $0)]
+            } ?? [])
         return posture + named + arguments
     }
 

@@ -3,7 +3,8 @@ GraphQL check's tests, in one of three faces:
 
   lax       what a default setup gives: introspection, suggestions, batching, GET and form
             transports, no depth, duplication or directive limits, resolver errors passed through,
-            a search argument pasted into SQLite's SQL, and what Apollo's development mode adds:
+            a search argument and a mutation's name argument pasted into SQLite's SQL, and what
+            Apollo's development mode adds:
             tracing in `extensions`, stack traces on errors, a GraphiQL page for browsers;
   limited   introspection on (so depth can be tried), everything else hardened;
   hardened  introspection off, suggestions stripped, JSON POST only, no batches, depth,
@@ -55,6 +56,11 @@ class Root:
         return [User({"id": r[0], "name": r[1]}) for r in rows]
 
     def rename(self, info, name):
+        # Whether the name is taken, asked before renaming (nothing is changed: a test server).
+        if LAX:
+            DATABASE.execute("SELECT id FROM users WHERE name = '" + name + "'").fetchall()
+        else:
+            DATABASE.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchall()
         return User(PEOPLE[0])
 
 
