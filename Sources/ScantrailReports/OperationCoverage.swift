@@ -42,7 +42,7 @@ struct OperationCoverage: Sendable {
                     let key = "\(place.method ?? "") \(place.path)"
                     let judgement = Judgement(
                         checkID: run.checkID, status: outcome.status, hostWide: outcome.places != nil,
-                        sentAs: outcome.sentAs ?? [])
+                        sentAs: outcome.sentAs(at: place) ?? [])
                     found[key] = found[key].map { $0.merged(with: judgement) } ?? judgement
                 }
             }

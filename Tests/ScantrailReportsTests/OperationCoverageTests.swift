@@ -55,6 +55,21 @@ struct OperationCoverageTests {
         #expect(CheckCoverage(headers).operations == 2, "the places a host-wide outcome lists are counted")
     }
 
+    @Test("a host-wide finding that keeps as whom each place was asked names only those at each operation")
+    func hostWidePerPlace() throws {
+        let products = Self.place("GET", "/products")
+        let me = Self.place("GET", "/me")
+        let host = Location(origin: Self.origin, method: nil, path: "/*")
+        let folded = Outcome(ruleID: Self.rule.id, status: .failed, location: host, detail: "")
+            .spanning([products, me], sentAs: [["anonymous"], ["cleo"]], at: host, "everywhere")
+        #expect(folded.sentAs == ["anonymous", "cleo"], "the union, as before")
+        let coverage = OperationCoverage.of(Self.result([Self.run("headers.security", [folded])]))
+        #expect(
+            coverage.map(\.summary) == [
+                "headers.security failed (host-wide; as cleo)", "headers.security failed (host-wide; as anonymous)",
+            ])
+    }
+
     @Test("places without a method (a TLS port, the host as such) are no operations")
     func noMethod() {
         let tls = Self.run(

@@ -62,10 +62,10 @@ enum HostWide {
         for (group, failures) in everywhere.sorted(by: {
             ($0.key.ruleID, $0.key.discriminator ?? "") < ($1.key.ruleID, $1.key.discriminator ?? "")
         }) {
-            let seen = failures.map { $0.location.with(discriminator: nil) }.sorted { $0.display < $1.display }
+            let seen = failures.sorted { $0.location.display < $1.location.display }
             result.append(
                 failures[0].spanning(
-                    seen, sentAs: failures.dropFirst().reduce(failures[0]) { $0.alsoSent(as: $1.sentAs) }.sentAs,
+                    seen.map { $0.location.with(discriminator: nil) }, sentAs: seen.map { $0.sentAs ?? [] },
                     at: host.with(discriminator: group.discriminator),
                     "on all \(failures.count) operations answered: \(failures[0].detail)"))
         }

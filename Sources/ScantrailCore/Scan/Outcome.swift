@@ -31,11 +31,14 @@ public struct Outcome: Hashable, Codable, Sendable {
     public let places: [Location]?
     /// As whom the answers judged were asked for (`anonymous`, `alice`), where the check says.
     public let sentAs: [String]?
+    /// For a host-wide judgement, as whom each of ``places`` was asked for, in the same order
+    /// (``sentAs`` is their union); `nil` otherwise, and in outcomes recorded before it was kept.
+    public let placesSentAs: [[String]]?
 
     /// Creates an outcome.
     public init(
         ruleID: String, status: Status, location: Location, detail: String, places: [Location]? = nil,
-        sentAs: [String]? = nil
+        sentAs: [String]? = nil, placesSentAs: [[String]]? = nil
     ) {
         self.ruleID = ruleID
         self.status = status
@@ -43,20 +46,37 @@ public struct Outcome: Hashable, Codable, Sendable {
         self.detail = detail
         self.places = places
         self.sentAs = sentAs
+        self.placesSentAs = placesSentAs
     }
 
-    /// The same judgement made for the whole host at `location`, seen on `places` as `sentAs`.
-    public func spanning(_ places: [Location], sentAs: [String]?, at location: Location, _ detail: String)
+    /// The same judgement made for the whole host at `location`, seen on `places`, each asked
+    /// for as the names `sentAs` holds at its index (their union becomes ``sentAs``).
+    public func spanning(_ places: [Location], sentAs: [[String]], at location: Location, _ detail: String)
         -> Outcome
     {
-        Outcome(ruleID: ruleID, status: status, location: location, detail: detail, places: places, sentAs: sentAs)
+        var union: [String] = []
+        for name in sentAs.joined() where !union.contains(name) { union.append(name) }
+        return Outcome(
+            ruleID: ruleID, status: status, location: location, detail: detail, places: places,
+            sentAs: union.isEmpty ? nil : union, placesSentAs: sentAs.count == places.count ? sentAs : nil)
+    }
+
+    /// As whom the answers at `place` were asked for: its own names on a host-wide judgement
+    /// that keeps them, else ``sentAs``.
+    public func sentAs(at place: Location) -> [String]? {
+        guard let placesSentAs, let index = places?.firstIndex(of: place), index < placesSentAs.count else {
+            return sentAs
+        }
+        return placesSentAs[index]
     }
 
     /// The same judgement, made on answers asked for as `names` too.
     public func alsoSent(as names: [String]?) -> Outcome {
         guard let names else { return self }
         let all = (sentAs ?? []) + names.filter { !(sentAs ?? []).contains($0) }
-        return Outcome(ruleID: ruleID, status: status, location: location, detail: detail, places: places, sentAs: all)
+        return Outcome(
+            ruleID: ruleID, status: status, location: location, detail: detail, places: places, sentAs: all,
+            placesSentAs: placesSentAs)
     }
 
     /// A passed outcome.
@@ -81,7 +101,7 @@ public struct Outcome: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case ruleID = "ruleId"
-        case status, location, detail, places, sentAs
+        case status, location, detail, places, sentAs, placesSentAs
     }
 }
 
