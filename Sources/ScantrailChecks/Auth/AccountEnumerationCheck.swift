@@ -148,12 +148,10 @@ public struct AccountEnumerationCheck: SecurityCheck {
             // pair (a new connection, a loaded machine) favours neither.
             func rounds(_ count: Int) async throws {
                 for round in 0..<count {
-                    if round.isMultiple(of: 2) {
-                        knownAnswers.append(try await send(fields(known), as: "real account"))
-                    }
-                    unknownAnswers.append(try await send(fields(unknown), as: "unknown account"))
-                    if !round.isMultiple(of: 2) {
-                        knownAnswers.append(try await send(fields(known), as: "real account"))
+                    for isKnown in round.isMultiple(of: 2) ? [true, false] : [false, true] {
+                        let answer = try await send(
+                            fields(isKnown ? known : unknown), as: isKnown ? "real account" : "unknown account")
+                        if isKnown { knownAnswers.append(answer) } else { unknownAnswers.append(answer) }
                     }
                 }
             }
