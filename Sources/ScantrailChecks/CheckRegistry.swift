@@ -2,25 +2,28 @@ import ScantrailCore
 
 /// Every check Scantrail ships, in the order reports list them.
 public enum CheckRegistry {
-    /// All checks, passive and active, of the base URL; the engine selects among them.
+    /// All checks, passive and active, of a target without a description; the engine selects
+    /// among them.
     public static let all: [any SecurityCheck] = surface(nil)
 
     /// All checks, passive and active; those that judge answers judge every documented
-    /// operation of `api` besides the base URL.
+    /// operation of `api` besides the base URL, and without one the places the scan learns.
     public static func surface(_ api: APIUnderTest?) -> [any SecurityCheck] {
-        [
-            TransportSecurityCheck(),
-            TLSCheck(),
-            SecurityHeadersCheck(api: api),
-            VersionDisclosureCheck(),
-            CookieCheck(api: api),
-            HTTPMethodsCheck(api: api),
-            VerboseErrorCheck(api: api),
-            GraphQLCheck(),
-            SecretsCheck(api: api),
-            CORSCheck(api: api),
-            ExposureCheck(),
-        ]
+        let scope = SurfaceScope(api)
+        return
+            [
+                TransportSecurityCheck(),
+                TLSCheck(),
+                SecurityHeadersCheck(scope),
+                VersionDisclosureCheck(),
+                CookieCheck(scope),
+                HTTPMethodsCheck(scope),
+                VerboseErrorCheck(scope),
+                GraphQLCheck(),
+                SecretsCheck(scope),
+                CORSCheck(scope),
+                ExposureCheck(),
+            ]
     }
 
     /// The checks driven by an OpenAPI description and identities; JWT keys are guessed from

@@ -17,7 +17,13 @@ struct SecurityHeaders: RouterMiddleware {
     func handle(
         _ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response
     ) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // A 404 or a refusal is an answer too: it carries the same headers.
+            response = try error.response(from: request, context: context)
+        }
         response.headers[.contentSecurityPolicy] = Pages.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

@@ -40,7 +40,7 @@ struct HTTPMethodsCheckTests {
     /// The outcomes of the check over the catalogue's documented paths, served by `router`.
     static func documented(_ router: Router<BasicRequestContext>) async throws -> [Outcome] {
         let api = APIUnderTest(inventory: try await CatalogueAPI.description(), identities: [CatalogueAPI.identity])
-        return try await CheckHarness.outcomes(of: HTTPMethodsCheck(api: api), servedBy: router)
+        return try await CheckHarness.outcomes(of: HTTPMethodsCheck(.described(api)), servedBy: router)
     }
 
     @Test("an echoing TRACE and WebDAV methods on offer are reported; a refused TRACK passes")

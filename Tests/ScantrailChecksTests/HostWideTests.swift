@@ -29,7 +29,7 @@ struct HostWideTests {
         let folded = try! #require(result.first)
         #expect(folded.status == .failed && folded.location == Self.host)
         #expect(folded.places == Self.operations.sorted { $0.display < $1.display })
-        #expect(folded.detail == "on all 3 operations answered: seen")
+        #expect(folded.detail == "on all 3 places answered: seen")
     }
 
     @Test("failing on some operations is a finding at each, and the host is judged per operation")
@@ -42,7 +42,7 @@ struct HostWideTests {
         #expect(result.filter { $0.status == .failed }.map(\.location) == [Self.operations[0], Self.operations[2]])
         let hostOutcome = try! #require(result.first { $0.location == Self.host })
         #expect(hostOutcome.status == .notApplicable)
-        #expect(hostOutcome.detail == "judged per operation: fails on 2 of the 3 operations answered")
+        #expect(hostOutcome.detail == "judged per place: fails on 2 of the 3 places answered")
     }
 
     @Test("one operation alone never speaks for the host")
@@ -86,12 +86,32 @@ struct HostWideTests {
         #expect(unfolded.filter { $0.status == .failed }.count == 2, "without trials, every answered place counts")
     }
 
-    @Test("places outside those answered (the base URL) pass through; without answers nothing is folded")
-    func baseURL() {
+    @Test("the base URL failing a rule that folds joins the fold; passing, it does not stop it")
+    func baseURLJoinsTheFold() {
         let base = Location(origin: Self.origin, method: "GET", path: "/")
-        let outcomes = [Self.outcome(.failed, at: base)] + Self.operations.map { Self.outcome(.failed, at: $0) }
-        let result = Self.aggregate(outcomes)
-        #expect(result.filter { $0.status == .failed }.map(\.location) == [base, Self.host])
+        let everywhere = Self.operations.map { Self.outcome(.failed, at: $0) }
+        let joined = Self.aggregate([Self.outcome(.failed, at: base)] + everywhere)
+        #expect(joined.filter { $0.status == .failed }.map(\.location) == [Self.host], "one finding, not two")
+        #expect(Set(joined.first { $0.status == .failed }?.places ?? []) == Set([base] + Self.operations))
+        let landing = Self.aggregate([Self.outcome(.passed, at: base)] + everywhere)
+        #expect(landing.filter { $0.status == .failed }.map(\.location) == [Self.host])
+        #expect(landing.contains { $0.status == .passed && $0.location == base }, "a good landing page stays judged")
+    }
+
+    @Test("one operation and the base URL failing alike are the host's finding; elsewhere the base passes through")
+    func baseURLAndOneOperation() {
+        let base = Location(origin: Self.origin, method: "GET", path: "/")
+        let place = Self.operations[0]
+        let pair = Self.aggregate(
+            [Self.outcome(.failed, at: base), Self.outcome(.failed, at: place)], answered: [place])
+        #expect(pair.filter { $0.status == .failed }.map(\.location) == [Self.host])
+        let split = Self.aggregate(
+            [
+                Self.outcome(.failed, at: base), Self.outcome(.failed, at: place),
+                Self.outcome(.passed, at: Self.operations[1]),
+            ],
+            answered: [place, Self.operations[1]])
+        #expect(split.filter { $0.status == .failed }.map(\.location) == [base, place])
         #expect(Self.aggregate([Self.outcome(.failed, at: base)], answered: []).map(\.location) == [base])
     }
 }

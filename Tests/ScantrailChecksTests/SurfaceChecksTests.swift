@@ -12,9 +12,10 @@ struct SurfaceChecksTests {
     /// The outcomes of the answer-judging checks over the catalogue's description, as cleo.
     static func outcomes(_ router: Router<BasicRequestContext>) async throws -> [String: [Outcome]] {
         let api = APIUnderTest(inventory: try await CatalogueAPI.description(), identities: [CatalogueAPI.identity])
+        let scope = SurfaceScope.described(api)
         let checks: [any SecurityCheck] = [
-            SecurityHeadersCheck(api: api), CookieCheck(api: api), CORSCheck(api: api), VerboseErrorCheck(api: api),
-            HTTPMethodsCheck(api: api),
+            SecurityHeadersCheck(scope), CookieCheck(scope), CORSCheck(scope), VerboseErrorCheck(scope),
+            HTTPMethodsCheck(scope),
         ]
         var outcomes: [String: [Outcome]] = [:]
         for check in checks {

@@ -63,7 +63,7 @@ struct WebServerTests {
         return [:]
     }
 
-    @Test("the scan page has a form with a CSRF token, and every answer its security headers and no banner")
+    @Test("the scan page has a form with a CSRF token, and every answer (a 404 too) its security headers and no banner")
     func scanPage() async throws {
         try await WebServer.withRunning(Self.settings()) { port in
             let page = try await Self.send(ProbeRequest(url: "http://127.0.0.1:\(port)/"))
@@ -76,6 +76,14 @@ struct WebServerTests {
             #expect(headers.first("Server") == nil)
             let cookie = try #require(headers.first("Set-Cookie"))
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Secure"))
+            // The form's action read with GET, and any unknown path: a 404 carries them too.
+            for path in ["/scans", "/no-such-page"] {
+                let missing = try await Self.send(ProbeRequest(url: "http://127.0.0.1:\(port)\(path)"))
+                #expect(missing.response?.status == 404)
+                #expect(missing.response?.headers.first("X-Content-Type-Options") == "nosniff", "\(path)")
+                #expect(
+                    missing.response?.headers.first("Content-Security-Policy")?.hasPrefix("default-src 'none'") == true)
+            }
         }
     }
 

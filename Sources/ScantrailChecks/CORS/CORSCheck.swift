@@ -55,11 +55,12 @@ public struct CORSCheck: SecurityCheck {
         public let hostWide: Location?
     }
 
-    private let api: APIUnderTest?
+    private let scope: SurfaceScope
 
-    /// A check of the base URL and, with `api`, of every documented operation.
-    public init(api: APIUnderTest? = nil) {
-        self.api = api
+    /// A check of the base URL and of what `scope` adds: the documented operations, or the
+    /// places the scan learns.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
     }
 
     public static let metadata = CheckMetadata(
@@ -86,6 +87,7 @@ public struct CORSCheck: SecurityCheck {
     }
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let api = try await scope.api(on: target, context: context)
         let origins = Self.origins(for: target)
         let attempts = try await Self.attempts(origins, on: ProbeRequest(url: target.url), context)
         guard let api else {
@@ -142,9 +144,8 @@ public struct CORSCheck: SecurityCheck {
         }
         let answered = operations.filter { $0.attempts.contains { $0.exchange.response != nil } }.map(\.location)
         // A crafted origin is a trial: GETs get the tricks, other methods a preflight.
-        return base
-            + HostWide.aggregate(
-                judged, answered: answered, at: hostWide, rules: Self.metadata.rules, perTrial: true)
+        return HostWide.aggregate(
+            base + judged, answered: answered, at: hostWide, rules: Self.metadata.rules, perTrial: true)
     }
 
     /// The outcomes of the crafted origins sent to one place.

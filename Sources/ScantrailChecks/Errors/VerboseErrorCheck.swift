@@ -47,11 +47,12 @@ public struct VerboseErrorCheck: SecurityCheck {
         public var hostWide: Location? = nil
     }
 
-    private let api: APIUnderTest?
+    private let scope: SurfaceScope
 
-    /// A check of the base URL and, with `api`, of its documented operations.
-    public init(api: APIUnderTest? = nil) {
-        self.api = api
+    /// A check of the base URL and of what `scope` adds: the documented operations, or the
+    /// places the scan learns.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
     }
 
     public static let metadata = CheckMetadata(
@@ -116,6 +117,7 @@ public struct VerboseErrorCheck: SecurityCheck {
     }
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let api = try await scope.api(on: target, context: context)
         let base = Self.provocations(for: target).map { ($0.name, nil as APIOperation?, $0.request, $0.path) }
         var documented: [(name: String, operation: APIOperation, request: ProbeRequest)] = []
         if let api {

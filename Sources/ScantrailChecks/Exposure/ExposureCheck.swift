@@ -48,11 +48,25 @@ public struct ExposureCheck: SecurityCheck {
         rules: ExposureKind.allCases.map(\.rule)
     )
 
+    /// Sends every probe once per scan: the paths learnt for the surface checks
+    /// (``exposed(on:context:)``) read the same observations.
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        let observations = try await context.concurrentMap(probes) { probe in
-            try await observe(probe, on: target, context: context)
+        try await context.memo.value("exposure.files " + probes.map(\.path).joined(separator: " ")) {
+            let observations = try await context.concurrentMap(probes) { probe in
+                try await observe(probe, on: target, context: context)
+            }
+            return Evidence(origin: target.origin, observations: observations)
         }
-        return Evidence(origin: target.origin, observations: observations)
+    }
+
+    /// The probes whose content is really there on `target` (those ``evaluate(_:)`` fails), in
+    /// catalogue order, observed once per scan.
+    func exposed(on target: ScanTarget, context: ScanContext) async throws -> [ExposureProbe] {
+        let evidence = try await collect(target, context: context)
+        return zip(probes, evidence.observations).filter { probe, observation in
+            judge(observation, of: probe, origin: evidence.origin).status == .failed
+        }
+        .map(\.0)
     }
 
     private func observe(_ probe: ExposureProbe, on target: ScanTarget, context: ScanContext) async throws
@@ -85,30 +99,37 @@ public struct ExposureCheck: SecurityCheck {
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         evidence.observations.compactMap { observation in
-            guard let kind = ExposureKind(rawValue: observation.ruleID),
-                let probe = probes.first(where: { $0.path == observation.path })
+            guard
+                let probe = probes.first(where: {
+                    $0.path == observation.path && $0.kind.rawValue == observation.ruleID
+                })
             else { return nil }
-            let location = Location(origin: evidence.origin, method: "GET", path: observation.path)
-            let rule = kind.rule
-            if let reason = observation.inconclusive {
-                return .inconclusive(rule, at: location, reason)
-            }
-            let status = observation.status ?? 0
-            guard (200...299).contains(status) else {
-                return .passed(rule, at: location, "answered \(status)")
-            }
-            if observation.softNotFound {
-                return .passed(rule, at: location, "answered \(status) like any missing path (soft-404)")
-            }
-            if observation.looksLikeHTML != probe.isHTML {
-                let kindSeen = observation.looksLikeHTML ? "an HTML page" : "not an HTML page"
-                return .passed(rule, at: location, "answered \(status) with \(kindSeen), not the expected content")
-            }
-            guard observation.contentMatches else {
-                return .passed(rule, at: location, "answered \(status) but the content does not match")
-            }
-            return .failed(rule, at: location, "answered \(status) with matching content: \(observation.maskedExcerpt)")
+            return judge(observation, of: probe, origin: evidence.origin)
         }
+    }
+
+    /// The outcome of `probe`'s rule for what it observed.
+    private func judge(_ observation: Observation, of probe: ExposureProbe, origin: String) -> Outcome {
+        let location = Location(origin: origin, method: "GET", path: observation.path)
+        let rule = probe.kind.rule
+        if let reason = observation.inconclusive {
+            return .inconclusive(rule, at: location, reason)
+        }
+        let status = observation.status ?? 0
+        guard (200...299).contains(status) else {
+            return .passed(rule, at: location, "answered \(status)")
+        }
+        if observation.softNotFound {
+            return .passed(rule, at: location, "answered \(status) like any missing path (soft-404)")
+        }
+        if observation.looksLikeHTML != probe.isHTML {
+            let kindSeen = observation.looksLikeHTML ? "an HTML page" : "not an HTML page"
+            return .passed(rule, at: location, "answered \(status) with \(kindSeen), not the expected content")
+        }
+        guard observation.contentMatches else {
+            return .passed(rule, at: location, "answered \(status) but the content does not match")
+        }
+        return .failed(rule, at: location, "answered \(status) with matching content: \(observation.maskedExcerpt)")
     }
 
     /// Whether `text` is an HTML page, by media type or by its first tags.

@@ -129,4 +129,11 @@ public enum ExposureKind: String, Codable, Sendable, CaseIterable {
                 mapping: ControlMapping(tsc: [.cc6_6], owasp: [.api8], cwe: [CWE(942)]))
         }
     }
+
+    /// Whether a hit is an endpoint of the API's surface (its documentation, a console, metrics,
+    /// a listing) rather than a file whose content is the secret: only those become places the
+    /// surface checks walk, so no exposed secret is copied into their evidence.
+    var isSurface: Bool {
+        [.apiDocumentation, .graphQLConsole, .metrics, .directoryListing].contains(self)
+    }
 }

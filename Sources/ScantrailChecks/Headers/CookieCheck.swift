@@ -11,11 +11,12 @@ public struct CookieCheck: SecurityCheck {
     /// Cookie names that mark a session or a credential (matched case-insensitively, as parts).
     static let sessionMarkers = ["sess", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf"]
 
-    private let api: APIUnderTest?
+    private let scope: SurfaceScope
 
-    /// A check of the base URL and, with `api`, of its documented operations.
-    public init(api: APIUnderTest? = nil) {
-        self.api = api
+    /// A check of the base URL and of what `scope` adds: the documented operations, or the
+    /// places the scan learns.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
     }
 
     public static let metadata = CheckMetadata(
@@ -25,7 +26,7 @@ public struct CookieCheck: SecurityCheck {
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> SurfaceEvidence {
-        try await .collect(target, api: api, context: context, followRedirects: true)
+        try await .collect(target, scope: scope, context: context, followRedirects: true)
     }
 
     /// Judges every cookie each answer sets; and, per rule and place, says that no other cookie

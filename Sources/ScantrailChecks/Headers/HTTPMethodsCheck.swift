@@ -42,11 +42,12 @@ public struct HTTPMethodsCheck: SecurityCheck {
     /// The header that carries the marker.
     static let markerHeader = "X-Scantrail-Trace"
 
-    private let api: APIUnderTest?
+    private let scope: SurfaceScope
 
-    /// A check of the base URL and, with `api`, of every documented path.
-    public init(api: APIUnderTest? = nil) {
-        self.api = api
+    /// A check of the base URL and of what `scope` adds: the documented operations, or the
+    /// places the scan learns.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
     }
 
     public static let metadata = CheckMetadata(
@@ -56,6 +57,7 @@ public struct HTTPMethodsCheck: SecurityCheck {
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let api = try await scope.api(on: target, context: context)
         let marker = "st-" + UUID().uuidString.lowercased().prefix(12)
         let traced = [HeaderField(name: Self.markerHeader, value: String(marker))]
         var traces: [HTTPExchange] = []
@@ -95,12 +97,11 @@ public struct HTTPMethodsCheck: SecurityCheck {
         let places = paths.map { Location(origin: evidence.location.origin, method: nil, path: $0.path) }
         let traces = zip(paths, places).map { judgeTrace($0.trace, marker: evidence.marker, at: $1) }
         let options = zip(paths, places).map { judgeOptions($0.options, at: $1) }
-        return base
-            + [(Rules.trace, traces), (Rules.unexpectedMethods, options)].flatMap { rule, outcomes in
-                HostWide.aggregate(
-                    outcomes, answered: outcomes.filter { $0.status != .inconclusive }.map(\.location),
-                    at: hostWide, rules: [rule])
-            }
+        return [(Rules.trace, traces), (Rules.unexpectedMethods, options)].flatMap { rule, outcomes in
+            HostWide.aggregate(
+                base.filter { $0.ruleID == rule.id } + outcomes,
+                answered: outcomes.filter { $0.status != .inconclusive }.map(\.location), at: hostWide, rules: [rule])
+        }
     }
 
     private func judgeTrace(_ exchange: HTTPExchange, marker: String, at base: Location) -> Outcome {

@@ -7,11 +7,12 @@ import ScantrailCore
 public struct SecurityHeadersCheck: SecurityCheck {
     public typealias Evidence = SurfaceEvidence
 
-    private let api: APIUnderTest?
+    private let scope: SurfaceScope
 
-    /// A check of the base URL and, with `api`, of its documented operations.
-    public init(api: APIUnderTest? = nil) {
-        self.api = api
+    /// A check of the base URL and of what `scope` adds: the documented operations, or the
+    /// places the scan learns.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
     }
 
     public static let metadata = CheckMetadata(
@@ -24,7 +25,7 @@ public struct SecurityHeadersCheck: SecurityCheck {
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> SurfaceEvidence {
-        try await .collect(target, api: api, context: context, followRedirects: true)
+        try await .collect(target, scope: scope, context: context, followRedirects: true)
     }
 
     public func evaluate(_ evidence: SurfaceEvidence) -> [Outcome] {

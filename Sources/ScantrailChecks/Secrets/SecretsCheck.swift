@@ -45,12 +45,12 @@ public struct SecretsCheck: SecurityCheck {
         public let notInspected: Int
     }
 
-    private let api: APIUnderTest?
+    private let scope: SurfaceScope
 
-    /// Creates the check; with `api`, each answer is judged at the documented operation it
-    /// answers, all of that operation's answers together.
-    public init(api: APIUnderTest? = nil) {
-        self.api = api
+    /// A check of the base URL and of what `scope` adds: the documented operations, or the
+    /// places the scan learns.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
     }
 
     public static let metadata = CheckMetadata(
@@ -61,6 +61,7 @@ public struct SecretsCheck: SecurityCheck {
     )
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
+        let api = try await scope.api(on: target, context: context)
         context.responses.record(try await context.http.send(ProbeRequest(url: target.url, followRedirects: true)))
         let entries = context.responses.entries.filter { URL(string: $0.url)?.host?.lowercased() == target.host }.map {
             entry in

@@ -1,10 +1,10 @@
 import ScantrailCore
 
 /// How outcomes judged answer by answer become findings. A rule that fails on every documented
-/// operation that answered (a header missing on every answer, a cookie every answer sets) is a
-/// property of the whole server: one outcome at the host's location, listing the places it was
-/// seen on. Otherwise each operation keeps its own outcome, and the host's location says the
-/// rule was judged per operation (not applicable there), which closes an earlier host-wide
+/// (or learnt) operation that answered (a header missing on every answer, a cookie every answer
+/// sets) is a property of the whole server: one outcome at the host's location, listing the
+/// places it was seen on. Otherwise each operation keeps its own outcome, and the host's location says the
+/// rule was judged per place (not applicable there), which closes an earlier host-wide
 /// finding. Either way the same target gives the same fingerprints scan after scan.
 enum HostWide {
     /// Where host-wide outcomes are kept: `/*` under the target's base path, without a method.
@@ -15,11 +15,12 @@ enum HostWide {
 
     /// `outcomes` with one judgement per rule and place (failed beats passed beats not
     /// applicable beats inconclusive; the first of equals stays), then those failing on every
-    /// place of `answered` (at least two) folded into one outcome at `host`, discriminator kept.
-    /// With `perTrial`, a discriminator names a trial made at some places only (a crafted
-    /// origin, a provocation): it folds when it fails at every answered place it was judged at.
-    /// Every rule of `rules` gets an outcome at `host` when `answered` is not empty. Outcomes at
-    /// places outside `answered` (the base URL) pass through.
+    /// place of `answered` folded into one outcome at `host`, discriminator kept, when at least
+    /// two places fail. With `perTrial`, a discriminator names a trial made at some places only
+    /// (a crafted origin, a provocation): it folds when it fails at every answered place it was
+    /// judged at. Every rule of `rules` gets an outcome at `host` when `answered` is not empty.
+    /// Outcomes at places outside `answered` (the base URL) pass through, except a failure of a
+    /// rule that folds: the same property seen once more, it joins the fold's places.
     static func aggregate(
         _ outcomes: [Outcome], answered: [Location], at host: Location, rules: [Rule], perTrial: Bool = false
     ) -> [Outcome] {
@@ -42,7 +43,7 @@ enum HostWide {
             let discriminator: String?
         }
         let failing = Dictionary(
-            grouping: merged.filter { $0.status == .failed && places.contains($0.location.with(discriminator: nil)) },
+            grouping: merged.filter { $0.status == .failed },
             by: { Group(ruleID: $0.ruleID, discriminator: $0.location.discriminator) })
         let tried = Dictionary(
             grouping: merged.filter {
@@ -52,12 +53,13 @@ enum HostWide {
         ).mapValues { Set($0.map { $0.location.with(discriminator: nil) }) }
         let everywhere = failing.filter { group, failures in
             let expected = perTrial ? tried[group.discriminator]?.count ?? 0 : places.count
-            return expected >= 2 && failures.count == expected
+            let inside = failures.filter { places.contains($0.location.with(discriminator: nil)) }.count
+            return expected >= 1 && inside == expected && failures.count >= 2
         }
         let folded = Set(everywhere.keys)
+        // In a folded group every answered place failed: the fold replaces all its failures.
         var result = merged.filter {
-            !folded.contains(Group(ruleID: $0.ruleID, discriminator: $0.location.discriminator))
-                || !places.contains($0.location.with(discriminator: nil))
+            $0.status != .failed || !folded.contains(Group(ruleID: $0.ruleID, discriminator: $0.location.discriminator))
         }
         for (group, failures) in everywhere.sorted(by: {
             ($0.key.ruleID, $0.key.discriminator ?? "") < ($1.key.ruleID, $1.key.discriminator ?? "")
@@ -67,20 +69,20 @@ enum HostWide {
                 failures[0].spanning(
                     seen.map { $0.location.with(discriminator: nil) }, sentAs: seen.map { $0.sentAs ?? [] },
                     at: host.with(discriminator: group.discriminator),
-                    "on all \(failures.count) operations answered: \(failures[0].detail)"))
+                    "on all \(failures.count) places answered: \(failures[0].detail)"))
         }
         for rule in rules where !folded.contains(Group(ruleID: rule.id, discriminator: nil)) {
             let count = Set(
                 failing.filter { $0.key.ruleID == rule.id }.flatMap {
                     $0.value.map { $0.location.with(discriminator: nil) }
                 }
-            ).count
+            ).intersection(places).count
             result.append(
                 .notApplicable(
                     rule, at: host,
                     count == 0
-                        ? "judged per operation: fails on none of the \(places.count) operations answered"
-                        : "judged per operation: fails on \(count) of the \(places.count) operations answered"))
+                        ? "judged per place: fails on none of the \(places.count) places answered"
+                        : "judged per place: fails on \(count) of the \(places.count) places answered"))
         }
         return result
     }

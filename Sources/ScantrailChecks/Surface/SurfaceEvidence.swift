@@ -2,21 +2,23 @@ import ScantrailCore
 
 /// What the response checks judge: the base URL's answer and, when the API is described, every
 /// documented operation's answers as each identity that applies (``APIUnderTest`` walks them
-/// once per scan). Evidence recorded before operations were walked decodes with none.
+/// once per scan) — without a description, the answers of the places the scan learnt
+/// (``LearnedPaths``). Evidence recorded before operations were walked decodes with none.
 public struct SurfaceEvidence: Codable, Sendable {
     /// Where the base URL's request went.
     public let location: Location
     /// The base URL's exchange.
     public let exchange: HTTPExchange
-    /// The documented operations' answers; `nil` without a description.
+    /// The documented (or learnt) operations' answers; `nil` when only the base URL was judged.
     public let answers: [SurfaceAnswer]?
     /// Where a rule failing on every operation is reported (``HostWide``).
     public let hostWide: Location?
 
-    /// Sends a GET for the base URL (reused across checks) and, with `api`, walks its operations.
+    /// Sends a GET for the base URL (reused across checks) and walks the operations `scope` adds.
     static func collect(
-        _ target: ScanTarget, api: APIUnderTest?, context: ScanContext, followRedirects: Bool
+        _ target: ScanTarget, scope: SurfaceScope, context: ScanContext, followRedirects: Bool
     ) async throws -> Self {
+        let api = try await scope.api(on: target, context: context)
         let base = try await ResponseEvidence.baseURL(of: target, context: context, followRedirects: followRedirects)
         let answers = try await api?.surface(on: target, context: context)
         return SurfaceEvidence(

@@ -44,6 +44,11 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         self.proxy = proxy
     }
 
+    /// Whether the check identified `id` is among those to run (every check when none are named).
+    public func selects(_ id: String) -> Bool {
+        enabledChecks.map { $0.contains(id) } ?? true
+    }
+
     private enum CodingKeys: String, CodingKey {
         case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays, scope, proxy
     }

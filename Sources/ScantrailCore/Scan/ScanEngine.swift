@@ -47,8 +47,7 @@ public struct ScanEngine: Sendable {
     ) {
         self.checks = checks.filter { check in
             let metadata = type(of: check).metadata
-            let selected = configuration.enabledChecks.map { $0.contains(metadata.id) } ?? true
-            return selected && (configuration.active || !metadata.isActive)
+            return configuration.selects(metadata.id) && (configuration.active || !metadata.isActive)
         }
         self.configuration = configuration
         self.http = http
