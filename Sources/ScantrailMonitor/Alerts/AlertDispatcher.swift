@@ -85,12 +85,9 @@ public struct AlertDispatcher: Sendable {
 
     /// The store's row for `alert`.
     static func record(_ alert: Alert) throws -> AlertDelivery.Alert {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return AlertDelivery.Alert(
+        AlertDelivery.Alert(
             key: alert.key, kind: alert.kind.rawValue, target: alert.target, summary: alert.title,
-            payload: String(decoding: try encoder.encode(alert), as: UTF8.self))
+            payload: String(decoding: try AlertJSON.encoder().encode(alert), as: UTF8.self))
     }
 
     /// Posts one delivery: its status, what went wrong (`nil`: delivered), and, when worth
@@ -103,9 +100,7 @@ public struct AlertDispatcher: Sendable {
         }
         let message: WebhookMessage
         do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
-            let alert = try decoder.decode(Alert.self, from: Data(delivery.payload.utf8))
+            let alert = try AlertJSON.decoder().decode(Alert.self, from: Data(delivery.payload.utf8))
             message = try WebhookMessage(alert, deliveryID: delivery.id, webhook: webhook, now: Date())
         } catch {
             return (nil, "the stored alert cannot be read", nil)

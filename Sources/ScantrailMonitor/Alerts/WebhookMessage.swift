@@ -26,10 +26,8 @@ public struct WebhookMessage: Sendable, Hashable {
         case .slack:
             body = try JSONSerialization.data(withJSONObject: ["text": Self.slackText(alert)], options: [.sortedKeys])
         case .json:
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            body = try encoder.encode(Envelope(id: deliveryID, type: alert.kind, createdAt: now, alert: alert))
+            body = try AlertJSON.encoder().encode(
+                Envelope(id: deliveryID, type: alert.kind, createdAt: now, alert: alert))
         }
         if let secret = webhook.secret {
             headers["Scantrail-Signature"] = Self.signature(body: body, secret: secret, at: now)
