@@ -60,6 +60,8 @@ public enum AccountsAPI {
     public static func router(_ profile: Profile) -> Router<BasicRequestContext> {
         let router = Router()
         let flawed = profile == .flawed
+        // The hardened face is hardened all round: its headers too.
+        if !flawed { router.add(middleware: ResponseHeadersMiddleware(headers: DemoAPI.responseHeaders(.hardened))) }
         let logins = Mutex(0)
         router.get("/openapi.json") { _, _ in json(document) }
         router.get("/health") { _, _ in json(#"{"status":"ok"}"#) }

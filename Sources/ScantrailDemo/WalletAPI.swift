@@ -53,6 +53,8 @@ public enum WalletAPI {
     public static func router(_ profile: Profile) -> Router<BasicRequestContext> {
         let router = Router()
         let flawed = profile == .flawed
+        // The hardened face is hardened all round: its headers too.
+        if !flawed { router.add(middleware: ResponseHeadersMiddleware(headers: DemoAPI.responseHeaders(.hardened))) }
         let revoked = Mutex<Set<Substring>>([])
         let pem = signingKey.publicKey.pemRepresentation + "\n"
         router.get("/openapi.json") { _, _ in json(document) }
