@@ -106,8 +106,7 @@ public struct CORSCheck: SecurityCheck {
         let book = try await api.values(on: target, context: context)
         let preflighted = try await context.concurrentMap(api.inventory.operations.filter(\.isUnsafe)) { operation in
             let origin = origins[0].origin
-            let values = book.values(for: operation, as: operation.isSecured ? api.identities.first : nil)
-            var request = api.request(operation, on: target, values: values, credential: nil)
+            var request = api.anonymousRequest(operation, on: target, book: book)
             request.method = "OPTIONS"
             request.body = nil
             request.headers = [

@@ -107,8 +107,7 @@ public struct VerboseErrorCheck: SecurityCheck {
                     ))
             }
             if operation.isUnsafe, operation.requestBody?.mediaType.contains("json") == true {
-                let values = book.values(for: operation, as: operation.isSecured ? api.identities.first : nil)
-                var request = api.request(operation, on: target, values: values, credential: nil)
+                var request = api.anonymousRequest(operation, on: target, book: book)
                 request.body = Data(#"{"a":"#.utf8)
                 provoked.append(("malformed-json", operation, request))
             }

@@ -76,8 +76,7 @@ public struct HTTPMethodsCheck: SecurityCheck {
             seen.insert($0.path).inserted
         }
         let urls = representatives.map { operation in
-            let values = book.values(for: operation, as: operation.isSecured ? api.identities.first : nil)
-            return (operation.path, api.request(operation, on: target, values: values, credential: nil).url)
+            (operation.path, api.anonymousRequest(operation, on: target, book: book).url)
         }.filter { $0.1 != target.url }
         evidence.paths = try await context.concurrentMap(urls) { path, url in
             PathProbe(

@@ -47,8 +47,9 @@ public struct SecretsCheck: SecurityCheck {
 
     private let scope: SurfaceScope
 
-    /// A check of the base URL and of what `scope` adds: the documented operations, or the
-    /// places the scan learns.
+    /// A check of every answer the scan received; with what `scope` adds (the documented
+    /// operations, or the places the scan learns), each answer is judged at the operation it
+    /// answers, all of that operation's answers together.
     public init(_ scope: SurfaceScope = .baseURL) {
         self.scope = scope
     }

@@ -28,6 +28,14 @@ extension APIUnderTest {
         }
     }
 
+    /// The request for `operation` without credentials, its parameters filled from `book` as
+    /// for the identity that would call it (the first, when it is secured): what probes that
+    /// add their own headers or body (a preflight, a provocation, a TRACE) start from.
+    func anonymousRequest(_ operation: APIOperation, on target: ScanTarget, book: RequestValues) -> ProbeRequest {
+        let values = book.values(for: operation, as: operation.isSecured ? identities.first : nil)
+        return request(operation, on: target, values: values, credential: nil)
+    }
+
     /// The operations the walk requests: the unsafe ones only with `--active`.
     private func walked(_ context: ScanContext) -> [APIOperation] {
         inventory.operations.filter { !$0.isUnsafe || context.configuration.active }

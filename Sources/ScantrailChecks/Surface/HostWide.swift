@@ -3,9 +3,9 @@ import ScantrailCore
 /// How outcomes judged answer by answer become findings. A rule that fails on every documented
 /// (or learnt) operation that answered (a header missing on every answer, a cookie every answer
 /// sets) is a property of the whole server: one outcome at the host's location, listing the
-/// places it was seen on. Otherwise each operation keeps its own outcome, and the host's location says the
-/// rule was judged per place (not applicable there), which closes an earlier host-wide
-/// finding. Either way the same target gives the same fingerprints scan after scan.
+/// places it was seen on. Otherwise each operation keeps its own outcome, and the host's
+/// location says the rule was judged per place (not applicable there), which closes an earlier
+/// host-wide finding. Either way the same target gives the same fingerprints scan after scan.
 enum HostWide {
     /// Where host-wide outcomes are kept: `/*` under the target's base path, without a method.
     static func location(of target: ScanTarget) -> Location {

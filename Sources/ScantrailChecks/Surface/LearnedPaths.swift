@@ -67,13 +67,12 @@ enum LearnedPaths {
         var references = exchange.redirects.map(\.location)
         references += response.headers.all("Location") + response.headers.all("Content-Location")
         references += response.headers.all("Link").flatMap(linkTargets)
-        let text = String(decoding: response.body, as: UTF8.self)
         if response.mediaType?.contains("json") == true,
             let json = try? JSONDecoder().decode(JSONValue.self, from: response.body)
         {
             references += strings(in: json).filter { $0.hasPrefix("/") || $0.hasPrefix("http") }
         } else {
-            references += attributeValues(in: text)
+            references += attributeValues(in: String(decoding: response.body, as: UTF8.self))
         }
         return references.compactMap { reference in
             guard let page, let url = URL(string: reference, relativeTo: page)?.absoluteURL,
