@@ -7,7 +7,7 @@ import ScantrailApp
 struct APIOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "OpenAPI 3.x or Swagger 2.0 description (file or URL, JSON or YAML); without it, the target's usual documentation paths are tried when identities are given.",
+            "OpenAPI 3.x or Swagger 2.0 description (file or URL, JSON or YAML); without it, the target's usual documentation paths are tried when identities are given, and the header, cookie, CORS, method and error checks judge the places the scan learns (documentation found, links of the base URL, exposure hits; at most 20).",
             valueName: "file|url"))
     var openapi: String?
 
