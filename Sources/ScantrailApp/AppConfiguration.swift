@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailOpenAPI
 import ScantrailStore
 import Yams
 
@@ -69,7 +70,10 @@ public struct AppConfiguration: Decodable, Sendable {
     /// - Throws: ``AppError`` naming the file and what is wrong with it.
     public init(yaml text: String, path: String) throws {
         do {
+            try DocumentLimits.standard.check(yaml: text)
             self = try YAMLDecoder().decode(AppConfiguration.self, from: text)
+        } catch let violation as DocumentLimits.Violation {
+            throw AppError.invalid("config file \(path) \(violation)")
         } catch {
             throw AppError.invalid("config file \(path) is not valid: \(Self.reason(error))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailOpenAPI
 import Yams
 
 /// Statements by people about controls a scanner cannot observe (key rotation, log retention,
@@ -39,7 +40,10 @@ public struct AttestationFile: Sendable, Decodable {
         }
         let file: AttestationFile
         do {
+            try DocumentLimits.standard.check(yaml: text)
             file = try YAMLDecoder().decode(AttestationFile.self, from: text)
+        } catch let violation as DocumentLimits.Violation {
+            throw AppError.invalid("the attestation file \(path) \(violation)")
         } catch {
             throw AppError.invalid("the attestation file \(path) is not valid: \(error)")
         }

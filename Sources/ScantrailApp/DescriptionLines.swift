@@ -6,11 +6,10 @@ import ScantrailReports
 /// source lines (SARIF): the line of the operation's method under its path, or of the path
 /// when the method is not found on a line of its own.
 enum DescriptionLines {
-    /// The description at `location` (a file path) as SARIF shows it: the path relative to the
-    /// working folder when the file lies inside it (else its file name), and the operations' lines.
-    static func reference(location: String, operations: [APIOperation]) -> ReportInput.Description? {
-        guard !location.hasPrefix("http://"), !location.hasPrefix("https://"),
-            let text = try? String(contentsOfFile: location, encoding: .utf8)
+    /// The description at `location` as SARIF shows it, when it is a file: the path relative to
+    /// the working folder when the file lies inside it (else its file name), and the operations' lines.
+    static func reference(location: DescriptionLocation, operations: [APIOperation]) -> ReportInput.Description? {
+        guard case .file(let location) = location, let text = try? String(contentsOfFile: location, encoding: .utf8)
         else { return nil }
         let absolute = URL(fileURLWithPath: location).standardizedFileURL.path
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"

@@ -23,16 +23,16 @@ public enum DescriptionLoader {
     ///
     /// - Throws: ``AppError`` saying what is wrong with it.
     public static func load(uploaded data: Data, name: String) async throws -> APIInventory {
-        // The importer notes an unresolvable reference and goes on; an upload is refused instead.
-        let external = Mutex<String?>(nil)
+        // The importer notes an unresolvable reference and goes on; an upload is refused instead,
+        // without naming where the reference would lead on this machine.
+        let external = Mutex(false)
         do {
-            let inventory = try await OpenAPIImporter.importDocument(data, source: name) { reference in
-                external.withLock { $0 = $0 ?? reference }
+            let inventory = try await OpenAPIImporter.importDocument(data, source: name) { _ in
+                external.withLock { $0 = true }
                 throw AppError.invalid("an uploaded description must stand alone")
             }
-            if let reference = external.withLock({ $0 }) {
-                throw AppError.invalid(
-                    "\(name) refers to \(reference.prefix(80)): an uploaded description must stand alone")
+            if external.withLock({ $0 }) {
+                throw AppError.invalid("\(name) refers to another document: an uploaded description must stand alone")
             }
             return inventory
         } catch let error as OpenAPIImportError {
@@ -44,22 +44,22 @@ public enum DescriptionLoader {
         }
     }
 
-    /// Imports `location`: an http(s) URL, or a file path.
+    /// Imports the description at `location`: a URL through the scan's own client and limits
+    /// (its `$ref`s only ever to other http(s) URLs), a file with the files beside it.
     ///
     /// - Throws: ``AppError`` naming the location and what is wrong.
-    public static func load(_ location: String, configuration: ScanConfiguration = ScanConfiguration()) async throws
-        -> APIInventory
+    public static func load(_ location: DescriptionLocation, configuration: ScanConfiguration = ScanConfiguration())
+        async throws -> APIInventory
     {
         do {
-            if location.hasPrefix("http://") || location.hasPrefix("https://") {
+            switch location {
+            case .url(let url):
                 return try await HTTPClientProbe.withProbe(configuration: documentFetching(configuration)) { probe in
-                    let data = try await fetch(location, probe)
-                    return try await OpenAPIImporter.importDocument(data, source: location) {
-                        try await fetch($0, probe)
-                    }
+                    try await importFetched(url, probe)
                 }
+            case .file(let path):
+                return try await OpenAPIImporter.importFile(path)
             }
-            return try await OpenAPIImporter.importFile(location)
         } catch let error as OpenAPIImportError {
             throw AppError.invalid("\(error)")
         } catch let error as AppError {
@@ -76,10 +76,7 @@ public enum DescriptionLoader {
         try await HTTPClientProbe.withProbe(configuration: documentFetching(configuration)) { probe in
             for path in commonPaths {
                 let url = target.url(path: path)
-                guard let data = try? await fetch(url, probe),
-                    let inventory = try? await OpenAPIImporter.importDocument(
-                        data, source: url, load: { try await fetch($0, probe) })
-                else { continue }
+                guard let inventory = try? await importFetched(url, probe) else { continue }
                 return (url, inventory)
             }
             return nil
@@ -91,6 +88,17 @@ public enum DescriptionLoader {
         var fetching = configuration
         fetching.limits.maxBodyBytes = max(configuration.limits.maxBodyBytes, maxDocumentBytes)
         return fetching
+    }
+
+    /// The description at `url`, its references fetched as URLs too: a `$ref` naming a file, or
+    /// another scheme, is never followed.
+    private static func importFetched(_ url: String, _ probe: HTTPClientProbe) async throws -> APIInventory {
+        try await OpenAPIImporter.importDocument(try await fetch(url, probe), source: url) { reference in
+            guard case .url(let referenced) = try DescriptionLocation.remote(reference) else {
+                throw AppError.invalid("a fetched description refers only to other URLs")
+            }
+            return try await fetch(referenced, probe)
+        }
     }
 
     private static func fetch(_ url: String, _ probe: HTTPClientProbe) async throws -> Data {

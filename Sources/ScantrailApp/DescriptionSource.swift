@@ -4,8 +4,8 @@ import ScantrailOpenAPI
 public enum DescriptionSource: Sendable {
     /// Found at the target's usual documentation paths when identities are given; none otherwise.
     case automatic
-    /// A file path or an http(s) URL.
-    case location(String)
+    /// An http(s) URL or a file path, parsed where the text came in.
+    case location(DescriptionLocation)
     /// A description already imported, named by `source`.
     case imported(APIInventory, source: String)
     /// No description: the OpenAPI-driven checks do not run.

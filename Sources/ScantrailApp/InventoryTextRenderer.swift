@@ -1,4 +1,5 @@
 import Foundation
+import ScantrailCore
 import ScantrailOpenAPI
 
 /// What an imported description documents, as the checks see it, in plain text: its servers,
@@ -31,6 +32,6 @@ public struct InventoryTextRenderer: Sendable {
             lines.append("skipped \(inventory.issues.count) broken parts:")
             lines += inventory.issues.map { "  \($0)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)
     }
 }

@@ -14,7 +14,7 @@ public enum RecordedReports {
         -> ReportInput
     {
         var located: ReportInput.Description?
-        if let description {
+        if let description = try description.map(DescriptionLocation.init(parsing:)) {
             let operations = try await DescriptionLoader.load(description).operations
             located = DescriptionLines.reference(location: description, operations: operations)
         }

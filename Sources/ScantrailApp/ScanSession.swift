@@ -86,7 +86,7 @@ public struct ScanSession: Sendable {
         let settings = request.settings
         // The scope: the target, and whatever the user named besides it.
         var hosts = [request.target.host]
-        if case .location(let location) = request.description, let host = URLHost.of(location) { hosts.append(host) }
+        if case .location(let location) = request.description, let host = location.host { hosts.append(host) }
         hosts += request.identities.compactMap { $0.tokenHost(on: request.target) }
         let base = settings.configuration(hosts: hosts)
         var identities: [Identity] = []
@@ -123,7 +123,7 @@ public struct ScanSession: Sendable {
         case .imported(let inventory, let source):
             found = (source, inventory)
         case .location(let location):
-            found = (location, try await DescriptionLoader.load(location, configuration: configuration))
+            found = ("\(location)", try await DescriptionLoader.load(location, configuration: configuration))
         case .automatic:
             guard !identities.isEmpty else { return nil }
             guard

@@ -31,8 +31,10 @@ struct APIOptions: ParsableArguments {
     var jwtWordlist: [String] = []
 
     /// Where the description comes from.
-    var description: DescriptionSource {
-        openapi.map(DescriptionSource.location) ?? .automatic
+    ///
+    /// - Throws: ``AppError`` for a URL without a host.
+    func description() throws -> DescriptionSource {
+        try openapi.map { .location(try DescriptionLocation(parsing: $0)) } ?? .automatic
     }
 
     /// The identities from the flags, then from the configuration file.

@@ -21,7 +21,7 @@ struct InventoryCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let inventory = try await DescriptionLoader.load(location)
+        let inventory = try await DescriptionLoader.load(try DescriptionLocation(parsing: location))
         let data: Data
         switch output.format {
         case .json: data = try JSONRendering.render(inventory)

@@ -47,7 +47,7 @@ struct ScanCommand: AsyncParsableCommand {
         let storeSettings = try store.settings()
         let target = try ScanTarget(parsing: url)
         let request = ScanRequest(
-            target: target, description: api.description,
+            target: target, description: try api.description(),
             identities: try api.identitySources(config: storeSettings.configuration),
             settings: scan.settings(api: api, scheme: target.scheme),
             store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn, logger: logging.logger())

@@ -187,7 +187,7 @@ public struct ScanWorker: Sendable {
     private func scan(_ target: MonitoredTarget, job: ScanJob, in store: EvidenceStore) async throws -> ScanRecord {
         let request = ScanRequest(
             target: try ScanTarget(parsing: target.url),
-            description: target.description.map(DescriptionSource.location) ?? .automatic,
+            description: try target.description.map { .location(try DescriptionLocation(parsing: $0)) } ?? .automatic,
             identities: try AppConfiguration.load(target.identitiesFrom).identitySources(environment: environment),
             settings: options.scan)
         return try await ScanSession.withSession(request, in: store) { session in

@@ -2,29 +2,41 @@ import Foundation
 import ScantrailCore
 import Yams
 
-/// Turns the bytes of an API description, JSON or YAML, into a JSON tree.
+/// Turns the bytes of an API description, JSON or YAML, into a JSON tree, within
+/// ``DocumentLimits``. Errors name a line and column, never the document's text.
 enum SpecificationText {
     /// Parses `data`; `source` names it in errors.
     ///
     /// - Throws: ``OpenAPIImportError/unreadable(_:_:)`` naming the line and column YAML
-    ///   reports, or what JSON rejects.
-    static func parse(_ data: Data, source: String) throws -> JSONValue {
+    ///   reports, what JSON rejects, or the bound the document exceeds.
+    static func parse(_ data: Data, source: String, limits: DocumentLimits = .standard) throws -> JSONValue {
+        do {
+            try limits.check(size: data.count)
+        } catch {
+            throw OpenAPIImportError.unreadable(source, "the document \(error)")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw OpenAPIImportError.unreadable(source, "not UTF-8 text")
         }
         let first = text.first { !$0.isWhitespace }
         if first == "{" || first == "[" {
             do {
+                try limits.check(json: data)
                 return try JSONDecoder().decode(JSONValue.self, from: data)
+            } catch let violation as DocumentLimits.Violation {
+                throw OpenAPIImportError.unreadable(source, "the document \(violation)")
             } catch {
                 throw OpenAPIImportError.unreadable(source, "invalid JSON: \(position(of: data) ?? "\(error)")")
             }
         }
         let loaded: Any?
         do {
+            try limits.check(yaml: text)
             loaded = try Yams.load(yaml: text)
+        } catch let violation as DocumentLimits.Violation {
+            throw OpenAPIImportError.unreadable(source, "the document \(violation)")
         } catch {
-            throw OpenAPIImportError.unreadable(source, "invalid YAML: \(error)")
+            throw OpenAPIImportError.unreadable(source, "invalid YAML\(YAMLProblem(error))")
         }
         guard let loaded else { throw OpenAPIImportError.unreadable(source, "the document is empty") }
         return value(loaded)

@@ -52,11 +52,13 @@ public struct CSVRenderer: Sendable {
         (a.severity, b.fingerprint.rawValue) > (b.severity, a.fingerprint.rawValue)
     }
 
-    /// A field quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-` or
-    /// `@` is prefixed with `'` so that spreadsheets do not run it as a formula.
+    /// A field quoted when it holds a comma, a quote or a line break, its control characters
+    /// but line feeds and tabs escaped; a leading `=`, `+`, `-`, `@`, tab or carriage return is
+    /// prefixed with `'` so that spreadsheets do not run it as a formula.
     static func field(_ value: String) -> String {
         var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        value = DisplayText.escaped(value, keepingLayout: true)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -83,23 +83,22 @@ public struct JUnitRenderer: Sendable {
     }
 }
 
-/// Text made safe for XML 1.0 content and attributes: markup characters escaped, characters
-/// XML cannot carry at all (most C0 controls) dropped.
+/// Text made safe for XML 1.0 content and attributes (JUnit, HTML): markup characters escaped,
+/// control characters shown as visible escapes (``DisplayText``), the two non-characters XML
+/// cannot carry dropped.
 enum XMLText {
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        for scalar in DisplayText.escaped(text, keepingLayout: true).unicodeScalars {
             switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                escaped.unicodeScalars.append(scalar)
+            case "\u{FFFE}", "\u{FFFF}": continue
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

@@ -14,7 +14,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ input: ReportInput) -> String {
         let result = input.result
         var lines = [
-            "## Scantrail: \(result.findings.count) findings on \(result.targetURL)", "",
+            "## Scantrail: \(result.findings.count) findings on \(MarkdownText.text(result.targetURL))", "",
             "Scanned \(result.startedAt.formatted(.iso8601)) in \(String(format: "%.1f", result.durationSeconds)) s, "
                 + "\(result.requestsSent) requests, scanner \(result.scanner.version)"
                 + (result.completion.isComplete
@@ -36,7 +36,7 @@ public struct MarkdownRenderer: Sendable {
                 ? ["", "Nothing new."]
                 : [""]
                     + fresh.prefix(Self.topFindings).map { finding in
-                        "- **\(finding.severity.rawValue)** `\(finding.ruleID)` at `\(finding.location.display)`"
+                        "- **\(finding.severity.rawValue)** `\(finding.ruleID)` at \(MarkdownText.code(finding.location.display))"
                     }
         }
         lines += ["", "### Top findings"]
@@ -45,7 +45,7 @@ public struct MarkdownRenderer: Sendable {
         } else {
             lines += ["", "| Severity | Rule | Location | Seen | Fix |", "| --- | --- | --- | --- | --- |"]
             lines += result.findings.prefix(Self.topFindings).map { finding in
-                "| \(finding.severity.rawValue) | `\(finding.ruleID)` \(Self.cell(finding.title)) | `\(Self.cell(finding.location.display))` "
+                "| \(finding.severity.rawValue) | `\(finding.ruleID)` \(Self.cell(finding.title)) | \(Self.code(finding.location.display)) "
                     + "| \(Self.cell(finding.detail)) | \(Self.cell(TextReportRenderer.firstSentence(of: finding.remediation))) |"
             }
             if result.findings.count > Self.topFindings {
@@ -69,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
                 "| Operation | Checks | Judged |", "| --- | ---: | --- |",
             ]
             lines += operations.map { operation in
-                "| `\(Self.cell(operation.operation))` | \(operation.judgements.count) | "
+                "| \(Self.code(operation.operation)) | \(operation.judgements.count) | "
                     + Self.cell(operation.summary) + " |"
             }
             lines += ["", "</details>"]
@@ -80,15 +80,16 @@ public struct MarkdownRenderer: Sendable {
                 "", "<details><summary>\(inconclusive.count) not judged (never counted as passed)</summary>", "",
             ]
             lines += inconclusive.map {
-                "- `\($0.outcome.ruleID)` at `\($0.outcome.location.display)`: \($0.outcome.detail)"
+                "- `\($0.outcome.ruleID)` at \(MarkdownText.code($0.outcome.location.display)): \(MarkdownText.text($0.outcome.detail))"
             }
             lines += ["", "</details>"]
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `text` fit for a table cell: one line, pipes escaped.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
-    }
+    /// `text` fit for a table cell: one line, pipes, Markdown and HTML escaped.
+    static func cell(_ text: String) -> String { MarkdownText.text(text) }
+
+    /// `text` as a code span in a table cell.
+    static func code(_ text: String) -> String { MarkdownText.code(text, inTable: true) }
 }

@@ -95,8 +95,9 @@ public struct OSCALRenderer: Sendable {
                 ],
             ]
         ]
-        var data = try JSONSerialization.data(
-            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        var data = JSONRendering.escapingControls(
+            try JSONSerialization.data(
+                withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
         data.append(0x0A)
         return data
     }

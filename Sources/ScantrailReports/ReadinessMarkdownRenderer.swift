@@ -10,7 +10,7 @@ public struct ReadinessMarkdownRenderer: Sendable {
     public func render(_ report: ReadinessReport) -> String {
         let day = Timestamp.day
         var lines = [
-            "# SOC 2 readiness: \(report.target)", "",
+            "# SOC 2 readiness: \(cell(report.target))", "",
             "Period \(day(report.periodStart)) to \(day(report.periodEnd.addingTimeInterval(-1))) · generated "
                 + "\(report.generatedAt.formatted(.iso8601)) by Scantrail \(report.scanner.version) · \(report.scans.count) scans",
             "",
@@ -44,14 +44,14 @@ public struct ReadinessMarkdownRenderer: Sendable {
             if !criterion.open.isEmpty {
                 lines += ["", "Open findings:", ""]
                 lines += criterion.open.map { line in
-                    "- \(line.severity.rawValue) `\(line.ruleID)` at `\(cell(line.location))` — \(line.status.rawValue), SLA \(line.sla.rawValue)"
+                    "- \(line.severity.rawValue) `\(line.ruleID)` at \(MarkdownText.code(line.location)) — \(line.status.rawValue), SLA \(line.sla.rawValue)"
                         + (line.dueAt.map { ", due \(day($0))" } ?? "") + (line.ticket.map { "; ticket: \($0)" } ?? "")
                 }
             }
             if !criterion.fixed.isEmpty {
                 lines += ["", "Fixed in the period:", ""]
                 lines += criterion.fixed.map { line in
-                    "- \(line.severity.rawValue) `\(line.ruleID)` at `\(cell(line.location))` — fixed \(line.fixedAt.map(day) ?? ""), "
+                    "- \(line.severity.rawValue) `\(line.ruleID)` at \(MarkdownText.code(line.location)) — fixed \(line.fixedAt.map(day) ?? ""), "
                         + "SLA \(line.sla.rawValue)" + (line.proof.map { "; proof: \($0)" } ?? "")
                         + (line.ticket.map { "; ticket: \($0)" } ?? "")
                 }

@@ -49,7 +49,7 @@ public struct TLSTextRenderer: Sendable {
         lines += assessment.grade.reasons.map { "  \($0)" }
         lines.append("")
         lines.append("\(result.handshakes) handshakes in \(result.durationMilliseconds) ms")
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)
     }
 
     private func certificateLines(_ report: CertificateReport) -> [String] {

@@ -7,7 +7,8 @@ public struct TextReportRenderer: Sendable {
     /// Creates the renderer.
     public init() {}
 
-    /// The report as text, ending with a newline.
+    /// The report as text, ending with a newline; what the target sent is shown with its
+    /// control characters escaped.
     public func render(_ result: ScanResult) -> String {
         var lines = [header(result), ""]
         if !result.completion.isComplete {
@@ -40,7 +41,7 @@ public struct TextReportRenderer: Sendable {
         }
         lines.append("")
         lines.append(footer(result))
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)
     }
 
     private func header(_ result: ScanResult) -> String {

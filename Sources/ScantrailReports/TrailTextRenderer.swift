@@ -88,7 +88,7 @@ public struct TrailTextRenderer: Sendable {
         lines.append("")
         lines.append("Audit entries")
         lines += history.entries.map { "  #\($0.sequence)  \(Timestamp.text($0.at))  \($0.action)  by \($0.actor)" }
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)
     }
 
     /// `scantrail accept`: the decision just recorded.
@@ -110,7 +110,7 @@ public struct TrailTextRenderer: Sendable {
             lines.append("\(title) (\(items.count))")
             lines += items.map { "  \($0.fingerprint.prefix(12))  \($0.ruleID)  \($0.location)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)
     }
 
     /// `scantrail audit log`.
@@ -186,7 +186,7 @@ public struct TrailTextRenderer: Sendable {
             missedRuns.isEmpty
                 ? "  no run missed"
                 : "  missed \(missedRuns.count) runs: " + missedRuns.map(Timestamp.text).joined(separator: ", "))
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)
     }
 
     /// `scantrail audit verify`.

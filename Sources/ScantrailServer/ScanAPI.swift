@@ -97,7 +97,7 @@ enum ScanAPI {
                     throw ServerError.badRequest(#"the body must be JSON: {"url": "https://api.example.com"}"#)
                 }
                 let (id, decision) = try await start(
-                    url: submission.url, description: submission.openapi.map(DescriptionSource.location) ?? .none,
+                    url: submission.url, description: try WebServer.remoteDescription(submission.openapi),
                     caller: caller, service: service)
                 guard let scan = await service.registry.scan(id) else { throw ServerError.notFound }
                 var response = try APIResponses.json(Status(scan), status: .accepted)

@@ -34,9 +34,13 @@ actor ScanRegistry {
         do {
             target = try ScanTarget(parsing: url)
             hosts.append(target.host)
-            if case .location(let location) = description { hosts.append(try ScanTarget(parsing: location).host) }
         } catch {
             throw .badRequest("\(error)")
+        }
+        if case .location(let location) = description {
+            // Only a URL: nothing a caller sends may name a file of the server.
+            guard let host = location.host else { throw .badRequest("the description must be an http(s) URL") }
+            hosts.append(host)
         }
         if case .automatic = description { throw .badRequest("the description is given, uploaded or none") }
         if settings.onlyAllowedTargets, let host = hosts.first(where: { !settings.allows($0) }) {

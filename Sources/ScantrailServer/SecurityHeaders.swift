@@ -24,18 +24,21 @@ struct SecurityHeaders: RouterMiddleware {
             // A 404 or a refusal is an answer too: it carries the same headers.
             response = try error.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = Pages.contentSecurityPolicy
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("Permissions-Policy")!] = "interest-cohort=()"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        response.headers[.cacheControl] = "no-store"
-        response.headers[.server] = nil
-        if servesTLS || viaTrustedHTTPS(request, context) {
-            response.headers[.strictTransportSecurity] = Self.strictTransportSecurity
-        }
+        Self.apply(to: &response.headers, overHTTPS: servesTLS || viaTrustedHTTPS(request, context))
         return response
+    }
+
+    /// Sets the headers on `headers`, HSTS only `overHTTPS`; removes any `Server` banner.
+    static func apply(to headers: inout HTTPFields, overHTTPS: Bool) {
+        headers[.contentSecurityPolicy] = Pages.contentSecurityPolicy
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[HTTPField.Name("Permissions-Policy")!] = "interest-cohort=()"
+        headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        headers[.cacheControl] = "no-store"
+        headers[.server] = nil
+        if overHTTPS { headers[.strictTransportSecurity] = strictTransportSecurity }
     }
 
     private func viaTrustedHTTPS(_ request: Request, _ context: ServerContext) -> Bool {

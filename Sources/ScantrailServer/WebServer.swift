@@ -6,6 +6,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import ScantrailApp
+import ScantrailCore
 import ScantrailMonitor
 import ScantrailReports
 import ScantrailStore
@@ -37,22 +38,24 @@ public enum WebServer {
         }
     }
 
-    /// Serves on a free port for the length of `body` (tests), then shuts down as on SIGTERM.
+    /// Serves on a free port for the length of `body` (tests), logging to `logger` (nowhere by
+    /// default), then shuts down as on SIGTERM.
     public static func withRunning<Result: Sendable>(
-        _ settings: ServerSettings, _ body: (Int) async throws -> Result
+        _ settings: ServerSettings,
+        logger: Logger = Logger(label: "scantrail.server", factory: { _ in SwiftLogNoOpLogHandler() }),
+        _ body: (Int) async throws -> Result
     ) async throws -> Result {
         var settings = settings
         settings.port = 0
-        let quiet = Logger(label: "scantrail.server", factory: { _ in SwiftLogNoOpLogHandler() })
         return try await withStore(settings) { store in
             let service = WebService(settings: settings, store: store)
             let (ports, continuation) = AsyncStream<Int>.makeStream()
-            let app = try application(service, quiet) { port in
+            let app = try application(service, logger) { port in
                 continuation.yield(port)
                 continuation.finish()
             }
             let services = ServiceGroup(
-                configuration: .init(services: Self.services(service, app), logger: quiet))
+                configuration: .init(services: Self.services(service, app), logger: logger))
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await services.run() }
                 var iterator = ports.makeAsyncIterator()
@@ -98,8 +101,11 @@ public enum WebServer {
     ) throws -> some ApplicationProtocol {
         let router = Router(context: ServerContext.self)
         let tls = try service.settings.tlsConfiguration()
-        let http = HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(service.settings.idleTimeoutSeconds)))
-        router.add(middleware: SecurityHeaders(servesTLS: tls != nil, trustedProxies: service.settings.trustedProxies))
+        let servesTLS = tls != nil
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ProtocolErrorHeaders(servesTLS: servesTLS)],
+            idleTimeout: .seconds(Int64(service.settings.idleTimeoutSeconds)))
+        router.add(middleware: SecurityHeaders(servesTLS: servesTLS, trustedProxies: service.settings.trustedProxies))
         router.add(middleware: UnmatchedRoutes(table: RouteTable(document: OpenAPIDocument.json)))
         routes(router, service: service)
         return Application(
@@ -176,7 +182,19 @@ public enum WebServer {
                 throw .badRequest("\(error)")
             }
         }
-        return form["openapi"].flatMap { $0.isEmpty ? nil : DescriptionSource.location($0) } ?? .none
+        return try remoteDescription(form["openapi"])
+    }
+
+    /// The description URL a caller sent (empty or absent: none); never a file of the server.
+    ///
+    /// - Throws: ``ServerError`` 400 for anything but an http(s) URL.
+    static func remoteDescription(_ text: String?) throws(ServerError) -> DescriptionSource {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .none }
+        do {
+            return .location(try DescriptionLocation.remote(text))
+        } catch {
+            throw .badRequest(error.description)
+        }
     }
 
     static func scan(_ context: ServerContext, _ registry: ScanRegistry) async -> HostedScan? {
@@ -217,9 +235,9 @@ struct ScanDrain: Service {
 enum ServerSentEvents {
     static func event(for scan: HostedScan) -> String {
         switch scan.state {
-        case .queued, .running: "event: progress\ndata: \(scan.progressLine)\n\n"
+        case .queued, .running: "event: progress\ndata: \(DisplayText.escaped(scan.progressLine))\n\n"
         case .finished: "event: end\ndata: finished\n\n"
-        case .failed(let reason): "event: end\ndata: failed: \(reason.replacingOccurrences(of: "\n", with: " "))\n\n"
+        case .failed(let reason): "event: end\ndata: failed: \(DisplayText.escaped(reason))\n\n"
         }
     }
 }

@@ -22,6 +22,18 @@ struct AppConfigurationTests {
         #expect(configuration.identities.isEmpty)
     }
 
+    @Test("a configuration file of nested aliases is refused before it is expanded")
+    func aliasBomb() {
+        var lines = ["x-0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1..<10 {
+            lines.append(
+                "x-\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]"
+            )
+        }
+        let reason = refusal(lines.joined(separator: "\n") + "\nidentities: *l9\n")
+        #expect(reason == "config file scantrail.yml holds more than 2000000 values once its aliases are expanded")
+    }
+
     @Test("SLA days given replace only their own severity")
     func partialSLA() throws {
         let configuration = try AppConfiguration(yaml: "sla:\n  high: 10\nretentionDays: 120\n", path: "scantrail.yml")

@@ -61,9 +61,11 @@ struct DescriptionLinesTests {
         let file = folder.appendingPathComponent("openapi.yaml")
         try Self.yaml.write(to: file, atomically: true, encoding: .utf8)
         let operations = try await Self.operations(Self.yaml, format: "yaml")
-        let reference = try #require(DescriptionLines.reference(location: file.path, operations: operations))
+        let reference = try #require(DescriptionLines.reference(location: .file(file.path), operations: operations))
         #expect(reference.path == ".build/\(folder.lastPathComponent)/openapi.yaml")
         #expect(reference.lines["POST /users"] == 7)
-        #expect(DescriptionLines.reference(location: "http://127.0.0.1:1/openapi.yaml", operations: operations) == nil)
+        #expect(
+            DescriptionLines.reference(location: .url("http://127.0.0.1:1/openapi.yaml"), operations: operations) == nil
+        )
     }
 }

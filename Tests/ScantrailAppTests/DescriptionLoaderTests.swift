@@ -38,16 +38,18 @@ struct DescriptionLoaderTests {
     @Test("a URL is fetched and imported; one that answers 404 is named with its status")
     func url() async throws {
         try await LocalHTTPServer.withRunning(Self.router(servingAt: "/openapi.json")) { port in
-            let inventory = try await DescriptionLoader.load("http://127.0.0.1:\(port)/openapi.json")
+            let inventory = try await DescriptionLoader.load(.url("http://127.0.0.1:\(port)/openapi.json"))
             #expect(!inventory.operations.isEmpty)
-            let missing = await appError { _ = try await DescriptionLoader.load("http://127.0.0.1:\(port)/nope.json") }
+            let missing = await appError {
+                _ = try await DescriptionLoader.load(.url("http://127.0.0.1:\(port)/nope.json"))
+            }
             #expect(missing?.description == "http://127.0.0.1:\(port)/nope.json answered 404")
         }
     }
 
     @Test("a missing file is an invalid request naming the path")
     func missingFile() async {
-        let error = await appError { _ = try await DescriptionLoader.load("/nonexistent/openapi.yaml") }
+        let error = await appError { _ = try await DescriptionLoader.load(.file("/nonexistent/openapi.yaml")) }
         #expect(error?.kind == .invalidRequest)
         #expect(error?.description.contains("/nonexistent/openapi.yaml") == true)
     }

@@ -51,7 +51,8 @@ struct EvidenceRedactionTests {
         let result = try await LocalHTTPServer.withRunning(Self.leakyAPI()) { port in
             let request = ScanRequest(
                 target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
-                description: .location("http://127.0.0.1:\(port)/openapi.json"), identities: [identity], store: store,
+                description: .location(.url("http://127.0.0.1:\(port)/openapi.json")), identities: [identity],
+                store: store,
                 failOn: .none)
             return try await ScanSession.withSession(request) { session in
                 let result = try await session.run()

@@ -49,7 +49,7 @@ struct TargetScopeTests {
         try await LocalHTTPServer.withRunning(Self.describedAPI(hits: hits)) { port in
             let request = ScanRequest(
                 target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
-                description: .location("http://127.0.0.1:\(port)/openapi.json"))
+                description: .location(.url("http://127.0.0.1:\(port)/openapi.json")))
             let issues = Mutex<[String]>([])
             try await ScanSession.withSession(
                 request,

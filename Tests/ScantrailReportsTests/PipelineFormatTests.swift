@@ -71,9 +71,11 @@ struct PipelineFormatTests {
         #expect(output == "suites 2 cases 4 passed 1 failures 2 skipped 1\n")
     }
 
-    @Test("XML text drops what XML cannot carry and escapes markup")
+    @Test("XML text shows control characters as visible escapes, drops what XML cannot carry and escapes markup")
     func xmlText() {
-        #expect(XMLText.escape("a<b & \"c\" 'd'>\u{01}\u{7}e\n") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;e\n")
+        #expect(
+            XMLText.escape("a<b & \"c\" 'd'>\u{01}\u{7}e\u{FFFE}\n")
+                == #"a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;\u{1}\u{7}e"# + "\n")
     }
 
     @Test("CSV: one row per finding, every column on every row, as Python's csv module reads it")

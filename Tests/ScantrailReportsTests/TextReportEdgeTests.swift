@@ -70,3 +70,37 @@ struct TextReportEdgeTests {
         #expect(object["schemaVersion"] as? String == ScanResult.schemaVersion)
     }
 }
+
+@Suite("Text from a target is shown, never run: control characters, Markdown, HTML and formulas")
+struct HostileTextTests {
+    @Test("control characters are escaped visibly; a multi-line report keeps its line feeds and tabs")
+    func controls() {
+        #expect(
+            DisplayText.escaped("a\u{1B}[2Jb\u{07}\r\n\t\u{202E}c\u{85}")
+                == #"a\u{1B}[2Jb\u{7}\u{D}\u{A}\u{9}\u{202E}c\u{85}"#)
+        #expect(DisplayText.escaped("line\n\tnext\r", keepingLayout: true) == "line\n\tnext\\u{D}")
+        #expect(DisplayText.escaped("plain — ünïcode ✓") == "plain — ünïcode ✓")
+    }
+
+    @Test("Markdown escapes HTML, links and emphasis in prose, and fences code spans past any backtick inside")
+    func markdown() {
+        #expect(
+            MarkdownText.text("<script>x</script> [a](javascript:b) *c* | d")
+                == #"\<script\>x\</script\> \[a\](javascript:b) \*c\* \| d"#)
+        #expect(MarkdownText.code("GET /a`b") == "``GET /a`b``")
+        #expect(MarkdownText.code("`x`") == "`` `x` ``")
+        #expect(MarkdownText.code("a|b", inTable: true) == #"`a\|b`"#)
+        #expect(MarkdownText.code("a\nb\u{1B}") == #"`a b\u{1B}`"#)
+    }
+
+    @Test("CSV cells that a spreadsheet would run, a tab or a carriage return first among them, are defused")
+    func csvCells() {
+        for cell in ["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\r=1"] {
+            #expect(
+                CSVRenderer.field(cell).hasPrefix("'") || CSVRenderer.field(cell).hasPrefix("\"'"),
+                "\(cell.debugDescription)")
+        }
+        #expect(CSVRenderer.field("a\u{1B}b") == #"a\u{1B}b"#)
+        #expect(CSVRenderer.field("a,b\nc") == "\"a,b\nc\"")
+    }
+}

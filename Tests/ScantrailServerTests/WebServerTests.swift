@@ -35,11 +35,13 @@ struct WebServerTests {
         return (String(token), String(cookie))
     }
 
-    static func submit(_ base: String, url: String, consent: Bool = true, csrf: (token: String, cookie: String)?)
-        async throws -> HTTPExchange
-    {
+    static func submit(
+        _ base: String, url: String, openapi: String? = nil, consent: Bool = true,
+        csrf: (token: String, cookie: String)?
+    ) async throws -> HTTPExchange {
+        func encoded(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
         let fields =
-            ["url=\(url.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? url)"]
+            ["url=\(encoded(url))"] + (openapi.map { ["openapi=\(encoded($0))"] } ?? [])
             + (consent ? ["consent=yes"] : []) + (csrf.map { ["csrf=\($0.token)"] } ?? [])
         return try await send(
             ProbeRequest(
