@@ -4,8 +4,10 @@
 public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure it is, for a front end to decide its status on.
     public enum Kind: Hashable, Sendable {
-        /// The request is malformed or refers to something that does not exist.
+        /// The request is malformed or cannot be used.
         case invalidRequest
+        /// What the request names is not in the trail (a target never scanned in the period).
+        case notFound
         /// The evidence store cannot be opened or used.
         case storeUnavailable
         /// The target could not be scanned (unreachable, no check selected).
@@ -17,6 +19,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Code: Hashable, Sendable {
         case invalidSetting(Setting, String)
         case invalid(String)
+        case notFound(String)
         case storeUnavailable(String)
         case scanFailed(String)
         case cancelled
@@ -33,6 +36,9 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Input that cannot be used, said in one sentence.
     public static func invalid(_ reason: String) -> AppError { AppError(code: .invalid(reason)) }
 
+    /// What the request names is not in the trail, said in one sentence.
+    public static func notFound(_ reason: String) -> AppError { AppError(code: .notFound(reason)) }
+
     /// The evidence store cannot be opened or used.
     public static func storeUnavailable(_ reason: String) -> AppError { AppError(code: .storeUnavailable(reason)) }
 
@@ -46,6 +52,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     public var kind: Kind {
         switch code {
         case .invalidSetting, .invalid: .invalidRequest
+        case .notFound: .notFound
         case .storeUnavailable: .storeUnavailable
         case .scanFailed: .scanFailed
         case .cancelled: .cancelled
@@ -67,7 +74,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch code {
         case .invalidSetting(let setting, let problem): "\(setting.rawValue) \(problem)"
-        case .invalid(let reason), .storeUnavailable(let reason), .scanFailed(let reason): reason
+        case .invalid(let reason), .notFound(let reason), .storeUnavailable(let reason), .scanFailed(let reason): reason
         case .cancelled: "cancelled before the scan started"
         }
     }

@@ -64,7 +64,7 @@ public enum EvidenceExport {
         let (scans, entries) = try await settings.withStore { store -> ([ScanRecord], Int) in
             let scans = try await store.scans(target: url).filter { period.contains($0.observedAt) }
             guard !scans.isEmpty else {
-                throw AppError.invalid("no scan of \(url) was recorded in the period")
+                throw AppError.notFound("no scan of \(url) was recorded in the period")
             }
             for scan in scans {
                 let result = try await store.result(of: scan)

@@ -31,7 +31,7 @@ public enum ExitStatus {
     /// The exit code for `error`, with the line that tells it on standard error.
     static func report(_ error: AppError) -> Int32 {
         switch error.kind {
-        case .invalidRequest:
+        case .invalidRequest, .notFound:
             let text = error.setting.map { "--\($0.rawValue) \(error.problem)" } ?? error.description
             StandardError.write("scantrail: error: \(text)")
             return usage.rawValue

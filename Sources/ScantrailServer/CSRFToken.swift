@@ -3,9 +3,11 @@ import Hummingbird
 
 /// Double-submit CSRF protection for the forms anyone may post (the scan page, the dashboard's
 /// sign-in): the form carries a random token the browser also holds in a `SameSite=Strict`,
-/// `HttpOnly` cookie; a cross-site post has the one but not the other.
+/// `HttpOnly` cookie; a cross-site post has the one but not the other. The cookie's `__Host-`
+/// prefix makes browsers refuse it unless it is `Secure`, for `/` and for this host only, so a
+/// sibling subdomain or a cleartext page cannot plant a token of its own.
 enum CSRFToken {
-    static let cookieName = "scantrail_csrf"
+    static let cookieName = "__Host-scantrail_csrf"
 
     static func fresh() -> String { ScanID.random().rawValue }
 
@@ -26,10 +28,19 @@ enum CSRFToken {
         return response
     }
 
+    /// Whether `request` holds a token cookie at all: a post without one is refused unread.
+    static func hasCookie(_ request: Request) -> Bool {
+        !CookieHeader.values(cookieName, in: request.headers[.cookie]).isEmpty
+    }
+
+    /// The 403 page for a form whose token does not match.
+    static var expired: Response {
+        WebServer.html(Pages.error(.badRequest("the form expired: reload the page")), status: .forbidden)
+    }
+
     /// The 403 page for a posted `form` whose token does not match the request's cookie; `nil`
     /// when it matches.
     static func refusal(_ form: Form, _ request: Request) -> Response? {
-        guard !matches(form["csrf"], cookie: request.headers[.cookie]) else { return nil }
-        return WebServer.html(Pages.error(.badRequest("the form expired: reload the page")), status: .forbidden)
+        matches(form["csrf"], cookie: request.headers[.cookie]) ? nil : expired
     }
 }

@@ -16,10 +16,16 @@ enum DashboardRoutes {
             CSRFToken.page { DashboardPages.login(csrf: $0) }
         }
         router.post("/dashboard/login") { request, context in
-            let form = try await Form(request)
-            if let expired = CSRFToken.refusal(form, request) { return expired }
-            let secret = form["key"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            let key = try? await service.store?.authenticate(secret)
+            guard CSRFToken.hasCookie(request) else { return CSRFToken.expired }
+            let (secret, key): (String, APIKey?)
+            do throws(ServerError) {
+                let form = try await Form(request)
+                if let expired = CSRFToken.refusal(form, request) { return expired }
+                secret = form["key"]?.trimmingCharacters(in: .whitespaces) ?? ""
+                key = try await service.authenticate(secret, client: service.client(of: request, context: context))
+            } catch {
+                return WebServer.page(error)
+            }
             guard let key, key.allows(.read) else {
                 return CSRFToken.page(status: .unauthorized) {
                     DashboardPages.login(csrf: $0, error: "That key is unknown, revoked, expired or cannot read.")
@@ -135,15 +141,14 @@ enum DashboardRoutes {
             }
             var submitted = Form()
             if form {
-                guard let read = try? await Form(request), read["csrf"] == csrf else {
-                    throw .forbidden("the form expired: reload the page")
-                }
+                let read = try await Form(request)
+                guard read["csrf"] == csrf else { throw .forbidden("the form expired: reload the page") }
                 submitted = read
             }
             let page = Page(caller: caller, store: store, csrf: csrf, form: submitted)
             return try await ServerError.catching { try await body(page) }
         } catch {
-            return WebServer.html(Pages.error(error), status: error.status)
+            return WebServer.page(error)
         }
     }
 }

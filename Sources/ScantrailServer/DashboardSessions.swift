@@ -3,14 +3,14 @@ import Foundation
 import ScantrailCore
 
 /// Who is signed in to the dashboard: an unguessable session id (in an `HttpOnly`, `Secure`,
-/// `SameSite=Strict` cookie) held against the API key it was opened with. The key is checked
+/// `SameSite=Strict`, `__Host-` cookie) held against the API key it was opened with. The key is checked
 /// again on every request, so revoking it ends its sessions at once. Kept in memory: a restart
 /// signs everyone out.
 actor DashboardSessions {
     /// How long a session lasts.
     static let lifetime: TimeInterval = 8 * 3_600
     /// The cookie's name.
-    static let cookieName = "scantrail_session"
+    static let cookieName = "__Host-scantrail_session"
 
     private var sessions: [String: (secret: String, expiresAt: Date)] = [:]
 

@@ -14,8 +14,10 @@ struct Form: Sendable {
     init() {}
 
     /// Reads `request`'s body (up to `limit` bytes) as the form its `Content-Type` says.
-    init(_ request: Request, limit: Int = WebServer.maxBodyBytes) async throws {
-        let body = Data(buffer: try await request.body.collect(upTo: limit))
+    ///
+    /// - Throws: ``ServerError`` 413 past `limit`, 400 for a body that stops short.
+    init(_ request: Request, limit: Int = WebServer.maxBodyBytes) async throws(ServerError) {
+        let body = Data(buffer: try await request.body(upTo: limit))
         let type = request.headers[.contentType] ?? ""
         if let boundary = Self.boundary(type) {
             self.init(multipart: body, boundary: boundary)
@@ -66,6 +68,11 @@ struct Form: Sendable {
 
     /// Every value of a repeated field (checkboxes).
     func values(_ name: String) -> [String] { fields[name] ?? [] }
+
+    /// Whether `request` says it carries `multipart/form-data` (a file upload).
+    static func isMultipart(_ request: Request) -> Bool {
+        boundary(request.headers[.contentType] ?? "") != nil
+    }
 
     /// The boundary of a `multipart/form-data` content type.
     private static func boundary(_ contentType: String) -> String? {

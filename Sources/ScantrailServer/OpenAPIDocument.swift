@@ -230,7 +230,7 @@ enum OpenAPIDocument {
               "post": {
                 "operationId": "startScan",
                 "summary": "Start a passive scan",
-                "description": "Anyone may start one; anonymous callers have one scan at a time and hourly quotas per client and per target host. A key needs the scan scope.",
+                "description": "Anyone may start one; anonymous callers have one scan at a time and hourly quotas per client and per target host (counted under the host's canonical name and every address it resolves to). A key needs the scan scope and may have a few scans queued or running at once. A body over 16 KiB is refused (413); every refusal past a quota or a share of the queue (429) carries Retry-After. openapi must be an http(s) URL: nothing a caller sends names a file of the server.",
                 "security": [{}, {"apiKey": []}],
                 "requestBody": {
                   "required": true,

@@ -46,16 +46,41 @@ actor RateLimiter {
 
     /// Counts one use of `policy` by `caller`; refused (and not counted) past the limit.
     func use(_ policy: Policy, by caller: String) -> Decision {
-        let second = Int(now().timeIntervalSince1970)
-        let start = second - second % policy.window
-        let key = "\(policy.name) \(caller)"
-        var window = windows[key].flatMap { $0.start == start ? $0 : nil } ?? Window(start: start, used: 0)
-        let allowed = window.used < policy.limit
-        if allowed { window.used += 1 }
-        windows[key] = window
-        if windows.count > 100_000 { windows = windows.filter { $0.value.start == start } }
+        use(policy, by: [caller])
+    }
+
+    /// Counts one use of `policy` by each of `callers` (one scan, counted under each name of
+    /// its target host), or none: refused when any of them is past the limit. The decision is
+    /// the one with the least left.
+    func use(_ policy: Policy, by callers: [String]) -> Decision {
+        let decisions = callers.map { peek(policy, by: $0) }
+        let allowed = decisions.allSatisfy(\.allowed)
+        if allowed {
+            for caller in callers { windows[key(policy, caller), default: window(policy)].used += 1 }
+        }
+        let tightest = decisions.min { ($0.allowed ? 1 : 0, $0.remaining) < ($1.allowed ? 1 : 0, $1.remaining) }
+        let remaining = (tightest?.remaining ?? policy.limit) - (allowed ? 1 : 0)
         return Decision(
-            policy: policy, remaining: policy.limit - window.used, reset: start + policy.window - second,
-            allowed: allowed)
+            policy: policy, remaining: max(0, remaining), reset: tightest?.reset ?? policy.window, allowed: allowed)
+    }
+
+    /// What a use of `policy` by `caller` would be told now, without counting it.
+    func peek(_ policy: Policy, by caller: String) -> Decision {
+        let key = key(policy, caller)
+        let current = window(policy)
+        if windows[key].map({ $0.start != current.start }) ?? false { windows[key] = nil }
+        if windows.count > 100_000 { windows = windows.filter { $0.value.start == current.start } }
+        let used = windows[key]?.used ?? 0
+        return Decision(
+            policy: policy, remaining: policy.limit - used,
+            reset: current.start + policy.window - Int(now().timeIntervalSince1970), allowed: used < policy.limit)
+    }
+
+    private func key(_ policy: Policy, _ caller: String) -> String { "\(policy.name) \(caller)" }
+
+    /// The window of `policy` that holds now, unused.
+    private func window(_ policy: Policy) -> Window {
+        let second = Int(now().timeIntervalSince1970)
+        return Window(start: second - second % policy.window, used: 0)
     }
 }

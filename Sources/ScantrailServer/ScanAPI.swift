@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import ScantrailApp
+import ScantrailCore
 import ScantrailReports
 
 /// The scans of the REST API: start one, follow it, fetch its report in any format. Anyone may
@@ -62,43 +63,79 @@ enum ScanAPI {
         )
     }
 
-    /// Starts a scan for `caller`: a key must hold the `scan` scope; an anonymous caller is
-    /// counted per client and per target host, and refused with `Retry-After` past either.
-    static func start(
-        url: String, description: DescriptionSource, caller: Caller, service: WebService
-    ) async throws(ServerError) -> (ScanID, RateLimiter.Decision?) {
+    /// Refuses, before anything a caller sent is read, a scan `caller` could not start: a key
+    /// without the `scan` scope, an anonymous client past its hourly quota.
+    ///
+    /// - Throws: ``ServerError`` 403 or 429 with `Retry-After`.
+    static func admit(_ caller: Caller, service: WebService) async throws(ServerError) {
         if caller.key != nil, !caller.allows(.scan) { throw .forbidden("the key has no scan scope") }
+        guard caller.key == nil else { return }
+        let policy = policies(service.settings).client
+        let quota = await service.limiter.peek(policy, by: caller.quotaKey)
+        guard quota.allowed else { throw refusal(policy, quota, perHost: false) }
+    }
+
+    /// Starts a scan of `url` for `caller`: a key must hold the `scan` scope; an anonymous caller
+    /// is counted per client and per target host — under the host's canonical name and every
+    /// address it resolves to, so `127.1` and `0x7f.1` are the same host — and refused with
+    /// `Retry-After` past either. `description` is read only once the scan is counted.
+    static func start(
+        url: String, description: () async throws(ServerError) -> DescriptionSource, caller: Caller,
+        service: WebService
+    ) async throws(ServerError) -> (ScanID, RateLimiter.Decision?) {
+        try await admit(caller, service: service)
         var decision: RateLimiter.Decision?
         if caller.key == nil {
-            let (perClient, perHost) = policies(service.settings)
-            let host = URLComponents(string: url)?.host?.lowercased() ?? url
-            for (policy, counted) in [(perClient, caller.quotaKey), (perHost, host)] {
-                let use = await service.limiter.use(policy, by: counted)
-                guard use.allowed else {
-                    throw ServerError(
-                        status: .tooManyRequests, title: "Too many scans",
-                        detail: policy.name == perHost.name
-                            ? "this host was scanned \(policy.limit) times this hour; try again in \(use.reset) s"
-                            : "\(policy.limit) scans an hour per client; try again in \(use.reset) s",
-                        retryAfter: use.reset)
-                }
-                if decision == nil { decision = use }
+            let target: ScanTarget
+            do {
+                target = try ScanTarget(parsing: url)
+            } catch {
+                throw .badRequest("\(error)")
             }
+            let (perClient, perHost) = policies(service.settings)
+            let client = await service.limiter.use(perClient, by: caller.quotaKey)
+            guard client.allowed else { throw refusal(perClient, client, perHost: false) }
+            let host = await service.limiter.use(perHost, by: await quotaKeys(of: target.host))
+            guard host.allowed else { throw refusal(perHost, host, perHost: true) }
+            decision = client
         }
-        let id = try await service.registry.submit(url: url, description: description, caller: caller)
+        let id = try await service.registry.submit(url: url, description: try await description(), caller: caller)
         return (id, decision)
+    }
+
+    /// The names a target host's scans are counted under: its canonical spelling and, for a
+    /// name, the addresses it resolves to now.
+    static func quotaKeys(of host: String) async -> [String] {
+        let canonical = TargetGuard.canonical(host)
+        guard IPAddress(host) == nil else { return [canonical] }
+        let addresses = (try? await HostResolver.addresses(of: canonical)) ?? []
+        return [canonical] + addresses.map(\.description)
+    }
+
+    private static func refusal(_ policy: RateLimiter.Policy, _ use: RateLimiter.Decision, perHost: Bool)
+        -> ServerError
+    {
+        ServerError(
+            status: .tooManyRequests, title: "Too many scans",
+            detail: perHost
+                ? "this host was scanned \(policy.limit) times this hour; try again in \(use.reset) s"
+                : "\(policy.limit) scans an hour per client; try again in \(use.reset) s",
+            retryAfter: use.reset)
     }
 
     static func add(to router: Router<ServerContext>, service: WebService) {
         router.post("/api/v1/scans") { request, context in
             await service.api(request, context) { caller, _ in
-                let body = try await request.body.collect(upTo: WebServer.maxBodyBytes)
+                try await admit(caller, service: service)
+                let body = try await request.body(upTo: WebServer.maxBodyBytes)
                 guard let submission = try? JSONDecoder().decode(Submission.self, from: Data(buffer: body)) else {
                     throw ServerError.badRequest(#"the body must be JSON: {"url": "https://api.example.com"}"#)
                 }
                 let (id, decision) = try await start(
-                    url: submission.url, description: try WebServer.remoteDescription(submission.openapi),
-                    caller: caller, service: service)
+                    url: submission.url,
+                    description: { () throws(ServerError) in
+                        try WebServer.remoteDescription(submission.openapi)
+                    }, caller: caller, service: service)
                 guard let scan = await service.registry.scan(id) else { throw ServerError.notFound }
                 var response = try APIResponses.json(Status(scan), status: .accepted)
                 response.headers[.location] = "/api/v1/scans/\(id)"

@@ -51,17 +51,25 @@ actor ScanRegistry {
         guard !draining else {
             throw ServerError(status: .serviceUnavailable, title: "Shutting down", detail: "try again in a minute")
         }
-        if caller.key == nil {
-            guard !scans.values.contains(where: { $0.owner == caller.quotaKey && $0.isActive }) else {
-                throw .tooManyRequests("one scan at a time per client: wait for the running one to finish")
-            }
+        // Each caller's share of the queue: one scan at a time for an anonymous client, a few
+        // for a key, so that nobody fills it for everyone else.
+        let active = scans.values.count { $0.owner == caller.quotaKey && $0.isActive }
+        if caller.key == nil, active > 0 {
+            throw .tooManyRequests(
+                "one scan at a time per client: wait for the running one to finish",
+                retryAfter: Int(settings.anonymousDeadlineSeconds.rounded(.up)))
+        }
+        if caller.key != nil, active >= settings.maxActiveScansPerKey {
+            throw .tooManyRequests(
+                "a key may have \(settings.maxActiveScansPerKey) scans queued or running at once", retryAfter: 60)
         }
         guard queue.count < settings.maxQueuedScans else {
-            throw .tooManyRequests("the queue is full; try again in a minute")
+            throw .tooManyRequests("the queue is full; try again in a minute", retryAfter: 60)
         }
         var scanSettings = ScanSettings()
         scanSettings.hosted = true
         scanSettings.exemptAddresses = settings.allowTargets
+        scanSettings.deadlineSeconds = settings.keyDeadlineSeconds
         if caller.key == nil {
             scanSettings.deadlineSeconds = settings.anonymousDeadlineSeconds
             scanSettings.budget = settings.anonymousBudget
@@ -129,13 +137,38 @@ actor ScanRegistry {
     }
 
     private func run(_ id: ScanID, _ request: ScanRequest, store: EvidenceStore?) async {
-        let outcome = await Self.execute(request, store: store) { event in Task { await self.progress(id, event) } }
+        // The engine stops its checks at the deadline; this bounds everything around them too
+        // (a description or its references trickled in, an identity's sign-in), so no target
+        // holds a slot longer. Cancelled (the server draining), the scan returns what it found.
+        let limit = ServerSettings.hardDeadline(request.settings.deadlineSeconds)
+        let (outcome, stopped) = await withTaskGroup(of: Result<ReportInput, Failure>?.self) { group in
+            group.addTask {
+                await Self.execute(request, store: store) { event in Task { await self.progress(id, event) } }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(limit))
+                return nil
+            }
+            var outcome: Result<ReportInput, Failure>?
+            var stopped = false
+            for await step in group {
+                if let step {
+                    outcome = step
+                } else if outcome == nil {
+                    stopped = !Task.isCancelled
+                }
+                group.cancelAll()
+            }
+            return (outcome ?? .failure(Failure(description: "the scan stopped")), stopped)
+        }
         switch outcome {
         case .success(let input):
             update(id) {
                 $0.report = input
                 $0.state = .finished
             }
+        case .failure where stopped:
+            update(id) { $0.state = .failed("the scan did not end within \(Int(limit)) s and was stopped") }
         case .failure(let reason):
             update(id) { $0.state = .failed(reason.description) }
         }

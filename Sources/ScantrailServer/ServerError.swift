@@ -16,8 +16,16 @@ struct ServerError: Error, Sendable {
         ServerError(status: .badRequest, title: "The request cannot be used", detail: detail)
     }
 
-    static func tooManyRequests(_ detail: String) -> ServerError {
-        ServerError(status: .tooManyRequests, title: "Too many scans", detail: detail)
+    /// Too many scans now; worth trying again after `retryAfter` seconds.
+    static func tooManyRequests(_ detail: String, retryAfter: Int) -> ServerError {
+        ServerError(status: .tooManyRequests, title: "Too many scans", detail: detail, retryAfter: retryAfter)
+    }
+
+    /// A body larger than the route reads.
+    static func tooLarge(limit: Int) -> ServerError {
+        ServerError(
+            status: .contentTooLarge, title: "Request too large",
+            detail: "this request's body may be at most \(limit >> 10) KiB")
     }
 
     static let notFound = ServerError(
@@ -55,6 +63,9 @@ extension ServerError {
             throw error.isRequestError ? .badRequest(error.description) : .storeUnavailable(error)
         } catch let error as AppError {
             if error.kind == .invalidRequest { throw .badRequest(error.description) }
+            if error.kind == .notFound {
+                throw ServerError(status: .notFound, title: "Not found", detail: error.description)
+            }
             throw ServerError(status: .serviceUnavailable, title: "Unavailable", detail: error.description)
         } catch {
             throw ServerError(status: .internalServerError, title: "Internal error", detail: "the request failed")

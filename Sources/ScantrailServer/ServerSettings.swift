@@ -34,6 +34,16 @@ public struct ServerSettings: Sendable {
     public var maxConcurrentScans = 4
     /// Scans waiting at most; beyond that new ones are refused (429).
     public var maxQueuedScans = 64
+    /// Scans one API key may have queued or running at once (an anonymous client: one).
+    public var maxActiveScansPerKey = 8
+    /// Seconds a scan started with an API key may take.
+    public var keyDeadlineSeconds = 900.0
+    /// Wrong API keys and failed dashboard sign-ins one client may make in
+    /// ``failedSignInWindowSeconds``; past that, every key it sends is refused (429) until the
+    /// window ends.
+    public var maxFailedSignIns = 10
+    /// The window over which ``maxFailedSignIns`` counts.
+    public var failedSignInWindowSeconds = 900
     /// Seconds an anonymous scan may take.
     public var anonymousDeadlineSeconds = 60.0
     /// Requests an anonymous scan may send.
@@ -46,6 +56,10 @@ public struct ServerSettings: Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// When a hosted scan with `deadline` seconds is stopped whatever it is doing: the deadline
+    /// and half as long again, plus five seconds to record what it found.
+    static func hardDeadline(_ deadline: Double) -> Double { deadline * 1.5 + 5 }
 
     /// Refuses settings the service cannot run with.
     ///

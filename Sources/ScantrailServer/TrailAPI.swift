@@ -90,7 +90,7 @@ enum TrailAPI {
         }
         router.post("/api/v1/findings/{id}/accept") { request, context in
             await service.api(request, context, scope: .admin) { _, store in
-                let body = try await request.body.collect(upTo: WebServer.maxBodyBytes)
+                let body = try await request.body(upTo: WebServer.maxBodyBytes)
                 let decoder = JSONDecoder()
                 decoder.dateDecodingStrategy = .iso8601
                 guard let decision = try? decoder.decode(Decision.self, from: Data(buffer: body)) else {

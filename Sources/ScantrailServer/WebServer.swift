@@ -123,26 +123,27 @@ public enum WebServer {
             CSRFToken.page { Pages.scanForm(csrf: $0) }
         }
         router.post("/scans") { request, context in
-            let form = try await Form(request, limit: maxUploadBytes)
-            if let expired = CSRFToken.refusal(form, request) { return expired }
-            guard form["consent"] == "yes" else {
-                return CSRFToken.page(status: .badRequest) {
-                    Pages.scanForm(
-                        csrf: $0, error: "Confirm that you are allowed to test this API.", url: form["url"] ?? "",
-                        openapi: form["openapi"] ?? "")
-                }
-            }
+            // A post without the page's cookie, or from a client out of scans, is refused before
+            // its body is read; only an upload may be larger than a plain form.
+            guard CSRFToken.hasCookie(request) else { return CSRFToken.expired }
+            let caller = Caller(client: service.client(of: request, context: context), key: nil)
             do throws(ServerError) {
-                let client = context.client(
-                    trusting: service.settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
+                try await ScanAPI.admit(caller, service: service)
+                let form = try await Form(request, limit: Form.isMultipart(request) ? maxUploadBytes : maxBodyBytes)
+                if let expired = CSRFToken.refusal(form, request) { return expired }
+                guard form["consent"] == "yes" else {
+                    return CSRFToken.page(status: .badRequest) {
+                        Pages.scanForm(
+                            csrf: $0, error: "Confirm that you are allowed to test this API.", url: form["url"] ?? "",
+                            openapi: form["openapi"] ?? "")
+                    }
+                }
                 let (id, _) = try await ScanAPI.start(
-                    url: form["url"] ?? "", description: try await description(form),
-                    caller: Caller(client: client, key: nil), service: service)
+                    url: form["url"] ?? "", description: { () throws(ServerError) in try await description(form) },
+                    caller: caller, service: service)
                 return Response(status: .seeOther, headers: [.location: "/scans/\(id)"])
             } catch {
-                var response = html(Pages.error(error), status: error.status)
-                if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
-                return response
+                return page(error)
             }
         }
         router.get("/scans/{id}") { _, context in
@@ -211,6 +212,13 @@ public enum WebServer {
         return Response(
             status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
             body: ResponseBody(asyncSequence: events))
+    }
+
+    /// The error page for `error`, with its status and `Retry-After`.
+    static func page(_ error: ServerError) -> Response {
+        var response = html(Pages.error(error), status: error.status)
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

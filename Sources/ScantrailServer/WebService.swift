@@ -34,7 +34,7 @@ struct WebService: Sendable {
     func caller(of request: Request, context: ServerContext, session: Bool = false) async throws(ServerError)
         -> Caller
     {
-        let client = context.client(trusting: settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
+        let client = client(of: request, context: context)
         let secret: String
         if session {
             guard let id = DashboardSessions.id(in: request.headers[.cookie]),
@@ -47,17 +47,41 @@ struct WebService: Sendable {
         } else {
             return Caller(client: client, key: nil)
         }
+        guard let key = try await authenticate(secret, client: client) else {
+            throw ServerError.unauthorized("the key is unknown, revoked or expired")
+        }
+        return Caller(client: client, key: key)
+    }
+
+    /// The usable key whose secret is `secret`, or `nil`; each miss counts against `client`, and
+    /// a client past ``ServerSettings/maxFailedSignIns`` is refused before the store is asked,
+    /// so keys cannot be guessed at speed.
+    ///
+    /// - Throws: ``ServerError`` 429 with `Retry-After` past the limit, 503 without a usable store.
+    func authenticate(_ secret: String, client: String) async throws(ServerError) -> APIKey? {
+        let policy = RateLimiter.Policy(
+            name: "failed-sign-ins", limit: settings.maxFailedSignIns, window: settings.failedSignInWindowSeconds)
+        let standing = await limiter.peek(policy, by: "address \(client)")
+        guard standing.allowed else {
+            throw ServerError(
+                status: .tooManyRequests, title: "Too many failed sign-ins",
+                detail: "\(policy.limit) wrong keys from this client; try again in \(standing.reset) s",
+                retryAfter: standing.reset)
+        }
         guard let store else { throw .noStore }
+        let key: APIKey?
         do {
-            guard let key = try await store.authenticate(secret) else {
-                throw ServerError.unauthorized("the key is unknown, revoked or expired")
-            }
-            return Caller(client: client, key: key)
-        } catch let error as ServerError {
-            throw error
+            key = try await store.authenticate(secret)
         } catch {
             throw .storeUnavailable(error)
         }
+        if key == nil { _ = await limiter.use(policy, by: "address \(client)") }
+        return key
+    }
+
+    /// The address `request` comes from: its peer's, or what a trusted proxy's `X-Forwarded-For` says.
+    func client(of request: Request, context: ServerContext) -> String {
+        context.client(trusting: settings.trustedProxies, forwardedFor: request.headers[.xForwardedFor])
     }
 
     /// Answers an API request: finds the caller, counts the request against its quota, checks
@@ -74,7 +98,11 @@ struct WebService: Sendable {
             let quota = await limiter.use(
                 caller.key == nil ? Self.anonymousRequests : Self.keyRequests, by: caller.quotaKey)
             decision = quota
-            guard quota.allowed else { throw .tooManyRequests("too many requests; try again in \(quota.reset) s") }
+            guard quota.allowed else {
+                throw ServerError(
+                    status: .tooManyRequests, title: "Too many requests",
+                    detail: "too many requests; try again in \(quota.reset) s", retryAfter: quota.reset)
+            }
             if let scope {
                 guard caller.key != nil else { throw .keyNeeded }
                 guard caller.allows(scope) else { throw .forbidden("the key has no \(scope.rawValue) scope") }

@@ -46,7 +46,7 @@ struct DashboardTests {
             #expect(try await Self.signIn(api, key: "st_k_00000000_forged") == nil)
             #expect(try await Self.signIn(api, key: keys.scanner) == nil)
             let reader = try #require(try await Self.signIn(api, key: keys.reader))
-            #expect(reader.hasPrefix("scantrail_session="))
+            #expect(reader.hasPrefix("__Host-scantrail_session="))
             let overview = try await Self.page(api, "/dashboard", cookie: reader)
             #expect(overview.response?.status == 200 && WebServerTests.body(overview).contains("<h1>Dashboard</h1>"))
             #expect(try await Self.page(api, "/dashboard/keys", cookie: reader).response?.status == 403)
@@ -149,9 +149,9 @@ struct CookieHeaderTests {
         #expect(CookieHeader.values("scantrail_session", in: header) == ["s1", ""])
         #expect(CookieHeader.values("a", in: header) == ["1"] && CookieHeader.values("b", in: header).isEmpty)
         #expect(CookieHeader.values("a", in: nil).isEmpty)
-        #expect(DashboardSessions.id(in: "scantrail_session=; scantrail_session=s2") == nil)
-        #expect(CSRFToken.matches("t2", cookie: "scantrail_csrf=t1; scantrail_csrf=t2"))
-        #expect(!CSRFToken.matches("", cookie: "scantrail_csrf=") && !CSRFToken.matches("t", cookie: nil))
+        #expect(DashboardSessions.id(in: "__Host-scantrail_session=; __Host-scantrail_session=s2") == nil)
+        #expect(CSRFToken.matches("t2", cookie: "__Host-scantrail_csrf=t1; __Host-scantrail_csrf=t2"))
+        #expect(!CSRFToken.matches("", cookie: "__Host-scantrail_csrf=") && !CSRFToken.matches("t", cookie: nil))
     }
 }
 

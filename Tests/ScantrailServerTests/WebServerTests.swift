@@ -17,9 +17,19 @@ struct WebServerTests {
         return settings
     }
 
-    /// Sends `request` to the server without following redirects.
+    /// Sends `request` to the server without following redirects, and without waiting out a 429
+    /// to try again as a scan would: a test sees every refusal. A test client waits longer than a
+    /// scan's for the first byte, since the whole suite shares two cores with browsers and
+    /// databases: a slow answer is not what these tests judge.
     static func send(_ request: ProbeRequest) async throws -> HTTPExchange {
-        try await HTTPClientProbe.withProbe(configuration: ScanConfiguration()) { try await $0.send(request) }
+        var request = request
+        request.retriesRateLimited = false
+        var configuration = ScanConfiguration()
+        configuration.limits.requestTimeoutSeconds = 90
+        configuration.limits.readTimeoutSeconds = 60
+        return try await HTTPClientProbe.withProbe(configuration: configuration) { [request] in
+            try await $0.send(request)
+        }
     }
 
     static func body(_ exchange: HTTPExchange) -> String {
