@@ -117,3 +117,28 @@ struct GraphQLCheckTests {
         #expect(check.evaluate(evidence).isEmpty)
     }
 }
+
+@Suite("graphql.csrf judges what a foreign page can do, not what the specification allows")
+struct GraphQLCrossSiteEvaluateTests {
+    let location = Location(origin: "http://127.0.0.1:8080", method: "POST", path: "/graphql")
+    let executed = GraphQLCheck.Answer(accepted: true, detail: "executed")
+
+    @Test("a query over GET passes whatever the cookies: GraphQL over HTTP allows it")
+    func getQuery() {
+        for cookies in [true, false, nil] as [Bool?] {
+            #expect(GraphQLCheck.crossSite("GET query", executed, setsCookies: cookies, at: location).status == .passed)
+        }
+    }
+
+    @Test("a mutation over GET fails; a form or multipart post fails with cookies, is inconclusive without")
+    func writes() {
+        #expect(GraphQLCheck.crossSite("GET mutation", executed, setsCookies: nil, at: location).status == .failed)
+        for post in ["form POST", "multipart POST"] {
+            #expect(GraphQLCheck.crossSite(post, executed, setsCookies: true, at: location).status == .failed)
+            #expect(GraphQLCheck.crossSite(post, executed, setsCookies: false, at: location).status == .inconclusive)
+            #expect(GraphQLCheck.crossSite(post, executed, setsCookies: nil, at: location).status == .inconclusive)
+            let refused = GraphQLCheck.Answer(accepted: false, detail: "refused")
+            #expect(GraphQLCheck.crossSite(post, refused, setsCookies: true, at: location).status == .passed)
+        }
+    }
+}

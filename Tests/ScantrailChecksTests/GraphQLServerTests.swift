@@ -30,11 +30,26 @@ struct GraphQLServerTests {
                 "graphql.introspection-enabled", "graphql.field-suggestions", "graphql.batching-unlimited[batch]",
                 "graphql.batching-unlimited[aliases]", "graphql.query-limits-missing[depth]",
                 "graphql.query-limits-missing[duplication]", "graphql.query-limits-missing[directives]",
-                "graphql.csrf[GET query]", "graphql.csrf[form POST]", "graphql.csrf[multipart POST]",
+                "graphql.csrf[form POST]", "graphql.csrf[multipart POST]",
                 "graphql.csrf[GET mutation]", "graphql.sql-error[search(term)]",
                 "graphql.sql-error[mutation rename(name)]", "graphql.debug-output[tracing]",
                 "graphql.debug-output[stack trace]", "graphql.debug-output[IDE]",
             ])
+    }
+
+    @Test("a query over GET is allowed by GraphQL over HTTP; form posts fail only where the site sets cookies")
+    func crossSite() async throws {
+        let lax = try await Self.outcomes("lax")
+        #expect(lax.first { $0.key == "graphql.csrf[GET query]" }?.status == .passed)
+        let bearer = Dictionary(
+            try await Self.outcomes("bearer").filter { $0.ruleID == "graphql.csrf" }.map { ($0.key, $0) },
+            uniquingKeysWith: { first, _ in first })
+        #expect(bearer["graphql.csrf[GET mutation]"]?.status == .failed)
+        #expect(bearer["graphql.csrf[GET query]"]?.status == .passed)
+        for post in ["form POST", "multipart POST"] {
+            let outcome = try #require(bearer["graphql.csrf[\(post)]"])
+            #expect(outcome.status == .inconclusive && outcome.detail.contains("no answer on the site set a cookie"))
+        }
     }
 
     @Test("limits and transports hardened, introspection on: only introspection fails; depth is tried and refused")

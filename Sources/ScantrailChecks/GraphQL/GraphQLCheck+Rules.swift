@@ -45,15 +45,16 @@ extension GraphQLCheck {
             mapping: ControlMapping(tsc: [.cc6_6, .a1_1], owasp: [.api4], cwe: [CWE(770)])
         )
 
-        /// Queries over transports a foreign page can use.
+        /// Requests a foreign page can send, executed.
         public static let crossSiteRequests = Rule(
             id: "graphql.csrf",
             title: "GraphQL runs requests a foreign page can send",
             severity: .medium,
             description: """
-                The endpoint executes queries sent over GET, or as form or multipart posts: requests a browser \
-                sends cross-site, with the victim's cookies, without a CORS preflight. With cookie sessions a \
-                hostile page can then read or, with mutations over GET, change the victim's data.
+                The endpoint executes a mutation sent over GET, or a query sent as a form or multipart post on a \
+                site that sets cookies: requests a browser sends cross-site, with the victim's cookies, without a \
+                CORS preflight, so a hostile page can act as the victim. (A query over GET is allowed by GraphQL \
+                over HTTP: it changes nothing, and passes.)
                 """,
             remediation: """
                 Accept only `POST` with `Content-Type: application/json` (or require a custom header such as \

@@ -32,6 +32,9 @@ public struct GraphQLCheck: SecurityCheck {
         /// `GET query`, `form POST`, `multipart POST`, `GET mutation`: whether a query a foreign
         /// page can send was executed.
         public let transports: [String: Answer]?
+        /// Whether the site takes ambient credentials: a cookie set by the endpoint's answers or
+        /// any other answer of the scan on the origin (`nil` in evidence recorded before).
+        public var setsCookies: Bool? = nil
         /// The root fields' string and ID arguments, probed for injection (with `--active`, the
         /// mutations' too: `mutation rename(name)`).
         public let arguments: [ArgumentTrial]?
@@ -117,6 +120,7 @@ public struct GraphQLCheck: SecurityCheck {
                         try await post(#"{"query":"query{\#(aliasQuery)}"}"#, to: url, context: context)),
                     limits: try await limits(at: url, facts: facts, context: context),
                     transports: try await transports(at: url, context: context),
+                    setsCookies: Self.setsCookies(on: target, exchange, context.responses),
                     arguments: arguments.trials, untriedArguments: arguments.untried,
                     debug: try await debugOutput(at: url, typename: probe, context: context)
                 ))
@@ -261,7 +265,9 @@ public struct GraphQLCheck: SecurityCheck {
         ]
         let named: [Outcome] =
             outcomes(Rules.queryLimits, endpoint.limits, at: location)
-            + outcomes(Rules.crossSiteRequests, endpoint.transports, at: location)
+            + (endpoint.transports ?? [:]).keys.sorted().map {
+                crossSite($0, endpoint.transports![$0]!, setsCookies: endpoint.setsCookies, at: location)
+            }
             + outcomes(Rules.debugOutput, endpoint.debug, at: location)
         let arguments: [Outcome] =
             (endpoint.arguments ?? []).map { judge($0, at: location.with(discriminator: $0.field)) }
@@ -269,6 +275,41 @@ public struct GraphQLCheck: SecurityCheck {
                 [.inconclusive(Rules.sqlError, at: location.with(discriminator: "mutations"), $0)]
             } ?? [])
         return posture + named + arguments
+    }
+
+    /// The cross-site verdict of one transport. GraphQL over HTTP allows a query over GET (it
+    /// changes nothing); a mutation over GET fails; a form or multipart post executed fails when
+    /// the site takes cookies — a foreign page's post carries them — and is inconclusive when no
+    /// cookie was seen, since then it is not known to act as anyone.
+    static func crossSite(_ transport: String, _ answer: Answer, setsCookies: Bool?, at location: Location)
+        -> Outcome
+    {
+        let rule = Rules.crossSiteRequests
+        let place = location.with(discriminator: transport)
+        switch (transport, answer.accepted) {
+        case ("GET query", .some(true)):
+            return .passed(
+                rule, at: place, "\(answer.detail); GraphQL over HTTP allows queries over GET: they change nothing")
+        case ("form POST", .some(true)), ("multipart POST", .some(true)):
+            guard setsCookies == true else {
+                return .inconclusive(
+                    rule, at: place,
+                    "\(answer.detail), but no answer on the site set a cookie: a foreign page's post is not known to carry credentials"
+                )
+            }
+            return .failed(rule, at: place, "\(answer.detail), and the site sets cookies a foreign page's post carries")
+        default:
+            return outcome(rule, answer, at: place)
+        }
+    }
+
+    /// Whether `exchange` (the endpoint's own answer) or any answer the scan kept from
+    /// `target`'s origin set a cookie.
+    static func setsCookies(on target: ScanTarget, _ exchange: HTTPExchange, _ responses: ResponseLog) -> Bool {
+        let sets = { (response: HTTPExchange.Response?) in response?.headers.first("Set-Cookie") != nil }
+        let site = [target.origin + "/", target.url(path: "/")]
+        return sets(exchange.response)
+            || responses.entries.contains { entry in site.contains { entry.url.hasPrefix($0) } && sets(entry.response) }
     }
 
     /// One outcome per named answer, at the name.

@@ -6,6 +6,8 @@ GraphQL check's tests, in one of three faces:
             a search argument and a mutation's name argument pasted into SQLite's SQL, and what
             Apollo's development mode adds:
             tracing in `extensions`, stack traces on errors, a GraphiQL page for browsers;
+            every answer sets its session cookie;
+  bearer    lax, but with tokens instead of a session cookie: no answer sets one;
   limited   introspection on (so depth can be tried), everything else hardened;
   hardened  introspection off, suggestions stripped, JSON POST only, no batches, depth,
             selection, alias and directive limits, errors masked, SQL bound.
@@ -23,7 +25,8 @@ from graphql import (GraphQLError, build_schema, execute, parse, specified_rules
 from graphql.validation import NoSchemaIntrospectionCustomRule, ValidationRule
 
 MODE = sys.argv[1]
-LAX = MODE == "lax"
+LAX = MODE in ("lax", "bearer")
+SESSION_COOKIE = MODE == "lax"
 
 SCHEMA = build_schema("""
 type Query { users: [User] user(id: ID!): User search(term: String!): [User] me: User }
@@ -146,6 +149,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        if SESSION_COOKIE:
+            self.send_header("Set-Cookie", "session=3f9a61c2; Path=/; HttpOnly")
         self.end_headers()
         self.wfile.write(data)
 
