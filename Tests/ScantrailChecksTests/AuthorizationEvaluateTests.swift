@@ -58,6 +58,28 @@ struct AuthorizationEvaluateTests {
         #expect(outcomes[0].location.discriminator == nil)
     }
 
+    @Test("only the very same object compares: a user answered at another path than the admin's is not judged")
+    func sameObject() {
+        func record(_ name: String, path: String) -> ExchangeRecord {
+            let exchange = HandBuilt.exchange(headers: [("Content-Type", "application/json")], body: Self.invoice)
+            let moved = HTTPExchange(
+                request: .init(method: "GET", url: HandBuilt.origin + path, headers: []), response: exchange.response,
+                failure: nil, durationMilliseconds: 1, requestsSent: 1)
+            return ExchangeRecord(moved, sentAs: name, secrets: [])
+        }
+        for kind in [AuthorizationCheck.Kind.bola, .bfla] {
+            let apart = Self.trial(
+                kind, "GET /admin/users/{id}/orders", owner: record("ops", path: "/admin/users/u-ops/orders"),
+                intruder: record("bob", path: "/admin/users/u-bob/orders"))
+            let outcome = Self.evaluate([apart])[0]
+            #expect(outcome.status == .inconclusive && outcome.detail.contains("not the same object"), "\(kind)")
+            let same = Self.trial(
+                kind, "GET /admin/users/{id}/orders", owner: record("ops", path: "/admin/users/u-ops/orders"),
+                intruder: record("bob", path: "/admin/users/u-ops/orders"))
+            #expect(Self.evaluate([same])[0].status == .failed)
+        }
+    }
+
     @Test("when the rightful caller is refused too, or gets the catch-all page, nothing is judged")
     func noReference() {
         let outcomes = Self.evaluate([

@@ -216,6 +216,13 @@ public struct AuthorizationCheck: SecurityCheck {
                 return .inconclusive(
                     rule, at: location, "the rightful caller got the server's catch-all page — \(comparison)")
             }
+            // Only the very same object compares: an intruder answered at its own id, beside the
+            // owner at theirs, proves nothing.
+            let asked = Self.objectPath(trial.intruder.url, origin: evidence.origin)
+            guard asked == Self.objectPath(trial.owner.url, origin: evidence.origin) else {
+                return .inconclusive(
+                    rule, at: location, "\(trial.intruder.sentAs) asked \(asked), not the same object — \(comparison)")
+            }
             if ResponseSimilarity.resembles(trial.intruder, trial.owner) {
                 let named =
                     (trial.namesOwner ?? []).isEmpty
