@@ -62,10 +62,16 @@ let package = Package(
             name: "ScantrailOpenAPI",
             dependencies: ["ScantrailCore", .product(name: "Yams", package: "Yams")]
         ),
+        // The JWT key lists, embedded as read-only data (their notices beside them in lists/).
+        .target(
+            name: "CScantrailKeys",
+            exclude: ["lists"],
+            cSettings: [.headerSearchPath("lists")]
+        ),
         .target(
             name: "ScantrailChecks",
             dependencies: [
-                "ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI",
+                "ScantrailCore", "ScantrailHTTP", "ScantrailTLS", "ScantrailOpenAPI", "CScantrailKeys",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

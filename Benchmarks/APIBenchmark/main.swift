@@ -172,7 +172,7 @@ func latency(_ count: Int, roundTrip: Int) async throws {
             let result = try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
                 try await ScanEngine(
                     checks: CheckRegistry.surface(api)
-                        + CheckRegistry.apiChecks(api, dictionary: .standard(serviceNames: ["Bench"])),
+                        + CheckRegistry.apiChecks(api, dictionary: JWTKeyDictionary(serviceNames: ["Bench"])),
                     configuration: configuration, http: probe,
                     redactor: .standard(knownSecrets: api.identities.flatMap(\.credential.secrets))
                 )

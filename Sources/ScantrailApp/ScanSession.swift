@@ -224,6 +224,6 @@ public struct ScanSession: Sendable {
                 throw AppError.invalid(.jwtWordlist, "'\(path)' cannot be read as UTF-8 text")
             }
         }
-        return JWTKeyDictionary.standard(serviceNames: names, wordLists: lists)
+        return JWTKeyDictionary(serviceNames: names, wordLists: lists)
     }
 }

@@ -26,7 +26,7 @@ struct APIOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Extra candidate keys for the identities' HMAC-signed JWTs, one per line (repeatable); tried after the built-in defaults, patterns and /usr/share/dict/words.",
+            "Extra candidate keys for the identities' HMAC-signed JWTs, one per line (repeatable); tried after the built-in lists and dates, before the generated numbers of 5 and 6 digits.",
             valueName: "file"))
     var jwtWordlist: [String] = []
 

@@ -15,7 +15,7 @@ public struct ScantrailCommand: AsyncParsableCommand {
             DiffCommand.self, ReportCommand.self, EvidenceCommand.self, AuditCommand.self, SigningKeyCommand.self,
             ServeCommand.self, APIKeysCommand.self, TargetsCommand.self, WorkerCommand.self, AlertsCommand.self,
             TicketsCommand.self,
-            RulesCommand.self,
+            RulesCommand.self, NoticesCommand.self,
             DemoCommand.self,
         ]
     )

@@ -199,6 +199,16 @@ struct CLITests {
             "docs/rules.md is stale: run 'swift run scantrail rules --format markdown > docs/rules.md'")
     }
 
+    @Test("the notices of the key lists built into the binary are the ones shipped beside them")
+    func notices() async throws {
+        let run = try await Scantrail.run(["notices"])
+        let lists = Scantrail.repositoryRoot.appendingPathComponent("Sources/CScantrailKeys/lists")
+        let mit = try String(contentsOf: lists.appendingPathComponent("jwt-secrets.LICENSE"), encoding: .utf8)
+        let scowl = try String(contentsOf: lists.appendingPathComponent("english-words.COPYRIGHT"), encoding: .utf8)
+        #expect(run.status == 0)
+        #expect(run.stdout == mit + "\n" + scowl)
+    }
+
     @Test("help and version exit 0 on standard output")
     func help() async throws {
         let help = try await Scantrail.run(["scan", "--help"])

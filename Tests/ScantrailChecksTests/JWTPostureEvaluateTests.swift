@@ -50,10 +50,10 @@ struct JWTPostureEvaluateTests {
     @Test("a weak key is told by the source it came from, never itself; a strong one by the candidates tried")
     func keyDetails() {
         let weak = Token(
-            identity: "a", algorithm: "HS256", weakSecret: true, keySource: "/usr/share/dict/words",
+            identity: "a", algorithm: "HS256", weakSecret: true, keySource: "English words",
             lifetimeSeconds: 60, sensitiveClaims: [])
         let failed = Self.outcomes([weak]).first { $0.ruleID == "jwt.weak-secret" }
-        #expect(failed?.detail == "HS256 key is a candidate of the dictionary (/usr/share/dict/words)")
+        #expect(failed?.detail == "HS256 key is a candidate of the dictionary (English words)")
         let strong = Token(
             identity: "a", algorithm: "HS512", weakSecret: false, keySource: nil, lifetimeSeconds: 60,
             sensitiveClaims: [])

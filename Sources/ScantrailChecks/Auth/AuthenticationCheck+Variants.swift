@@ -67,7 +67,7 @@ extension AuthenticationCheck {
     static let nullKeyPaths = ["/dev/null", "../../../../../../../../dev/null"]
 
     /// The variants of one identity's credential, and those that cannot be built, with why.
-    static func variants(of identity: Identity, _ inputs: ForgeryInputs) async -> CredentialVariants {
+    static func variants(of identity: Identity, _ inputs: ForgeryInputs) async throws -> CredentialVariants {
         var sent = [
             CredentialVariants.Sent(variant: .anonymous, name: Variant.anonymous.rawValue, credential: nil),
             CredentialVariants.Sent(
@@ -89,7 +89,7 @@ extension AuthenticationCheck {
         var untried: [Variant: String] = [:]
         add(.tampered, token.withTamperedSignature)
         add(.none, token.withAlgorithmNone)
-        let ownKey = await inputs.dictionary.key(of: token)
+        let ownKey = try await inputs.dictionary.key(of: token)
         if let ownKey, let expired = token.expired(signedWith: Array(ownKey.utf8), now: inputs.now) {
             add(.expired, expired)
         } else if token.algorithm.hasPrefix("HS") {

@@ -63,7 +63,7 @@ public struct AuthenticationCheck: SecurityCheck {
             : ServerPublicKeys(keys: [], source: nil)
         let inputs = ForgeryInputs(dictionary: dictionary, published: published, now: Date())
         var built: [CredentialVariants] = []
-        for identity in api.identities { built.append(await Self.variants(of: identity, inputs)) }
+        for identity in api.identities { built.append(try await Self.variants(of: identity, inputs)) }
         let variants = built
         let secrets = api.secrets + variants.flatMap { $0.sent.compactMap { $0.credential?.token } }
         // Path values come from the walk's first round: an order id from the order list.

@@ -76,24 +76,13 @@ struct JSONWebToken: Sendable {
         return "\(signingInput).\(Self.encode(Self.mac(algorithm, Data(signingInput.utf8), key) ?? []))"
     }
 
-    /// The first of `candidates` that produces the token's HMAC signature; `nil` when none
-    /// does or the token is not HMAC-signed.
-    func secret(among candidates: [String]) -> String? {
-        guard let signature = Self.decode(segments[2]).map({ Data($0) }),
-            signature.count == Self.macLength(algorithm)
+    /// What an HMAC key search needs of the token: the digest's size in bits, the signed bytes
+    /// and the signature; `nil` when it is not HMAC-signed (HS256, HS384, HS512).
+    var hmacSignature: (bits: Int, input: [UInt8], mac: [UInt8])? {
+        guard let length = Self.macLength(algorithm), let signature = Self.decode(segments[2]),
+            signature.count == length
         else { return nil }
-        let input = Data("\(segments[0]).\(segments[1])".utf8)
-        func first<H: HashFunction>(_: H.Type) -> String? {
-            candidates.first {
-                HMAC<H>.isValidAuthenticationCode(
-                    signature, authenticating: input, using: SymmetricKey(data: Data($0.utf8)))
-            }
-        }
-        switch algorithm {
-        case "HS384": return first(SHA384.self)
-        case "HS512": return first(SHA512.self)
-        default: return first(SHA256.self)
-        }
+        return (length * 8, Array("\(segments[0]).\(segments[1])".utf8), signature)
     }
 
     /// Bytes of the `algorithm`'s HMAC; `nil` for any other algorithm.

@@ -63,7 +63,7 @@ public struct JWTPostureCheck: SecurityCheck {
                 let folded = name.lowercased().filter { $0.isLetter }
                 return Self.sensitiveNames.contains { folded.contains($0) }
             }
-            let key = await dictionary.key(of: token)
+            let key = try await dictionary.key(of: token)
             tokens.append(
                 Token(
                     identity: identity.name, algorithm: token.algorithm, weakSecret: key != nil,

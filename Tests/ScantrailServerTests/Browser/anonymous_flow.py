@@ -8,7 +8,7 @@ import json
 import sys
 
 from chromium import browser, csp_violations
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -28,7 +28,11 @@ try:
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(driver, 20).until(expected_conditions.staleness_of(form_page))
     # The progress page reloads itself (and the script reloads it at the end): read through that.
-    wait = WebDriverWait(driver, 60, poll_frequency=0.25, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException])
+    # A heading read while the page is replaced fails as a stale element or, in Chromium, as a
+    # node that "does not belong to the document"; either is read again at the next poll.
+    wait = WebDriverWait(
+        driver, 60, poll_frequency=0.25,
+        ignored_exceptions=[NoSuchElementException, StaleElementReferenceException, WebDriverException])
     seen["progressTitle"] = wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text)
     seen["link"] = driver.current_url
     seen["reportTitle"] = wait.until(
