@@ -22,6 +22,8 @@ import Yams
 ///     - {name: security-channel, url: "${SLACK_WEBHOOK_URL}", format: slack}
 /// tickets:             # remediation tickets in GitHub Issues or Jira (see TicketSettings)
 ///   github: {repository: acme/api, token: "${GITHUB_TOKEN}"}
+/// exclude:             # requests never sent, as --exclude takes them (a monitored target's
+///   - GET /seed        # scans read them from its --identities-from file)
 /// ```
 public struct AppConfiguration: Decodable, Sendable {
     /// Remediation days per severity.
@@ -34,12 +36,14 @@ public struct AppConfiguration: Decodable, Sendable {
     public var alerts = AlertSettings()
     /// Remediation tickets: which findings, which tracker.
     public var tickets = TicketSettings()
+    /// Requests never sent, as `METHOD /path` (``ScanSettings/exclusions``).
+    public var exclude: [String] = []
 
     /// The defaults.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case sla, retentionDays, identities, alerts, tickets
+        case sla, retentionDays, identities, alerts, tickets, exclude
     }
 
     private struct PolicyKeys: Decodable {
@@ -63,6 +67,7 @@ public struct AppConfiguration: Decodable, Sendable {
         identities = try container.decodeIfPresent([IdentityEntry].self, forKey: .identities) ?? []
         alerts = try container.decodeIfPresent(AlertSettings.self, forKey: .alerts) ?? alerts
         tickets = try container.decodeIfPresent(TicketSettings.self, forKey: .tickets) ?? tickets
+        exclude = try container.decodeIfPresent([String].self, forKey: .exclude) ?? []
     }
 
     /// Reads and validates `text`, the contents of the file at `path`.

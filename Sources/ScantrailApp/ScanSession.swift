@@ -88,7 +88,7 @@ public struct ScanSession: Sendable {
         var hosts = [request.target.host]
         if case .location(let location) = request.description, let host = location.host { hosts.append(host) }
         hosts += request.identities.compactMap { $0.tokenHost(on: request.target) }
-        let base = settings.configuration(hosts: hosts)
+        let base = settings.configuration(hosts: hosts, basePath: request.target.basePath)
         var identities: [Identity] = []
         for source in request.identities {
             identities.append(try await source.identity(on: request.target, configuration: base))
@@ -100,7 +100,8 @@ public struct ScanSession: Sendable {
                 dictionary: try Self.keyDictionary(settings, names: [request.target.host, $0.inventory.title]))
         }
         let configuration = settings.configuration(
-            documentedOperations: api?.inventory.operations.count ?? 0, hosts: hosts)
+            documentedOperations: api?.inventory.operations.count ?? 0, hosts: hosts,
+            basePath: request.target.basePath)
         return ScanSession(
             request: request, identities: identities, checks: CheckRegistry.surface(api) + (apiChecks ?? []),
             configuration: configuration, targetGuard: TargetGuard(configuration),

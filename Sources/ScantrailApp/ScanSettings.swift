@@ -38,7 +38,7 @@ public struct ScanSettings: Hashable, Sendable {
     /// Longest acceptable lifetime of an identity's JWT, in hours.
     public var maxTokenLifetimeHours = 24
     /// Files of extra HMAC key candidates for identities' JWTs, one per line, tried after the
-    /// built-in ones and the system word list. Only the CLI sets it: the web service never
+    /// built-in lists, before the generated numbers. Only the CLI sets it: the web service never
     /// reads a path its callers name.
     public var jwtWordlists: [String] = []
     /// Hosts the scan may contact besides the target's, the description URL's and the token
@@ -52,6 +52,8 @@ public struct ScanSettings: Hashable, Sendable {
     public var exemptAddresses: [String] = []
     /// The forward proxy requests go through (`http://[user:password@]host:port`), if any.
     public var proxy: ProxySetting?
+    /// Requests never sent, as `METHOD /path` (`GET /seed`, `* /admin/*`, `DELETE /users/{id}`).
+    public var exclusions: [String] = []
 
     /// The defaults: every passive check within the default limits.
     public init() {}
@@ -89,6 +91,11 @@ public struct ScanSettings: Hashable, Sendable {
             throw AppError.invalid(
                 .allowTarget, "'\(entry.prefix(40))' is not an address, a block (CIDR) or a host name")
         }
+        for exclusion in exclusions where RequestExclusion(parsing: exclusion) == nil {
+            throw AppError.invalid(
+                .exclude, "'\(exclusion.prefix(60))' is not 'METHOD /path' (a template such as /orders/{id}, or a glob)"
+            )
+        }
         for path in jwtWordlists where !FileManager.default.isReadableFile(atPath: path) {
             throw AppError.invalid(.jwtWordlist, "'\(path)' does not exist or cannot be read")
         }
@@ -97,15 +104,17 @@ public struct ScanSettings: Hashable, Sendable {
 
     /// The engine's configuration for a scan whose description documents `operations`
     /// operations (0 without one), contacting only `hosts` and ``allowedHosts`` (any host when
-    /// both are empty).
-    public func configuration(documentedOperations operations: Int = 0, hosts: [String] = []) -> ScanConfiguration {
+    /// both are empty), its exclusions also under `basePath`.
+    public func configuration(documentedOperations operations: Int = 0, hosts: [String] = [], basePath: String = "/")
+        -> ScanConfiguration
+    {
         var limits = ScanLimits()
         limits.requestBudget = budget ?? limits.requestBudget + Self.budgetPerOperation * operations
         limits.requestTimeoutSeconds = timeoutSeconds
         limits.readTimeoutSeconds = min(limits.readTimeoutSeconds, timeoutSeconds)
         limits.scanDeadlineSeconds = deadlineSeconds
         limits.maxConnectionsPerHost = maxConnections
-        return ScanConfiguration(
+        var configuration = ScanConfiguration(
             limits: limits,
             headers: headers.compactMap(HeaderField.init(line:)),
             enabledChecks: checks.isEmpty ? nil : checks,
@@ -117,6 +126,9 @@ public struct ScanSettings: Hashable, Sendable {
                 allowedHosts: Self.unique(hosts + allowedHosts), hosted: hosted, exemptAddresses: exemptAddresses),
             proxy: proxy?.configuration
         )
+        configuration.exclusions = exclusions.compactMap(RequestExclusion.init(parsing:))
+            .flatMap { $0.resolved(basePath: basePath) }
+        return configuration
     }
 
     private static func unique(_ hosts: [String]) -> [String] {

@@ -39,4 +39,6 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case output
     /// An address the web service may scan despite hosted mode.
     case allowTarget = "allow-target"
+    /// A request never to send.
+    case exclude
 }

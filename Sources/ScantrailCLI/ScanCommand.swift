@@ -49,7 +49,7 @@ struct ScanCommand: AsyncParsableCommand {
         let request = ScanRequest(
             target: target, description: try api.description(),
             identities: try api.identitySources(config: storeSettings.configuration),
-            settings: scan.settings(api: api, scheme: target.scheme),
+            settings: scan.settings(api: api, scheme: target.scheme, config: storeSettings.configuration),
             store: noStore ? nil : storeSettings, baseline: baseline, failOn: failOn, logger: logging.logger())
         // Read before the scan, so that a tracker entry that cannot be used costs no scan.
         let tickets =

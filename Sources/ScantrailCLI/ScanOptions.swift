@@ -24,6 +24,12 @@ struct ScanOptions: ParsableArguments {
             """)
     var budget: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Never send this request: a method (or *) and a path, a template such as /orders/{id} or a glob such as /admin/* (repeatable; also 'exclude:' in the config file).",
+            valueName: "'METHOD /path'"))
+    var exclude: [String] = []
+
     @Option(help: "Seconds one request may take.")
     var timeout: Double = ScanLimits().requestTimeoutSeconds
 
@@ -56,8 +62,9 @@ struct ScanOptions: ParsableArguments {
 
     /// The settings these options describe for a `scheme` target, with the OpenAPI-driven
     /// checks' knobs from `api` (validated when the scan is prepared).
-    func settings(api: APIOptions, scheme: String) -> ScanSettings {
+    func settings(api: APIOptions, scheme: String, config: AppConfiguration) -> ScanSettings {
         var settings = ScanSettings()
+        settings.exclusions = exclude + config.exclude
         settings.headers = headers
         settings.checks = checks
         settings.budget = budget

@@ -28,6 +28,8 @@ public final class HTTPClientProbe: HTTPProbing {
     private let limiter: HostConnectionLimiter
     private let targetGuard: TargetGuard
     private let proxy: ProxyConfiguration?
+    /// Requests never sent.
+    private let exclusions: [RequestExclusion]
     private let logger: Logger
     private let reuse = ExchangeReuse()
 
@@ -37,6 +39,7 @@ public final class HTTPClientProbe: HTTPProbing {
     ) {
         self.pool = pool
         self.proxy = configuration.proxy
+        self.exclusions = configuration.exclusions
         self.logger = logger
         self.targetGuard = targetGuard
         self.limits = configuration.limits
@@ -131,6 +134,9 @@ public final class HTTPClientProbe: HTTPProbing {
         while true {
             guard let (parsed, target) = Endpoint.parse(hop.url) else {
                 return finish(nil, ProbeFailure(.invalidRequest, "not an absolute http or https URL"))
+            }
+            if let exclusion = exclusions.first(where: { $0.matches(method: hop.method, path: target) }) {
+                return finish(nil, ProbeFailure(.excluded, "not sent: excluded by --exclude '\(exclusion)'"))
             }
             // Every hop is asked for, redirects included.
             let endpoint: Endpoint

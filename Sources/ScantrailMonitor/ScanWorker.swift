@@ -185,11 +185,13 @@ public struct ScanWorker: Sendable {
 
     /// Scans `target` for `job`, heartbeating its lease, and records the scan with the job's end.
     private func scan(_ target: MonitoredTarget, job: ScanJob, in store: EvidenceStore) async throws -> ScanRecord {
+        let configuration = try AppConfiguration.load(target.identitiesFrom)
+        var settings = options.scan
+        settings.exclusions += configuration.exclude
         let request = ScanRequest(
             target: try ScanTarget(parsing: target.url),
             description: try target.description.map { .location(try DescriptionLocation(parsing: $0)) } ?? .automatic,
-            identities: try AppConfiguration.load(target.identitiesFrom).identitySources(environment: environment),
-            settings: options.scan)
+            identities: try configuration.identitySources(environment: environment), settings: settings)
         return try await ScanSession.withSession(request, in: store) { session in
             let scan = Task { try await session.run() }
             let heartbeat = Task {

@@ -23,6 +23,7 @@ struct ScanSettingsTests {
         case .proxy: settings.proxy = ProxySetting(url: "socks5://127.0.0.1:1080")
         case .allowTarget: settings.exemptAddresses = ["10.0.0.0/33"]
         case .jwtWordlist: settings.jwtWordlists = ["/nonexistent/words.txt"]
+        case .exclude: settings.exclusions = ["seed"]
         case .identity, .baseline, .expires, .output: break
         }
         return settings

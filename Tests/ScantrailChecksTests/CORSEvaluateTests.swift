@@ -27,6 +27,21 @@ struct CORSEvaluateTests {
                 == Set(Check.Trick.allCases.filter { $0 != .preflight }.map(\.rawValue)))
     }
 
+    @Test("a place no crafted origin got an answer from passes nothing, the wildcard rule included")
+    func unanswered() {
+        let target = ScanTarget(scheme: "https", host: "api.example.test", port: 443)
+        let evidence = Check.Evidence(
+            location: target.location(),
+            attempts: Check.origins(for: target).map { trick, origin in
+                Check.Attempt(trick: trick, origin: origin, exchange: HandBuilt.exchange(failure: HandBuilt.reset))
+            }, operations: nil, hostWide: nil)
+        let outcomes = Check().evaluate(evidence)
+        #expect(!outcomes.isEmpty && outcomes.allSatisfy { $0.status == .inconclusive })
+        #expect(
+            outcomes.first { $0.ruleID == "cors.wildcard-with-credentials" }?.detail
+                == "connection-reset: reset by peer")
+    }
+
     @Test("reflecting any origin with credentials is the graver finding, at every attacker trick")
     func reflectedWithCredentials() {
         let outcomes = Check().evaluate(

@@ -151,6 +151,7 @@ public struct CORSCheck: SecurityCheck {
     private func judge(_ attempts: [Attempt], at place: Location) -> [Outcome] {
         var outcomes: [Outcome] = []
         var wildcardWithCredentials: Outcome?
+        var answered = false
         for attempt in attempts {
             let location = place.with(discriminator: attempt.trick.rawValue)
             let rules = Self.rules(for: attempt.trick)
@@ -159,6 +160,7 @@ public struct CORSCheck: SecurityCheck {
                 outcomes += rules.map { .inconclusive($0, at: location, reason) }
                 continue
             }
+            answered = true
             let allowed = response.headers.first("Access-Control-Allow-Origin")?.trimmed
             let credentials = response.headers.first("Access-Control-Allow-Credentials")?.trimmed.lowercased() == "true"
             if allowed == "*", credentials {
@@ -173,9 +175,13 @@ public struct CORSCheck: SecurityCheck {
             outcomes += judge(
                 trick: attempt.trick, granted: granted, credentials: credentials, seen: seen, at: location)
         }
+        // Without a single answer nothing was seen, so nothing passes.
+        let unanswered = attempts.first.map { $0.exchange.inconclusiveReason ?? "no response" } ?? "nothing was sent"
         outcomes.append(
             wildcardWithCredentials
-                ?? .passed(Rules.wildcardWithCredentials, at: place, "no wildcard origin with credentials"))
+                ?? (answered
+                    ? .passed(Rules.wildcardWithCredentials, at: place, "no wildcard origin with credentials")
+                    : .inconclusive(Rules.wildcardWithCredentials, at: place, unanswered)))
         return outcomes
     }
 

@@ -35,6 +35,8 @@ public struct ProbeFailure: Error, Hashable, Codable, Sendable, CustomStringConv
         /// The target guard refused the host (outside the scan's scope, or a non-public address
         /// in hosted mode).
         public static let refused = Code(rawValue: "refused-by-guard")
+        /// Not sent: the user excluded the request (`--exclude`).
+        public static let excluded = Code(rawValue: "excluded")
         /// The forward proxy refused or did not answer.
         public static let proxyFailure = Code(rawValue: "proxy-failure")
         /// Anything else.

@@ -20,6 +20,8 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
     public var scope: TargetScope
     /// The forward proxy requests go through, if any.
     public var proxy: ProxyConfiguration?
+    /// Requests never sent (`--exclude`), each also under the target's base path.
+    public var exclusions: [RequestExclusion] = []
 
     /// Creates a configuration; the defaults scan everything passive within ``ScanLimits``'s defaults.
     public init(
@@ -50,7 +52,7 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays, scope, proxy
+        case limits, headers, enabledChecks, active, cleartextPort, caFile, expiryWarningDays, scope, proxy, exclusions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +67,8 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         expiryWarningDays = try container.decodeIfPresent(Int.self, forKey: .expiryWarningDays) ?? 30
         scope = try container.decodeIfPresent(TargetScope.self, forKey: .scope) ?? TargetScope()
         proxy = try container.decodeIfPresent(ProxyConfiguration.self, forKey: .proxy)
+        // Reports written before exclusions existed excluded nothing.
+        exclusions = try container.decodeIfPresent([RequestExclusion].self, forKey: .exclusions) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,5 +83,6 @@ public struct ScanConfiguration: Hashable, Codable, Sendable {
         try container.encode(expiryWarningDays, forKey: .expiryWarningDays)
         try container.encode(scope, forKey: .scope)
         try container.encodeIfPresent(proxy, forKey: .proxy)
+        if !exclusions.isEmpty { try container.encode(exclusions, forKey: .exclusions) }
     }
 }
