@@ -2,6 +2,7 @@ import ScantrailCore
 import Testing
 
 @testable import ScantrailChecks
+@testable import ScantrailOpenAPI
 
 @Suite("Rate limiting judged on the statuses of a burst")
 struct RateLimitEvaluateTests {
@@ -37,5 +38,23 @@ struct RateLimitEvaluateTests {
         let outcomes = RateLimitCheck(api: HandBuilt.emptyAPI)
             .evaluate(.init(origin: HandBuilt.origin, burstSize: 30, bursts: []))
         #expect(outcomes.map(\.status) == [.notApplicable])
+    }
+
+    @Test(
+        "bursts go to the writes that take credentials: sign-in, sign-up, reset, token, codes; never to reads",
+        arguments: [
+            ("POST", "/login", nil, true), ("POST", "/v1/auth/sign-in", nil, true), ("POST", "/oauth/token", nil, true),
+            ("POST", "/sessions", nil, true), ("POST", "/users/{id}/reset_password", nil, true),
+            ("POST", "/account/forgot-password", nil, true), ("PUT", "/me/password", nil, true),
+            ("POST", "/mfa/verify", nil, true), ("POST", "/signup", nil, true), ("POST", "/x", "loginUser", true),
+            ("GET", "/auth/me", nil, false), ("GET", "/authors", nil, false), ("POST", "/authors", nil, false),
+            ("GET", "/login", nil, false), ("POST", "/orders", nil, false), ("DELETE", "/tokens/{id}", nil, false),
+            ("POST", "/registered-devices", nil, false),
+        ] as [(String, String, String?, Bool)])
+    func takesCredentials(method: String, path: String, operationID: String?, expected: Bool) {
+        let operation = APIOperation(
+            method: method, path: path, operationID: operationID, summary: nil, tags: ["auth"], parameters: [],
+            requestBody: nil, security: [])
+        #expect(RateLimitCheck.takesCredentials(operation) == expected)
     }
 }
