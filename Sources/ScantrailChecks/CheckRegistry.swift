@@ -15,7 +15,7 @@ public enum CheckRegistry {
                 TransportSecurityCheck(),
                 TLSCheck(),
                 SecurityHeadersCheck(scope),
-                VersionDisclosureCheck(),
+                VersionDisclosureCheck(scope),
                 CookieCheck(scope),
                 HTTPMethodsCheck(scope),
                 VerboseErrorCheck(scope),

@@ -37,8 +37,9 @@ public enum CatalogueAPI {
     /// its public `POST /signup` keeps every field it is sent (`role`, `isAdmin`…), which
     /// `GET /me` shows once the new account signs in, and answers a taken email with 409 (the
     /// hardened face answers 202 "check your inbox" either way). Beyond `/`, its answers carry no security
-    /// headers; `GET /partner/feed` grants any origin with credentials, and `GET /session` sets a
-    /// session cookie without `Secure`, `HttpOnly` or `SameSite`.
+    /// headers; `GET /partner/feed` grants any origin with credentials, and is served by an older
+    /// stack that names itself (`X-Powered-By: PHP/7.4.3`, on that route only); and `GET /session`
+    /// sets a session cookie without `Secure`, `HttpOnly` or `SameSite`.
     public static func router(_ profile: Profile) throws -> Router<BasicRequestContext> {
         let database = try seeded()
         let flawed = profile == .flawed
@@ -53,6 +54,7 @@ public enum CatalogueAPI {
         router.get("/partner/feed") { request, _ in
             var feed = json(.ok, #"{"items":[{"sku":"LAMP-01","price":"39.5"}]}"#)
             let origin = request.headers[.origin]
+            if flawed { feed.headers[HTTPField.Name("X-Powered-By")!] = "PHP/7.4.3" }
             if flawed, let origin {
                 feed.headers[.accessControlAllowOrigin] = origin
                 feed.headers[.accessControlAllowCredentials] = "true"

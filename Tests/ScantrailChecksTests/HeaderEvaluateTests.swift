@@ -79,7 +79,7 @@ struct HeaderEvaluateTests {
             ("Server", "Apache/2.4.41 (Ubuntu)", .failed), ("X-Powered-By", "Express", .failed),
         ])
     func versions(header: String, value: String, status: Outcome.Status) {
-        let outcomes = VersionDisclosureCheck().evaluate(HandBuilt.response(headers: [(header, value)]))
+        let outcomes = VersionDisclosureCheck().evaluate(HandBuilt.surface(headers: [(header, value)]))
         #expect(outcomes.status(of: "headers.version-disclosure", at: header) == status)
         #expect(outcomes.filter { $0.location.discriminator != header }.allSatisfy { $0.status == .passed })
     }

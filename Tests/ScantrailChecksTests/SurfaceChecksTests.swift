@@ -15,7 +15,7 @@ struct SurfaceChecksTests {
         let scope = SurfaceScope.described(api)
         let checks: [any SecurityCheck] = [
             SecurityHeadersCheck(scope), CookieCheck(scope), CORSCheck(scope), VerboseErrorCheck(scope),
-            HTTPMethodsCheck(scope),
+            HTTPMethodsCheck(scope), VersionDisclosureCheck(scope),
         ]
         var outcomes: [String: [Outcome]] = [:]
         for check in checks {
@@ -59,6 +59,15 @@ struct SurfaceChecksTests {
         #expect(leaks.first?.location.path == "/*")
         #expect(
             Set((leaks.first?.places ?? []).map(\.path)) == ["/products", "/products/{sku}", "/reviews"])
+    }
+
+    @Test("a version banner on one route only is a finding at that operation; the others and / pass")
+    func versionOnOneRoute() async throws {
+        let outcomes = try await Self.outcomes(try CatalogueAPI.router(.flawed))
+        let banners = Self.failed(outcomes["headers.version-disclosure"])
+        #expect(banners.count == 1 && banners[0].hasSuffix("/partner/feed [X-Powered-By]"), "\(banners)")
+        let base = outcomes["headers.version-disclosure"]?.filter { $0.location.path == "/" } ?? []
+        #expect(!base.isEmpty && base.allSatisfy { $0.status == .passed })
     }
 
     @Test("the coverage reads off the outcomes: every documented GET was judged for headers, as whom it says")

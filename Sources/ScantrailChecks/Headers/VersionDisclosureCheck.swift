@@ -2,17 +2,24 @@ import Foundation
 import ScantrailCore
 
 /// Looks for response headers that name the server software or framework and its version,
-/// which tells an attacker which published vulnerabilities to try.
+/// which tells an attacker which published vulnerabilities to try: at the base URL and, with a
+/// description, at every documented operation (without one, the places learnt), since one route
+/// served by another stack (`X-Powered-By: PHP/7.4` on `/legacy/export` only) is enough. A
+/// banner on every place is one finding for the host (``HostWide``).
 public struct VersionDisclosureCheck: SecurityCheck {
-    public typealias Evidence = ResponseEvidence
+    public typealias Evidence = SurfaceEvidence
 
     /// Headers whose mere presence names the framework.
     static let frameworkHeaders = ["X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-Generator"]
     /// Headers that are fine unless they carry a version number.
     static let productHeaders = ["Server"]
 
-    /// Creates the check.
-    public init() {}
+    private let scope: SurfaceScope
+
+    /// A check of the base URL and of what `scope` adds.
+    public init(_ scope: SurfaceScope = .baseURL) {
+        self.scope = scope
+    }
 
     public static let metadata = CheckMetadata(
         id: "headers.version-disclosure",
@@ -20,22 +27,27 @@ public struct VersionDisclosureCheck: SecurityCheck {
         rules: [Rules.versionDisclosure]
     )
 
-    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> ResponseEvidence {
-        try await .baseURL(of: target, context: context, followRedirects: true)
+    public func collect(_ target: ScanTarget, context: ScanContext) async throws -> SurfaceEvidence {
+        try await .collect(target, scope: scope, context: context, followRedirects: true)
     }
 
-    public func evaluate(_ evidence: ResponseEvidence) -> [Outcome] {
-        let rule = Rules.versionDisclosure
+    /// Evidence recorded when only the base URL was judged decodes with no operations.
+    public func evaluate(_ evidence: SurfaceEvidence) -> [Outcome] {
         let watched = Self.productHeaders + Self.frameworkHeaders
-        let response: HTTPExchange.Response
-        switch evidence.exchange.judgeable {
-        case .failure(let reason):
-            return watched.map { .inconclusive(rule, at: evidence.location.with(discriminator: $0), reason.text) }
-        case .success(let received):
-            response = received
+        let rule = Rules.versionDisclosure
+        let judged = evidence.judged([rule]) { response, _, place in Self.judge(response, watched, at: place) }
+        // An answer that never came is inconclusive for each watched header, at its own place.
+        return judged.flatMap { outcome in
+            guard outcome.status == .inconclusive, outcome.location.discriminator == nil else { return [outcome] }
+            return watched.map { .inconclusive(rule, at: outcome.location.with(discriminator: $0), outcome.detail) }
         }
+    }
+
+    /// The watched headers of one answer at `place`.
+    private static func judge(_ response: HTTPExchange.Response, _ watched: [String], at place: Location) -> [Outcome] {
+        let rule = Rules.versionDisclosure
         return watched.map { name in
-            let location = evidence.location.with(discriminator: name)
+            let location = place.with(discriminator: name)
             guard let value = response.headers.first(name) else {
                 return .passed(rule, at: location, "\(name) is absent")
             }
