@@ -7,10 +7,9 @@ usage: anonymous_flow.py SERVER_URL TARGET_URL ARTEFACT_PREFIX
 import json
 import sys
 
-from chromium import browser, csp_violations
+from chromium import browser, csp_violations, replaced
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 server, target, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -26,7 +25,7 @@ try:
     driver.save_screenshot(prefix + "-form.png")
     form_page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(form_page))
+    WebDriverWait(driver, 20).until(replaced(form_page))
     # The progress page reloads itself (and the script reloads it at the end): read through that.
     # A heading read while the page is replaced fails as a stale element or, in Chromium, as a
     # node that "does not belong to the document"; either is read again at the next poll.

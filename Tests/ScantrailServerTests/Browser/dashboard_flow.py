@@ -8,9 +8,8 @@ usage: dashboard_flow.py SERVER_URL ADMIN_KEY ARTEFACT_PREFIX
 import json
 import sys
 
-from chromium import browser, csp_violations
+from chromium import browser, csp_violations, replaced
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 server, key, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -22,7 +21,7 @@ def submit(selector):
     """Clicks a form's button and waits for the page it leads to (the old one goes stale)."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 20).until(replaced(page))
 
 
 try:
