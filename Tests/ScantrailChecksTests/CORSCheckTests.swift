@@ -75,7 +75,7 @@ struct CORSCheckTests {
             ? Self.server { origin in (origin == "https://app.example.com" ? origin : nil, true) }
             : DemoAPI.router(.hardened)
         let outcomes = try await CheckHarness.outcomes(of: check, servedBy: router)
-        #expect(outcomes.count == 8)
+        #expect(outcomes.count == 9)
         #expect(outcomes.allSatisfy { $0.status == .passed })
     }
 

@@ -27,6 +27,16 @@ struct CORSEvaluateTests {
                 == Set(Check.Trick.allCases.filter { $0 != .preflight }.map(\.rawValue)))
     }
 
+    @Test("a wildcard fails on an answer given with credentials, passes on a public feed")
+    func wildcardOnPrivateData() {
+        let place = Location(origin: "https://api.example.test:443", method: "GET", path: "/me")
+        #expect(Check.judgePrivate(wildcard: true, answered: true, credentialed: true, at: place).status == .failed)
+        #expect(Check.judgePrivate(wildcard: true, answered: true, credentialed: false, at: place).status == .passed)
+        #expect(Check.judgePrivate(wildcard: false, answered: true, credentialed: true, at: place).status == .passed)
+        #expect(
+            Check.judgePrivate(wildcard: true, answered: false, credentialed: true, at: place).status == .inconclusive)
+    }
+
     @Test("a place no crafted origin got an answer from passes nothing, the wildcard rule included")
     func unanswered() {
         let target = ScanTarget(scheme: "https", host: "api.example.test", port: 443)

@@ -48,7 +48,12 @@ struct SurfaceChecksTests {
         let outcomes = try await Self.outcomes(try CatalogueAPI.router(.flawed))
         let cors = Self.failed(outcomes["cors.policy"])
         #expect(!cors.isEmpty)
-        #expect(cors.allSatisfy { $0.contains("GET http://127.0.0.1:") && $0.contains("/partner/feed [") }, "\(cors)")
+        let reflected = cors.filter { !$0.hasPrefix("cors.wildcard-on-private-data") }
+        #expect(
+            reflected.allSatisfy { $0.contains("GET http://127.0.0.1:") && $0.contains("/partner/feed [") }, "\(cors)")
+        // A wildcard on the signed-in profile is a finding there; the public landing page's answers pass.
+        let wildcards = cors.filter { $0.hasPrefix("cors.wildcard-on-private-data") }
+        #expect(wildcards.count == 1 && wildcards[0].hasSuffix("/me"), "\(wildcards)")
         #expect(cors.contains { $0.hasPrefix("cors.origin-reflected-with-credentials") })
         let cookies = Self.failed(outcomes["headers.cookies"])
         #expect(cookies.count == 2, "\(cookies)")

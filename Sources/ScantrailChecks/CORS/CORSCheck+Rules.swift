@@ -77,5 +77,23 @@ extension CORSCheck {
             remediation: "Drop `Access-Control-Allow-Credentials` for public resources, or use an exact allow-list.",
             mapping: corsMapping
         )
+
+        /// Any origin may read an answer given only to a caller with credentials.
+        public static let wildcardOnPrivateData = Rule(
+            id: "cors.wildcard-on-private-data",
+            title: "Any origin may read an answer that needs credentials",
+            severity: .low,
+            description: """
+                An operation that answers only with credentials sends `Access-Control-Allow-Origin: *`: any web page \
+                that holds or can obtain a token (a compromised or phishing page, a browser extension) may read the \
+                answer from the user's browser, and the policy says nobody decided who may. On a public feed a \
+                wildcard is fine, and passes.
+                """,
+            remediation: """
+                Answer private data only to an exact list of the origins of your own front ends, and keep \
+                `Access-Control-Allow-Origin: *` for public resources.
+                """,
+            mapping: corsMapping
+        )
     }
 }

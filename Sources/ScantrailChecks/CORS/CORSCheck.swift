@@ -68,7 +68,7 @@ public struct CORSCheck: SecurityCheck {
         title: "Cross-origin resource sharing",
         rules: [
             Rules.reflectedWithCredentials, Rules.reflected, Rules.nullOrigin, Rules.cleartextOrigin,
-            Rules.wildcardWithCredentials,
+            Rules.wildcardWithCredentials, Rules.wildcardOnPrivateData,
         ]
     )
 
@@ -136,10 +136,11 @@ public struct CORSCheck: SecurityCheck {
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        let base = judge(evidence.attempts, at: evidence.location)
+        let base = judge(evidence.attempts, at: evidence.location, credentialed: false)
         guard let operations = evidence.operations, let hostWide = evidence.hostWide else { return base }
         let judged = operations.flatMap { operation in
-            judge(operation.attempts, at: operation.location).map { $0.sent(as: operation.sentAs) }
+            judge(operation.attempts, at: operation.location, credentialed: operation.sentAs != "anonymous")
+                .map { $0.sent(as: operation.sentAs) }
         }
         let answered = operations.filter { $0.attempts.contains { $0.exchange.response != nil } }.map(\.location)
         // A crafted origin is a trial: GETs get the tricks, other methods a preflight.
@@ -147,10 +148,12 @@ public struct CORSCheck: SecurityCheck {
             base + judged, answered: answered, at: hostWide, rules: Self.metadata.rules, perTrial: true)
     }
 
-    /// The outcomes of the crafted origins sent to one place.
-    private func judge(_ attempts: [Attempt], at place: Location) -> [Outcome] {
+    /// The outcomes of the crafted origins sent to one place, asked with credentials
+    /// (`credentialed`: a secured operation, as its identity) or without.
+    private func judge(_ attempts: [Attempt], at place: Location, credentialed: Bool) -> [Outcome] {
         var outcomes: [Outcome] = []
         var wildcardWithCredentials: Outcome?
+        var wildcard = false
         var answered = false
         for attempt in attempts {
             let location = place.with(discriminator: attempt.trick.rawValue)
@@ -163,6 +166,7 @@ public struct CORSCheck: SecurityCheck {
             answered = true
             let allowed = response.headers.first("Access-Control-Allow-Origin")?.trimmed
             let credentials = response.headers.first("Access-Control-Allow-Credentials")?.trimmed.lowercased() == "true"
+            wildcard = wildcard || allowed == "*"
             if allowed == "*", credentials {
                 wildcardWithCredentials = .failed(
                     Rules.wildcardWithCredentials, at: place,
@@ -182,7 +186,22 @@ public struct CORSCheck: SecurityCheck {
                 ?? (answered
                     ? .passed(Rules.wildcardWithCredentials, at: place, "no wildcard origin with credentials")
                     : .inconclusive(Rules.wildcardWithCredentials, at: place, unanswered)))
+        outcomes.append(
+            Self.judgePrivate(wildcard: wildcard, answered: answered, credentialed: credentialed, at: place))
         return outcomes
+    }
+
+    /// `cors.wildcard-on-private-data` at one place: a wildcard fails where the answer needed
+    /// credentials, passes on a public one; nothing answered is inconclusive. Pure.
+    static func judgePrivate(wildcard: Bool, answered: Bool, credentialed: Bool, at place: Location) -> Outcome {
+        let rule = Rules.wildcardOnPrivateData
+        guard answered else { return .inconclusive(rule, at: place, "no crafted origin got an answer") }
+        switch (wildcard, credentialed) {
+        case (true, true):
+            return .failed(rule, at: place, "Access-Control-Allow-Origin: * on an answer given with credentials")
+        case (true, false): return .passed(rule, at: place, "Access-Control-Allow-Origin: * on a public answer")
+        case (false, _): return .passed(rule, at: place, "no wildcard origin")
+        }
     }
 
     /// The rules a trick is judged on: attacker origins on the reflection pair, the others on their own.
