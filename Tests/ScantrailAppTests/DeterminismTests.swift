@@ -8,11 +8,32 @@ import Testing
 
 @Suite("Same target, same findings: scanned again, or from 50 ms away, an unchanged API gives the same set")
 struct DeterminismTests {
-    /// `rule method path [discriminator]` of every finding of an active scan with
-    /// `inventory` and `identities` at `port`: the fingerprint's parts without the origin,
-    /// which the proxy changes.
-    static func findings(at port: Int, _ inventory: APIInventory, _ identities: [Identity]) async throws -> Set<String>
-    {
+    /// One scan's findings as `rule method path [discriminator]` (the fingerprint's parts without
+    /// the origin, which the proxy changes), and every outcome's status and detail under the
+    /// same key, to tell why a finding came or went.
+    struct Scan {
+        let findings: Set<String>
+        let outcomes: [String: String]
+
+        /// What `other` found that this scan did not, and the reverse, each with what this scan
+        /// judged at that place instead.
+        func difference(_ other: Scan) -> String {
+            let appeared = other.findings.subtracting(findings).sorted().map {
+                "\($0) (here: \(outcomes[$0] ?? "none"))"
+            }
+            let gone = findings.subtracting(other.findings).sorted().map {
+                "\($0) (there: \(other.outcomes[$0] ?? "none"))"
+            }
+            return "appeared: \(appeared); gone: \(gone)"
+        }
+    }
+
+    static func key(_ ruleID: String, _ location: Location) -> String {
+        "\(ruleID) \(location.method ?? "") \(location.path) [\(location.discriminator ?? "")]"
+    }
+
+    /// An active scan with `inventory` and `identities` at `port`.
+    static func scan(at port: Int, _ inventory: APIInventory, _ identities: [Identity]) async throws -> Scan {
         var settings = ScanSettings()
         settings.active = true
         let request = ScanRequest(
@@ -20,10 +41,12 @@ struct DeterminismTests {
             description: .imported(inventory, source: "openapi.json"),
             identities: identities.map(IdentitySource.given), settings: settings)
         let result = try await ScanSession.withSession(request) { try await $0.run() }
-        return Set(
-            result.findings.map {
-                "\($0.ruleID) \($0.location.method ?? "") \($0.location.path) [\($0.location.discriminator ?? "")]"
-            })
+        let outcomes = result.checks.flatMap(\.outcomes).map {
+            (key($0.ruleID, $0.location), "\($0.status.rawValue): \($0.detail.prefix(160))")
+        }
+        return Scan(
+            findings: Set(result.findings.map { key($0.ruleID, $0.location) }),
+            outcomes: Dictionary(outcomes, uniquingKeysWith: { first, second in first + " | " + second }))
     }
 
     @Test(
@@ -31,15 +54,15 @@ struct DeterminismTests {
         arguments: [DescribedAPI.accounts, .catalogue])
     func sameFindings(_ described: DescribedAPI) async throws {
         try await described.withRunning(hardened: false) { port, inventory, identities in
-            let first = try await Self.findings(at: port, inventory, identities)
-            #expect(first.count > 15, "the planted flaws and more: \(first.count)")
+            let first = try await Self.scan(at: port, inventory, identities)
+            #expect(first.findings.count > 15, "the planted flaws and more: \(first.findings.count)")
             for _ in 0..<2 {
-                let again = try await Self.findings(at: port, inventory, identities)
-                #expect(again == first, "appeared: \(again.subtracting(first)); gone: \(first.subtracting(again))")
+                let again = try await Self.scan(at: port, inventory, identities)
+                #expect(again.findings == first.findings, "\(first.difference(again))")
             }
             try await LatencyProxy.withRunning(to: port, roundTrip: .milliseconds(50)) { proxied in
-                let far = try await Self.findings(at: proxied, inventory, identities)
-                #expect(far == first, "appeared: \(far.subtracting(first)); gone: \(first.subtracting(far))")
+                let far = try await Self.scan(at: proxied, inventory, identities)
+                #expect(far.findings == first.findings, "\(first.difference(far))")
             }
         }
     }
