@@ -69,7 +69,7 @@ struct APICLITests {
             let run = try await Scantrail.run(
                 [
                     "scan", "http://127.0.0.1:\(port)/", "--config", config, "--no-store", "--format", "json",
-                    "--check", "authz.access-control",
+                    "--check", "authz.access-control", "--timeout", "60",
                 ], environment: ["SCANTRAIL_TEST_ALICE_SECRET": "pw-alice"])
             #expect(run.status == 1, "\(run.stderr)")
             #expect(run.stdout.contains("\"ruleId\" : \"authz.bola\""))

@@ -110,7 +110,7 @@ struct CLITests {
             try await LocalHTTPServer.withRunning(DemoAPI.router(.misconfigured)) { port in
                 let run = try await Scantrail.run([
                     "scan", "http://127.0.0.1:\(port)/", "--no-store", "--quiet", "--format", "json", "--fail-on",
-                    "none",
+                    "none", "--timeout", "60",
                     "--proxy", "http://scantrail:s3cret-proxy@127.0.0.1:\(proxyPort)",
                 ])
                 #expect(run.status == 0, "\(run.stderr)")

@@ -20,9 +20,15 @@ struct ProxyTests {
         return router
     }
 
+    /// Through the proxy, with room for a loaded suite (a TLS tunnel through tinyproxy on two busy
+    /// cores has taken more than the default 10 s): a slow answer is not what these tests judge.
     static func configuration(proxyPort: Int, credentials: Bool = true) throws -> ScanConfiguration {
         let user = credentials ? "\(Self.credentials.user):\(Self.credentials.password)@" : ""
-        return ScanConfiguration(proxy: try #require(ProxyConfiguration(url: "http://\(user)127.0.0.1:\(proxyPort)")))
+        var configuration = ScanConfiguration(
+            proxy: try #require(ProxyConfiguration(url: "http://\(user)127.0.0.1:\(proxyPort)")))
+        configuration.limits.requestTimeoutSeconds = 60
+        configuration.limits.readTimeoutSeconds = 30
+        return configuration
     }
 
     @Test("cleartext requests go in absolute form, with the proxy's credential")
