@@ -11,8 +11,8 @@ enum YAMLEventReader {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
-        var bytes = Array(text.utf8)
-        try bytes.withUnsafeMutableBufferPointer { (buffer) throws(Failure) in
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
             while yaml_parser_parse(&parser, &event) == 1 {

@@ -61,7 +61,8 @@ struct WebService: Sendable {
     func authenticate(_ secret: String, client: String) async throws(ServerError) -> APIKey? {
         let policy = RateLimiter.Policy(
             name: "failed-sign-ins", limit: settings.maxFailedSignIns, window: settings.failedSignInWindowSeconds)
-        let standing = await limiter.peek(policy, by: "address \(client)")
+        let counted = Caller(client: client, key: nil).quotaKey
+        let standing = await limiter.peek(policy, by: counted)
         guard standing.allowed else {
             throw ServerError(
                 status: .tooManyRequests, title: "Too many failed sign-ins",
@@ -75,7 +76,7 @@ struct WebService: Sendable {
         } catch {
             throw .storeUnavailable(error)
         }
-        if key == nil { _ = await limiter.use(policy, by: "address \(client)") }
+        if key == nil { _ = await limiter.use(policy, by: counted) }
         return key
     }
 

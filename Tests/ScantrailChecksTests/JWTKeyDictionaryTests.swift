@@ -87,6 +87,24 @@ struct JWTKeyDictionaryTests {
 
 @Suite("The key lists built into the binary")
 struct ShippedKeyListsTests {
+    @Test("candidates become one buffer of lines in chunks of whole lines, each line read back at its offset")
+    func keyLines() {
+        let lines = KeyLines(["alpha", "bé", "c", "delta", "e"], linesPerChunk: 2)
+        #expect(String(decoding: lines.bytes, as: UTF8.self) == "alpha\nbé\nc\ndelta\ne\n")
+        #expect(lines.chunks == [0..<10, 10..<18, 18..<20])
+        #expect(lines.chunks.map { lines.line(at: $0.lowerBound) } == ["alpha", "c", "e"])
+        #expect(KeyLines([], linesPerChunk: 2).chunks.isEmpty)
+    }
+
+    @Test("numbers of some widths are counted, recognised and written with their leading zeros")
+    func numberKeys() {
+        let numbers = NumberKeys(widths: 5...6)
+        #expect(numbers.count == 1_100_000 && numbers.name == "numbers of 5 to 6 digits")
+        #expect(numbers.contains("00042") && numbers.contains("999999"))
+        #expect(!numbers.contains("0042") && !numbers.contains("1234567") && !numbers.contains("12a45"))
+        #expect(NumberKeys.text(of: 42, width: 6) == "000042")
+    }
+
     @Test("the public JWT secrets and the English words are all there, in order, without line ends")
     func lists() {
         #expect(ShippedKeyLists.jwtSecrets.count == 103_978 && Set(ShippedKeyLists.jwtSecrets).count == 103_781)

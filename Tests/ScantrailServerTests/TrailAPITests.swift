@@ -304,4 +304,16 @@ struct ServerLimitTests {
         clock.withLock { $0 += 60 }
         #expect(await limiter.use(policy, by: "a").allowed)
     }
+
+    @Test("a use under several names counts under all or none; peeking counts nothing")
+    func rateLimiterNames() async {
+        let clock = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+        let limiter = RateLimiter(now: { clock.withLock { $0 } })
+        let policy = RateLimiter.Policy(name: "host", limit: 1, window: 60)
+        #expect(await limiter.peek(policy, by: "127.0.0.1").allowed)
+        #expect(await limiter.use(policy, by: "127.0.0.1").allowed, "the peek counted nothing")
+        let both = await limiter.use(policy, by: ["localhost", "127.0.0.1"])
+        #expect(!both.allowed && both.remaining == 0 && both.reset == 60)
+        #expect(await limiter.use(policy, by: "localhost").allowed, "the refused use counted under no name")
+    }
 }

@@ -179,23 +179,25 @@ public struct CORSCheck: SecurityCheck {
             outcomes += judge(
                 trick: attempt.trick, granted: granted, credentials: credentials, seen: seen, at: location)
         }
-        // Without a single answer nothing was seen, so nothing passes.
-        let unanswered = attempts.first.map { $0.exchange.inconclusiveReason ?? "no response" } ?? "nothing was sent"
+        // Without a single answer nothing was seen, so the place's own rules pass nothing.
+        guard answered else {
+            let reason = attempts.first.map { $0.exchange.inconclusiveReason ?? "no response" } ?? "nothing was sent"
+            return outcomes
+                + [Rules.wildcardWithCredentials, Rules.wildcardOnPrivateData].map {
+                    .inconclusive($0, at: place, reason)
+                }
+        }
         outcomes.append(
             wildcardWithCredentials
-                ?? (answered
-                    ? .passed(Rules.wildcardWithCredentials, at: place, "no wildcard origin with credentials")
-                    : .inconclusive(Rules.wildcardWithCredentials, at: place, unanswered)))
-        outcomes.append(
-            Self.judgePrivate(wildcard: wildcard, answered: answered, credentialed: credentialed, at: place))
+                ?? .passed(Rules.wildcardWithCredentials, at: place, "no wildcard origin with credentials"))
+        outcomes.append(Self.judgePrivate(wildcard: wildcard, credentialed: credentialed, at: place))
         return outcomes
     }
 
-    /// `cors.wildcard-on-private-data` at one place: a wildcard fails where the answer needed
-    /// credentials, passes on a public one; nothing answered is inconclusive. Pure.
-    static func judgePrivate(wildcard: Bool, answered: Bool, credentialed: Bool, at place: Location) -> Outcome {
+    /// `cors.wildcard-on-private-data` at a place that answered: a wildcard fails where the
+    /// answer needed credentials, passes on a public one. Pure.
+    static func judgePrivate(wildcard: Bool, credentialed: Bool, at place: Location) -> Outcome {
         let rule = Rules.wildcardOnPrivateData
-        guard answered else { return .inconclusive(rule, at: place, "no crafted origin got an answer") }
         switch (wildcard, credentialed) {
         case (true, true):
             return .failed(rule, at: place, "Access-Control-Allow-Origin: * on an answer given with credentials")

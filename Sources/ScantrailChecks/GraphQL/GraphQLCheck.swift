@@ -265,8 +265,8 @@ public struct GraphQLCheck: SecurityCheck {
         ]
         let named: [Outcome] =
             outcomes(Rules.queryLimits, endpoint.limits, at: location)
-            + (endpoint.transports ?? [:]).keys.sorted().map {
-                crossSite($0, endpoint.transports![$0]!, setsCookies: endpoint.setsCookies, at: location)
+            + (endpoint.transports ?? [:]).sorted { $0.key < $1.key }.map { transport, answer in
+                crossSite(transport, answer, setsCookies: endpoint.setsCookies, at: location)
             }
             + outcomes(Rules.debugOutput, endpoint.debug, at: location)
         let arguments: [Outcome] =

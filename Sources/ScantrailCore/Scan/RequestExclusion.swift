@@ -43,24 +43,25 @@ public struct RequestExclusion: Hashable, Codable, Sendable, CustomStringConvert
     public func matches(method: String, path: String) -> Bool {
         guard self.method.map({ $0 == method.uppercased() }) ?? true else { return false }
         let requested = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
-        return Self.matches(Array(self.path), Array(requested.isEmpty ? "/" : requested))
+        return Self.matches(Array(self.path)[...], Array(requested.isEmpty ? "/" : requested)[...])
     }
 
     /// Glob matching: `*` any run of characters, `{name}` one non-empty segment, else literally.
-    private static func matches(_ pattern: [Character], _ text: [Character]) -> Bool {
+    /// Slices share their arrays, so a step copies nothing.
+    private static func matches(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
         guard let first = pattern.first else { return text.isEmpty }
         switch first {
         case "*":
-            return (0...text.count).contains { matches(Array(pattern.dropFirst()), Array(text.dropFirst($0))) }
+            return (0...text.count).contains { matches(pattern.dropFirst(), text.dropFirst($0)) }
         case "{":
             guard let close = pattern.firstIndex(of: "}") else {
-                return text.first == "{" && matches(Array(pattern.dropFirst()), Array(text.dropFirst()))
+                return text.first == "{" && matches(pattern.dropFirst(), text.dropFirst())
             }
             let segment = text.prefix { $0 != "/" }.count
             guard segment > 0 else { return false }
-            return (1...segment).contains { matches(Array(pattern[(close + 1)...]), Array(text.dropFirst($0))) }
+            return (1...segment).contains { matches(pattern[(close + 1)...], text.dropFirst($0)) }
         default:
-            return text.first == first && matches(Array(pattern.dropFirst()), Array(text.dropFirst()))
+            return text.first == first && matches(pattern.dropFirst(), text.dropFirst())
         }
     }
 }
