@@ -147,23 +147,41 @@ public struct ScanSession: Sendable {
     ///   or ``AppError/cancelled`` when cancelled before it started.
     public func run(onEvent: @escaping @Sendable (ScanEvent) -> Void = { _ in }) async throws -> ScanResult {
         do {
-            return try await HTTPClientProbe.withProbe(
-                configuration: configuration, targetGuard: targetGuard, connections: connections,
-                logger: request.logger
-            ) { probe in
-                var result = try await ScanEngine(
-                    checks: checks, configuration: configuration, http: probe, redactor: redactor,
-                    targetGuard: targetGuard, connections: connections, logger: request.logger
-                )
-                .run(request.target, onEvent: onEvent)
-                result.documentedOperations = operations?.map(\.label)
-                return result
+            return try await withCallbacks { callbacks in
+                try await HTTPClientProbe.withProbe(
+                    configuration: configuration, targetGuard: targetGuard, connections: connections,
+                    logger: request.logger
+                ) { probe in
+                    var result = try await ScanEngine(
+                        checks: checks, configuration: configuration, http: probe, redactor: redactor,
+                        targetGuard: targetGuard, connections: connections, callbacks: callbacks,
+                        logger: request.logger
+                    )
+                    .run(request.target, onEvent: onEvent)
+                    result.documentedOperations = operations?.map(\.label)
+                    return result
+                }
             }
         } catch let error as ScanError {
             throw AppError.scanFailed("\(error)")
         } catch is CancellationError {
             throw AppError.cancelled
         }
+    }
+
+    /// Runs `body` with the callback recorder of the scan's out-of-band probes: a listener of
+    /// the scan's own, started only when an active check that needs one is selected.
+    private func withCallbacks<Result: Sendable>(_ body: (CallbackRecorder?) async throws -> Result)
+        async throws -> Result
+    {
+        let needed =
+            configuration.active
+            && checks.contains { check in
+                let metadata = type(of: check).metadata
+                return metadata.usesCallbacks && configuration.selects(metadata.id)
+            }
+        guard needed else { return try await body(nil) }
+        return try await request.settings.callbacks.withListener(for: request.target, body)
     }
 
     /// What reports of `result` are rendered from: the trail's view when `recorded` holds one,

@@ -13,12 +13,17 @@ public struct ScanSettings: Hashable, Sendable {
     /// confusions) and about 1 + 3 per parameter in the injection check (two more where an
     /// error shows); authorization, mass assignment and inventory take a few.
     public static let budgetPerOperation = 30
+    /// What an `--active` scan adds per documented operation, for the probes only it sends:
+    /// command injection (the usual value, five callback forms and two `sleep`s per text
+    /// parameter, up to four), SSRF (one per URL parameter) and ReDoS (about ten per pattern field).
+    public static let activeBudgetPerOperation = 30
 
     /// Headers added to every request, as `Name: value` lines.
     public var headers: [String] = []
     /// Identifiers of the checks to run; empty runs every applicable one.
     public var checks: [String] = []
-    /// Most requests for the whole scan; `nil` is 1,000 plus ``budgetPerOperation`` per
+    /// Most requests for the whole scan; `nil` is 1,000 plus ``budgetPerOperation`` (and in
+    /// active mode ``activeBudgetPerOperation``) per
     /// documented operation.
     public var budget: Int?
     /// Seconds one request may take.
@@ -54,6 +59,12 @@ public struct ScanSettings: Hashable, Sendable {
     public var proxy: ProxySetting?
     /// Requests never sent, as `METHOD /path` (`GET /seed`, `* /admin/*`, `DELETE /users/{id}`).
     public var exclusions: [String] = []
+    /// Where targets reach the scan's callback listener (`http://203.0.113.7:8081`, a port
+    /// forward's public side); `nil`: `http://` and this machine's address towards the target.
+    public var callbackURL: String?
+    /// The address the callback listener binds, `[HOST:]PORT`; `nil`: every interface at the
+    /// callback URL's port, or this machine's address towards the target at a free port.
+    public var callbackListen: String?
 
     /// The defaults: every passive check within the default limits.
     public init() {}
@@ -99,7 +110,15 @@ public struct ScanSettings: Hashable, Sendable {
         for path in jwtWordlists where !FileManager.default.isReadableFile(atPath: path) {
             throw AppError.invalid(.jwtWordlist, "'\(path)' does not exist or cannot be read")
         }
+        _ = try callbacks
         try certificates.validate()
+    }
+
+    /// The callback listener's settings.
+    ///
+    /// - Throws: ``AppError`` for a callback URL or listen address that cannot be used.
+    var callbacks: CallbackSettings {
+        get throws { try CallbackSettings(url: callbackURL, listen: callbackListen) }
     }
 
     /// The engine's configuration for a scan whose description documents `operations`
@@ -109,7 +128,8 @@ public struct ScanSettings: Hashable, Sendable {
         -> ScanConfiguration
     {
         var limits = ScanLimits()
-        limits.requestBudget = budget ?? limits.requestBudget + Self.budgetPerOperation * operations
+        let perOperation = Self.budgetPerOperation + (active ? Self.activeBudgetPerOperation : 0)
+        limits.requestBudget = budget ?? limits.requestBudget + perOperation * operations
         limits.requestTimeoutSeconds = timeoutSeconds
         limits.readTimeoutSeconds = min(limits.readTimeoutSeconds, timeoutSeconds)
         limits.scanDeadlineSeconds = deadlineSeconds

@@ -41,4 +41,8 @@ public enum Setting: String, Hashable, Sendable, CaseIterable {
     case allowTarget = "allow-target"
     /// A request never to send.
     case exclude
+    /// Where targets reach the scan's callback listener.
+    case callbackURL = "callback-url"
+    /// The address the callback listener binds.
+    case callbackListen = "callback-listen"
 }

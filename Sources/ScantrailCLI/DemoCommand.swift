@@ -40,11 +40,21 @@ struct DemoCommand: AsyncParsableCommand {
             """)
     var catalogue = false
 
+    @Flag(
+        help: """
+            Scan the tools API instead: an avatar and a link preview fetched from any URL (SSRF, proven by the \
+            scan's callback listener), a ping diagnostic pasted into a shell command line, and an email pattern \
+            that backtracks exponentially (ReDoS).
+            """)
+    var tools = false
+
     @OptionGroup var output: ReportOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let chosen: [(Bool, DescribedAPI)] = [(accounts, .accounts), (wallet, .wallet), (catalogue, .catalogue)]
+        let chosen: [(Bool, DescribedAPI)] = [
+            (accounts, .accounts), (wallet, .wallet), (catalogue, .catalogue), (tools, .tools),
+        ]
         if let described = chosen.first(where: \.0)?.1 {
             try await described.withRunning(hardened: hardened) { port, inventory, identities in
                 announce("\(described.name) (\(hardened ? "hardened" : "with planted flaws"))", port: port)

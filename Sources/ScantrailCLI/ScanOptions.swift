@@ -60,6 +60,18 @@ struct ScanOptions: ParsableArguments {
     @Flag(help: "Also send requests that may change state (POST, PUT, PATCH, DELETE from the OpenAPI document).")
     var active = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Where the target reaches the scan's callback listener for SSRF and command-injection probes (--active), e.g. a port forward's public address (default: http:// and this machine's address towards the target, at a free port).",
+            valueName: "url"))
+    var callbackURL: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The address the callback listener binds (default: every interface at the --callback-url port).",
+            valueName: "[host:]port"))
+    var callbackListen: String?
+
     /// The settings these options describe for a `scheme` target, with the OpenAPI-driven
     /// checks' knobs from `api` (validated when the scan is prepared).
     func settings(api: APIOptions, scheme: String, config: AppConfiguration) -> ScanSettings {
@@ -78,6 +90,8 @@ struct ScanOptions: ParsableArguments {
         settings.maxTokenLifetimeHours = api.maxTokenLifetime
         settings.jwtWordlists = api.jwtWordlist
         settings.allowedHosts = allowedHosts
+        settings.callbackURL = callbackURL
+        settings.callbackListen = callbackListen
         settings.proxy =
             proxy.map { ProxySetting(url: $0) }
             ?? ProxySetting(environment: ProcessInfo.processInfo.environment, scheme: scheme)

@@ -36,9 +36,10 @@ public enum CheckRegistry {
             AuthenticationCheck(api: api, dictionary: dictionary),
             JWTPostureCheck(
                 identities: api.identities, maxLifetimeHours: maxTokenLifetimeHours, dictionary: dictionary),
-            AuthorizationCheck(api: api), InjectionCheck(api: api), InventoryCheck(api: api),
+            AuthorizationCheck(api: api), InjectionCheck(api: api), CommandInjectionCheck(api: api),
+            SSRFCheck(api: api), InventoryCheck(api: api),
             // Disruptive: run after the others, one at a time, in this order.
-            MassAssignmentCheck(api: api), AccountEnumerationCheck(api: api),
+            MassAssignmentCheck(api: api), AccountEnumerationCheck(api: api), RegexDoSCheck(api: api),
             RateLimitCheck(api: api, burstSize: burstSize),
             LogoutCheck(api: api),
         ]
@@ -47,7 +48,8 @@ public enum CheckRegistry {
     /// What the OpenAPI-driven checks declare.
     static let apiMetadata = [
         AuthenticationCheck.metadata, JWTPostureCheck.metadata, AuthorizationCheck.metadata, InjectionCheck.metadata,
-        InventoryCheck.metadata, MassAssignmentCheck.metadata, AccountEnumerationCheck.metadata,
+        CommandInjectionCheck.metadata, SSRFCheck.metadata, InventoryCheck.metadata, MassAssignmentCheck.metadata,
+        AccountEnumerationCheck.metadata, RegexDoSCheck.metadata,
         RateLimitCheck.metadata, LogoutCheck.metadata,
     ]
 

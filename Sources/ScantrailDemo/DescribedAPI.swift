@@ -10,6 +10,8 @@ public enum DescribedAPI: Sendable {
     case wallet
     /// ``CatalogueAPI``: SQL injection on SQLite, accounts told apart.
     case catalogue
+    /// ``ToolsAPI``: SSRF, command injection and ReDoS.
+    case tools
 
     /// `accounts API`, `wallet API`.
     public var name: String {
@@ -17,6 +19,7 @@ public enum DescribedAPI: Sendable {
         case .accounts: "accounts API"
         case .wallet: "wallet API"
         case .catalogue: "catalogue API"
+        case .tools: "tools API"
         }
     }
 
@@ -42,6 +45,11 @@ public enum DescribedAPI: Sendable {
             let inventory = try await CatalogueAPI.description()
             return try await LocalHTTPServer.withRunning(try CatalogueAPI.router(hardened ? .hardened : .flawed)) {
                 try await body($0, inventory, [CatalogueAPI.identity])
+            }
+        case .tools:
+            let inventory = try await ToolsAPI.description()
+            return try await LocalHTTPServer.withRunning(ToolsAPI.router(hardened ? .hardened : .flawed)) {
+                try await body($0, inventory, [ToolsAPI.identity])
             }
         }
     }

@@ -24,6 +24,8 @@ struct ScanSettingsTests {
         case .allowTarget: settings.exemptAddresses = ["10.0.0.0/33"]
         case .jwtWordlist: settings.jwtWordlists = ["/nonexistent/words.txt"]
         case .exclude: settings.exclusions = ["seed"]
+        case .callbackURL: settings.callbackURL = "ftp://203.0.113.7/"
+        case .callbackListen: settings.callbackListen = "203.0.113.7:port"
         case .identity, .baseline, .expires, .output: break
         }
         return settings
@@ -45,6 +47,25 @@ struct ScanSettingsTests {
         for bad in ["10.0.0.0/33", "api internal", "-bad.example", "10.0.0.999"] {
             settings.exemptAddresses = [bad]
             #expect(appError { try settings.validate() }?.setting == .allowTarget, "\(bad)")
+        }
+    }
+
+    @Test("--callback-url takes an http(s) URL with a host; --callback-listen takes [host:]port")
+    func callbacks() throws {
+        var settings = ScanSettings()
+        settings.callbackURL = "https://scan.example.com/hooks"
+        settings.callbackListen = "8081"
+        try settings.validate()
+        settings.callbackListen = "[::1]:8081"
+        try settings.validate()
+        for bad in ["203.0.113.7:8081", "http://", "http://user:pw@203.0.113.7/", "file:///etc/passwd"] {
+            settings.callbackURL = bad
+            #expect(appError { try settings.validate() }?.setting == .callbackURL, "\(bad)")
+        }
+        settings.callbackURL = nil
+        for bad in ["70000", ":8081", "host:", "eighty"] {
+            settings.callbackListen = bad
+            #expect(appError { try settings.validate() }?.setting == .callbackListen, "\(bad)")
         }
     }
 

@@ -11,13 +11,15 @@ enum CheckHarness {
     static func outcomes<Check: SecurityCheck>(
         of check: Check,
         at url: String,
-        configuration: ScanConfiguration = ScanConfiguration()
+        configuration: ScanConfiguration = ScanConfiguration(),
+        callbacks: CallbackRecorder? = nil
     ) async throws -> [Outcome] {
         let target = try ScanTarget(parsing: url)
         return try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
             let context = ScanContext(
                 http: probe, configuration: configuration,
-                softNotFound: SoftNotFoundBaseline(http: probe, origin: target.origin), logger: .init(label: "test"))
+                softNotFound: SoftNotFoundBaseline(http: probe, origin: target.origin), logger: .init(label: "test"),
+                callbacks: callbacks)
             let evidence = try await check.collect(target, context: context)
             let stored = try JSONValue(encoding: evidence).decode(Check.Evidence.self)
             return check.evaluate(stored)
@@ -28,10 +30,12 @@ enum CheckHarness {
     static func outcomes<Check: SecurityCheck>(
         of check: Check,
         servedBy router: Router<BasicRequestContext>,
-        configuration: ScanConfiguration = ScanConfiguration()
+        configuration: ScanConfiguration = ScanConfiguration(),
+        callbacks: CallbackRecorder? = nil
     ) async throws -> [Outcome] {
         try await LocalHTTPServer.withRunning(router) { port in
-            try await outcomes(of: check, at: "http://127.0.0.1:\(port)/", configuration: configuration)
+            try await outcomes(
+                of: check, at: "http://127.0.0.1:\(port)/", configuration: configuration, callbacks: callbacks)
         }
     }
 

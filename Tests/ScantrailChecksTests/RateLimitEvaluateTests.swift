@@ -55,6 +55,6 @@ struct RateLimitEvaluateTests {
         let operation = APIOperation(
             method: method, path: path, operationID: operationID, summary: nil, tags: ["auth"], parameters: [],
             requestBody: nil, security: [])
-        #expect(RateLimitCheck.takesCredentials(operation) == expected)
+        #expect(operation.takesCredentials == expected)
     }
 }

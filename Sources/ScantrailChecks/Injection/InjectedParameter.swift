@@ -18,6 +18,8 @@ struct InjectedParameter: Sendable {
     let value: JSONValue
     /// Whether the document types it as a number.
     let numeric: Bool
+    /// The documented format (`uri`, `email`…), if any (a body field's is not kept).
+    var format: String? = nil
 
     /// `query category`, `body limit`: the discriminator of its outcomes.
     var label: String { "\(place.rawValue) \(name)" }
@@ -37,7 +39,7 @@ struct InjectedParameter: Sendable {
             }
             return InjectedParameter(
                 name: parameter.name, place: place, value: .string(values[parameter.name] ?? parameter.sampleValue),
-                numeric: parameter.type == "integer" || parameter.type == "number")
+                numeric: parameter.type == "integer" || parameter.type == "number", format: parameter.format)
         }
         var fields: [InjectedParameter] = []
         if let body = operation.requestBody, body.mediaType.contains("json"), case .object(let example)? = body.example
@@ -55,6 +57,32 @@ struct InjectedParameter: Sendable {
 
     /// The value as text (`10`, `lamps`).
     var text: String { value.text ?? "" }
+
+    /// Words in a name that say the value is a URL the server may fetch.
+    static let urlWords = [
+        "url", "uri", "link", "href", "callback", "webhook", "redirect", "feed", "avatar", "image", "src", "endpoint",
+    ]
+
+    /// Whether the parameter takes a URL: documented as `uri`/`url`, named like one
+    /// (`image_url`, `callback`, `webhook`…), or usually sent with an http(s) URL.
+    var takesURL: Bool {
+        if numeric { return false }
+        if ["uri", "url", "iri", "uri-reference"].contains(format?.lowercased() ?? "") { return true }
+        let folded = name.lowercased()
+        return Self.urlWords.contains { folded.contains($0) } || text.hasPrefix("http://") || text.hasPrefix("https://")
+    }
+
+    /// Words in a name that say a server validates the value by a pattern.
+    static let patternWords = ["email", "mail", "name", "user", "login", "handle", "phone"]
+
+    /// Whether a server likely validates the value with a regular expression: documented as an
+    /// `email`, named like an email, a name or a handle, or usually sent with an `@` in it.
+    var looksPatternValidated: Bool {
+        if numeric || takesURL { return false }
+        if format?.lowercased() == "email" { return true }
+        let folded = name.lowercased()
+        return Self.patternWords.contains { folded.contains($0) } || text.contains("@")
+    }
 
     /// The provocations sent in its place, by name: a quote, a syntax-breaking tail and, where
     /// the type can be confused, a value of another type.

@@ -42,28 +42,14 @@ public struct InjectionCheck: SecurityCheck {
         id: "injection.errors", title: "Database errors provoked through documented parameters", rules: Rules.all)
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
-        var untested: [String: String] = [:]
-        var probes: [(APIOperation, InjectedParameter, [String: String])] = []
-        let identity = api.identities.first
-        let book = try await api.values(on: target, context: context)
-        for operation in api.inventory.operations {
-            let values = book.values(for: operation, as: operation.isSecured ? identity : nil)
-            let parameters = InjectedParameter.all(of: operation, values: values)
-            if operation.isUnsafe && !context.configuration.active {
-                untested[operation.label] = operation.passiveModeNote
-            } else if parameters.isEmpty {
-                untested[operation.label] = "no path, query or JSON body parameter to vary"
-            } else {
-                probes += parameters.map { (operation, $0, values) }
-            }
-        }
-        let trials = try await context.concurrentMap(probes) { operation, parameter, values in
-            let credential = operation.isSecured ? try await identity?.currentCredential() : nil
+        let (targets, untested) = try await ParameterTarget.all(
+            of: api, on: target, context: context, none: "no path, query or JSON body parameter to vary"
+        ) { _ in true }
+        let trials = try await context.concurrentMap(targets) { probed in
             func send(_ name: String, _ value: JSONValue) async throws -> ExchangeRecord {
-                let request = parameter.request(
-                    operation, api, on: target, values: values, value: value, credential: credential)
-                return ExchangeRecord(try await context.http.send(request), sentAs: name, secrets: api.secrets)
+                try await probed.send(value, as: name, api, on: target, context: context).record
             }
+            let parameter = probed.parameter
             let benign = try await send("usual value", parameter.value)
             var provoked: [ExchangeRecord] = []
             // One database error is enough: the next provocations are not sent.
@@ -71,14 +57,14 @@ public struct InjectionCheck: SecurityCheck {
                 provoked.append(try await send(name, value))
                 if Self.databaseError(in: provoked.last!) != nil { break }
             }
-            if !operation.isUnsafe, Self.databaseError(in: benign) == nil,
+            if !probed.operation.isUnsafe, Self.databaseError(in: benign) == nil,
                 provoked.contains(where: { Self.databaseError(in: $0) != nil })
             {
                 let conditions = parameter.conditions
                 provoked.append(try await send("condition true", conditions.true))
                 provoked.append(try await send("condition false", conditions.false))
             }
-            return Trial(operation: operation.label, parameter: parameter.label, benign: benign, provocations: provoked)
+            return Trial(operation: probed.label, parameter: parameter.label, benign: benign, provocations: provoked)
         }
         return Evidence(origin: target.origin, trials: trials, untested: untested)
     }

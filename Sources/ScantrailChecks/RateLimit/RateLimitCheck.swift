@@ -31,28 +31,6 @@ public struct RateLimitCheck: SecurityCheck {
         public let bursts: [Burst]
     }
 
-    /// Path words (a segment with its hyphens and underscores dropped, or a word of one) that
-    /// mark an operation as taking credentials: sign-in, sign-up, password reset, token, codes.
-    static let markers: Set<String> = [
-        "login", "signin", "logon", "session", "sessions", "token", "auth", "authenticate", "password", "otp", "mfa",
-        "2fa", "register", "registration", "signup", "reset", "forgot", "forgotpassword", "resetpassword", "recover",
-        "verify",
-    ]
-
-    /// Whether `operation` takes credentials — a POST, PUT or PATCH at a sign-in, sign-up,
-    /// password reset, token or one-time-code path, or with such an operation id — the places a
-    /// burst of guesses lands. Reads (`GET /auth/me`, `GET /authors`) are not.
-    static func takesCredentials(_ operation: APIOperation) -> Bool {
-        guard ["POST", "PUT", "PATCH"].contains(operation.method) else { return false }
-        let segments = operation.path.lowercased().split(separator: "/").filter { !$0.hasPrefix("{") }
-        let words = segments.flatMap { segment in
-            [segment.filter { $0 != "-" && $0 != "_" }] + segment.split { $0 == "-" || $0 == "_" }.map { Substring($0) }
-        }
-        let id = (operation.operationID ?? "").lowercased()
-        return words.contains { markers.contains(String($0)) }
-            || ["login", "signin", "signup", "logon", "password", "token", "register"].contains { id.contains($0) }
-    }
-
     /// The most requests a burst may send.
     public static let maximumBurst = 100
 
@@ -69,7 +47,7 @@ public struct RateLimitCheck: SecurityCheck {
         id: "ratelimit.authentication", title: "Rate limiting on authentication operations", rules: [Rules.missing],
         phase: .disruptive)
 
-    private var targets: [APIOperation] { api.inventory.operations.filter(Self.takesCredentials) }
+    private var targets: [APIOperation] { api.inventory.operations.filter(\.takesCredentials) }
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         var bursts: [Burst] = []

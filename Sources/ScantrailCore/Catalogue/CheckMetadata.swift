@@ -10,13 +10,20 @@ public struct CheckMetadata: Sendable, Hashable {
     public let isActive: Bool
     /// When the check runs relative to the others.
     public let phase: CheckPhase
+    /// Whether the check sends out-of-band probes (``ScanContext/callbacks``), so the scan
+    /// starts a callback listener when it runs.
+    public let usesCallbacks: Bool
 
     /// Creates check metadata.
-    public init(id: String, title: String, rules: [Rule], isActive: Bool = false, phase: CheckPhase = .probe) {
+    public init(
+        id: String, title: String, rules: [Rule], isActive: Bool = false, phase: CheckPhase = .probe,
+        usesCallbacks: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.rules = rules
         self.isActive = isActive
         self.phase = phase
+        self.usesCallbacks = usesCallbacks
     }
 }

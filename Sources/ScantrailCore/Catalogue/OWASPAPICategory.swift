@@ -27,6 +27,8 @@ public struct OWASPAPICategory: RawRepresentable, Hashable, Codable, Sendable, C
     public static let api4 = Self(rawValue: "API4:2023")
     /// Broken Function Level Authorization.
     public static let api5 = Self(rawValue: "API5:2023")
+    /// Server Side Request Forgery.
+    public static let api7 = Self(rawValue: "API7:2023")
     /// Security Misconfiguration.
     public static let api8 = Self(rawValue: "API8:2023")
     /// Improper Inventory Management.

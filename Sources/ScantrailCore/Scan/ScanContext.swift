@@ -22,6 +22,9 @@ public struct ScanContext: Sendable {
     public let connections: HostConnectionLimiter
     /// Work the scan's checks share, done once per scan (the whole API's answers).
     public let memo: ScanMemo
+    /// Issues out-of-band probes and holds what the callback listener received; `nil` when the
+    /// scan runs no listener (passive scans, or none reachable).
+    public let callbacks: CallbackRecorder?
 
     /// Creates a context.
     public init(
@@ -32,7 +35,8 @@ public struct ScanContext: Sendable {
         logger: Logger,
         targetGuard: TargetGuard? = nil,
         connections: HostConnectionLimiter? = nil,
-        memo: ScanMemo = ScanMemo()
+        memo: ScanMemo = ScanMemo(),
+        callbacks: CallbackRecorder? = nil
     ) {
         self.http = http
         self.configuration = configuration
@@ -43,5 +47,6 @@ public struct ScanContext: Sendable {
         self.connections =
             connections ?? HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
         self.memo = memo
+        self.callbacks = callbacks
     }
 }

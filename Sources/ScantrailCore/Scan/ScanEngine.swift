@@ -13,6 +13,7 @@ public struct ScanEngine: Sendable {
     private let http: any HTTPProbing
     private let targetGuard: TargetGuard
     private let connections: HostConnectionLimiter
+    private let callbacks: CallbackRecorder?
     private let redactor: EvidenceRedactor
     private let logger: Logger
     private let now: @Sendable () -> Date
@@ -33,6 +34,7 @@ public struct ScanEngine: Sendable {
     ///     and kept (configured header values are added to what it knows).
     ///   - connections: The per-host connection cap `http` keeps to, for checks' other I/O to
     ///     share; by default one of ``ScanLimits/maxConnectionsPerHost`` of its own.
+    ///   - callbacks: The recorder of the scan's callback listener, for out-of-band probes.
     ///   - logger: Diagnostics; disabled by default.
     ///   - now: The wall clock, replaceable in tests.
     public init(
@@ -42,6 +44,7 @@ public struct ScanEngine: Sendable {
         redactor: EvidenceRedactor,
         targetGuard: TargetGuard? = nil,
         connections: HostConnectionLimiter? = nil,
+        callbacks: CallbackRecorder? = nil,
         logger: Logger = Logger(label: "scantrail.engine", factory: { _ in SwiftLogNoOpLogHandler() }),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -54,6 +57,7 @@ public struct ScanEngine: Sendable {
         self.targetGuard = targetGuard ?? TargetGuard(configuration)
         self.connections =
             connections ?? HostConnectionLimiter(limitPerHost: configuration.limits.maxConnectionsPerHost)
+        self.callbacks = callbacks
         // A configured header's value, and its token without a scheme word (`Bearer …`).
         self.redactor = redactor.knowing(
             configuration.headers.flatMap { [$0.value, String($0.value.split(separator: " ").last ?? "")] })
@@ -197,7 +201,7 @@ public struct ScanEngine: Sendable {
         let probe = CountingProbe(http, log: responses)
         let context = ScanContext(
             http: probe, configuration: configuration, softNotFound: softNotFound, responses: responses, logger: logger,
-            targetGuard: targetGuard, connections: connections, memo: memo)
+            targetGuard: targetGuard, connections: connections, memo: memo, callbacks: callbacks)
 
         func record(_ status: CheckRun.Status, _ outcomes: [Outcome], _ evidence: JSONValue?, _ reason: String?)
             -> CheckRun
