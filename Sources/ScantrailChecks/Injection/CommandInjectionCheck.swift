@@ -163,13 +163,8 @@ public struct CommandInjectionCheck: SecurityCheck {
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        let untested = evidence.untested.keys.sorted().map { operation in
-            let reason = evidence.untested[operation]!
-            let location = Location(origin: evidence.origin, operation: operation)
-            return reason == Self.noTextParameter
-                ? Outcome.notApplicable(Rules.command, at: location, reason)
-                : Outcome.inconclusive(Rules.command, at: location, reason)
-        }
+        let untested = ParameterTarget.outcomes(
+            untested: evidence.untested, origin: evidence.origin, none: Self.noTextParameter, rules: Rules.all)
         return untested + evidence.trials.map { judge($0, evidence.origin) }
     }
 

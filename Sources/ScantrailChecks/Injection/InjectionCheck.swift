@@ -31,6 +31,9 @@ public struct InjectionCheck: SecurityCheck {
         public let untested: [String: String]
     }
 
+    /// Why an operation is not probed.
+    static let noParameter = "no path, query or JSON body parameter to vary"
+
     private let api: APIUnderTest
 
     /// A check over `api`'s operations.
@@ -43,7 +46,7 @@ public struct InjectionCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let (targets, untested) = try await ParameterTarget.all(
-            of: api, on: target, context: context, none: "no path, query or JSON body parameter to vary"
+            of: api, on: target, context: context, none: Self.noParameter
         ) { _ in true }
         let trials = try await context.concurrentMap(targets) { probed in
             func send(_ name: String, _ value: JSONValue) async throws -> ExchangeRecord {
@@ -75,13 +78,8 @@ public struct InjectionCheck: SecurityCheck {
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        let untested = evidence.untested.keys.sorted().map { operation in
-            let reason = evidence.untested[operation]!
-            let location = Location(origin: evidence.origin, operation: operation)
-            return reason.hasPrefix("no ")
-                ? Outcome.notApplicable(Rules.sqlError, at: location, reason)
-                : Outcome.inconclusive(Rules.sqlError, at: location, reason)
-        }
+        let untested = ParameterTarget.outcomes(
+            untested: evidence.untested, origin: evidence.origin, none: Self.noParameter, rules: Rules.all)
         return untested + evidence.trials.map { judge($0, evidence.origin) }
     }
 

@@ -44,6 +44,20 @@ struct ParameterTarget: Sendable {
         return (targets, untested)
     }
 
+    /// The outcomes of `rules` at the operations not probed: not applicable where there was
+    /// nothing to vary (`none`), inconclusive with the reason otherwise (passive mode, no listener…).
+    static func outcomes(untested: [String: String], origin: String, none: String, rules: [Rule]) -> [Outcome] {
+        untested.keys.sorted().flatMap { operation in
+            let reason = untested[operation]!
+            let location = Location(origin: origin, operation: operation)
+            return rules.map { rule in
+                reason == none
+                    ? Outcome.notApplicable(rule, at: location, reason)
+                    : Outcome.inconclusive(rule, at: location, reason)
+            }
+        }
+    }
+
     /// Sends the operation with `value` in the parameter's place, recorded as sent as `name`;
     /// `fresh` when an identical earlier answer must not stand in (a timed request).
     func send(

@@ -118,13 +118,8 @@ public struct RegexDoSCheck: SecurityCheck {
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        let untested = evidence.untested.keys.sorted().map { operation in
-            let reason = evidence.untested[operation]!
-            let location = Location(origin: evidence.origin, operation: operation)
-            return reason == Self.noPatternField
-                ? Outcome.notApplicable(Rules.backtracking, at: location, reason)
-                : Outcome.inconclusive(Rules.backtracking, at: location, reason)
-        }
+        let untested = ParameterTarget.outcomes(
+            untested: evidence.untested, origin: evidence.origin, none: Self.noPatternField, rules: Rules.all)
         return untested + evidence.trials.map { judge($0, evidence.origin) }
     }
 

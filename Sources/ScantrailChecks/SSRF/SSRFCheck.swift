@@ -80,15 +80,8 @@ public struct SSRFCheck: SecurityCheck {
     }
 
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
-        let untested = evidence.untested.keys.sorted().flatMap { operation -> [Outcome] in
-            let reason = evidence.untested[operation]!
-            let location = Location(origin: evidence.origin, operation: operation)
-            return Rules.all.map { rule in
-                reason == Self.noURLField
-                    ? Outcome.notApplicable(rule, at: location, reason)
-                    : Outcome.inconclusive(rule, at: location, reason)
-            }
-        }
+        let untested = ParameterTarget.outcomes(
+            untested: evidence.untested, origin: evidence.origin, none: Self.noURLField, rules: Rules.all)
         return untested + evidence.trials.flatMap { judge($0, evidence.origin) }
     }
 
