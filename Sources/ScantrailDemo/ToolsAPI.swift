@@ -31,15 +31,25 @@ public enum ToolsAPI {
     /// - runs `ping -c 1 <host>` through a shell for `host` of `GET /diagnostics/ping`,
     /// - validates `email` of `POST /newsletter` as a backtracking engine runs `^([a-z0-9]+)*@[a-z0-9.]+$`.
     ///
-    /// The flawed face also serves its description to anyone. Both faces carry the hardened
+    /// The flawed face also serves its description to anyone, and its environment at the
+    /// undocumented `GET /debug/env`. Both faces carry the hardened
     /// security headers; the demo's only other flaw is cleartext.
     public static func router(_ profile: Profile) -> Router<BasicRequestContext> {
         let flawed = profile == .flawed
         let router = Router()
         router.add(middleware: ResponseHeadersMiddleware(headers: DemoAPI.responseHeaders(.hardened)))
         router.get("/") { _, _ in json(.ok, #"{"name":"Tools API","documentation":"/openapi.json"}"#) }
-        // The hardened face keeps its description to itself (scans are given it).
-        if flawed { router.get("/openapi.json") { _, _ in json(.ok, document) } }
+        // The hardened face keeps its description to itself (scans are given it). The flawed
+        // one also kept a debugging route its description leaves out (the values are made up).
+        if flawed {
+            router.get("/openapi.json") { _, _ in json(.ok, document) }
+            router.get("/debug/env") { _, _ in
+                json(
+                    .ok,
+                    #"{"APP_ENV":"production","AWS_ACCESS_KEY_ID":"AKIA2DEMO7TOOLS00042","DATABASE_URL":"postgres://tools:Tr0ub4dor-demo@db.internal/tools"}"#
+                )
+            }
+        }
         router.post("/avatars") { request, _ in
             guard request.headers[.authorization] == "Bearer \(token)" else {
                 return json(.unauthorized, #"{"error":"sign in first"}"#)

@@ -134,7 +134,7 @@ struct AccessControlCheckTests {
         let flawed = try await AccountsHarness.outcomes(.flawed) { InventoryCheck(api: $0) }
         #expect(
             flawed.failures == [
-                "inventory.documented-missing @ GET /v2/stats", "inventory.undocumented-endpoint @ GET /v1/items",
+                "inventory.documented-missing @ GET /v2/stats", "inventory.old-version @ GET /v1/items",
             ])
         let hardened = try await AccountsHarness.outcomes(.hardened) { InventoryCheck(api: $0) }
         #expect(hardened.failures.isEmpty)

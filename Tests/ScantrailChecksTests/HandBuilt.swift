@@ -57,6 +57,18 @@ enum HandBuilt {
             secrets: [])
     }
 
+    /// A documented operation without a body, its `{name}` path segments declared as path parameters.
+    static func operation(_ method: String, _ path: String) -> APIOperation {
+        let names = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+        return APIOperation(
+            method: method, path: path, operationID: nil, summary: nil, tags: [],
+            parameters: names.map {
+                APIParameter(
+                    name: $0, location: .path, required: true, type: "string", format: nil, enumValues: [], example: nil
+                )
+            }, requestBody: nil, security: [])
+    }
+
     /// A connection reset, the usual failed fetch.
     static let reset = ProbeFailure(.connectionReset, "reset by peer")
 }

@@ -2,8 +2,9 @@ import CScantrailKeys
 
 /// One token's HMAC signature tried against candidates in C (BoringSSL's one-shot HMAC, nothing
 /// allocated per candidate), a chunk at a time, so that a cancelled task stops within
-/// milliseconds: the search then ends without an answer, which its caller must not take for
-/// "no key".
+/// milliseconds (the search then ends without an answer, which its caller must not take for
+/// "no key") and other tasks get the thread between chunks: a search of seconds must not stall
+/// the scan's I/O, nor a server in the same process.
 struct HMACSearch: Sendable {
     private let bits: Int32
     private let input: [UInt8]
@@ -19,8 +20,9 @@ struct HMACSearch: Sendable {
     }
 
     /// The first of `lines` (keys one a line, no line empty) that signs the token.
-    func first(in lines: KeyLines) -> String? {
+    func first(in lines: KeyLines) async -> String? {
         for range in lines.chunks {
+            await Task.yield()
             guard !Task.isCancelled else { return nil }
             let found = lines.bytes[range].withUnsafeBufferPointer { keys in
                 keys.withMemoryRebound(to: CChar.self) { keys in
@@ -33,10 +35,11 @@ struct HMACSearch: Sendable {
     }
 
     /// The first of `numbers` that signs the token.
-    func first(in numbers: NumberKeys) -> String? {
+    func first(in numbers: NumberKeys) async -> String? {
         for width in numbers.widths {
             let end = NumberKeys.power(of: width)
             for from in stride(from: 0, to: end, by: Self.chunk) {
+                await Task.yield()
                 guard !Task.isCancelled else { return nil }
                 let to = min(end, from + Self.chunk)
                 let found = scantrail_hmac_find_number(bits, input, input.count, mac, Int32(width), from, to)

@@ -100,7 +100,8 @@ public final class JWTKeyDictionary: Sendable {
             if let walk = walks[token.text] { return walk }
             let walk = Task { [self] () -> String? in
                 guard let search = HMACSearch(token) else { return nil }
-                return search.first(in: listed.lines) ?? search.first(in: Self.generated)
+                if let key = await search.first(in: listed.lines) { return key }
+                return await search.first(in: Self.generated)
             }
             walks[token.text] = walk
             return walk

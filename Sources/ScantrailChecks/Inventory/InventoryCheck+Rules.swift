@@ -23,12 +23,22 @@ extension InventoryCheck {
         public static let undocumented = rule(
             "inventory.undocumented-endpoint", "An undocumented endpoint answers", .medium,
             description: """
-                A sibling of a documented path (another version, or an /internal, /admin or /debug twin) answers: \
-                old or hidden endpoints escape the reviews and fixes the documented ones get.
+                A path the document leaves out answers: a newer or beta version of a documented path, an \
+                /internal, /admin or /debug twin, a plural or singular sibling, or a path such as /debug/env or \
+                /export. Hidden endpoints escape the reviews and fixes the documented ones get.
                 """,
-            remediation: "Retire old versions and internal endpoints, or document and secure them like the rest.")
+            remediation:
+                "Remove internal and debugging endpoints from production, or document and secure them like the rest.")
+        /// An older version still live.
+        public static let olderVersion = rule(
+            "inventory.old-version", "An older API version still answers", .medium,
+            description: """
+                A documented path under the previous version (/v1/items beside the documented /v2/items) still \
+                answers: an old version keeps the flaws the new one fixed, and usually the weaker checks too.
+                """,
+            remediation: "Retire the old version (announce, then turn it off), or keep it patched and document it.")
 
         /// Every rule, in report order.
-        static let all = [documentedMissing, undocumented]
+        static let all = [documentedMissing, undocumented, olderVersion]
     }
 }
