@@ -152,13 +152,16 @@ public struct ScanSession: Sendable {
                     configuration: configuration, targetGuard: targetGuard, connections: connections,
                     logger: request.logger
                 ) { probe in
+                    let sessions = SessionKeepingProbe(probe, identities: identities)
                     var result = try await ScanEngine(
-                        checks: checks, configuration: configuration, http: probe, redactor: redactor,
+                        checks: checks, configuration: configuration, http: sessions, redactor: redactor,
                         targetGuard: targetGuard, connections: connections, callbacks: callbacks,
                         logger: request.logger
                     )
                     .run(request.target, onEvent: onEvent)
                     result.documentedOperations = operations?.map(\.label)
+                    let notes = sessions.notes
+                    result.signInsAgain = notes.isEmpty ? nil : notes
                     return result
                 }
             }

@@ -39,6 +39,12 @@ public struct TextReportRenderer: Sendable {
                 lines.append("  ? \(outcome.ruleID)  at \(outcome.location.display): \(outcome.detail)")
             }
         }
+        for note in result.signInsAgain ?? [] {
+            lines.append("")
+            lines.append(
+                "Signed in again: \(note.identity), after \(note.refused) answered 401 to a credential that had worked; "
+                    + "sent again, it answered \(note.retried)")
+        }
         lines.append("")
         lines.append(footer(result))
         return DisplayText.escaped(lines.joined(separator: "\n") + "\n", keepingLayout: true)

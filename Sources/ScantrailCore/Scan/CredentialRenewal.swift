@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// Keeps an expiring credential (an OAuth2 access token, a login session) fresh: the credential
-/// is fetched again when it has expired or will within a tenth of its lifetime (at most 30 s).
+/// is fetched again when it has expired or will within a tenth of its lifetime (at most 30 s),
+/// and once when the API refuses it (401) after it had worked — a session the server ended early.
 public final class CredentialRenewal: Sendable, Hashable {
     /// Obtains a credential and when it expires (`nil`: never).
     public typealias Fetch = @Sendable () async throws -> (Identity.Credential, expiresAt: Date?)
@@ -13,9 +14,18 @@ public final class CredentialRenewal: Sendable, Hashable {
         var obtainedAt: Date
     }
 
+    /// The one sign-in again after a refusal: not yet asked, under way, or done.
+    private enum Again {
+        case unasked
+        case fetching(Task<Identity.Credential, any Error>)
+        case done
+    }
+
     private let fetch: Fetch
     private let state: Mutex<State>
     private let renewals = Mutex(0)
+    private let worked = Mutex(false)
+    private let again = Mutex(Again.unasked)
 
     /// Starts from `credential` obtained now, expiring at `expiresAt`; `fetch` renews it.
     public init(credential: Identity.Credential, expiresAt: Date?, fetch: @escaping Fetch) {
@@ -37,6 +47,46 @@ public final class CredentialRenewal: Sendable, Hashable {
         let (renewed, expiresAt) = try await fetch()
         renewals.withLock { $0 += 1 }
         state.withLock { $0 = State(credential: renewed, expiresAt: expiresAt, obtainedAt: Date()) }
+        return renewed
+    }
+
+    /// The credential kept, as it is now (not renewed).
+    public var latest: Identity.Credential { state.withLock { $0.credential } }
+
+    /// Notes that a request carrying `credential` succeeded: a later refusal of it means the
+    /// session ended, not that it never worked.
+    public func worked(with credential: Identity.Credential) {
+        if latest == credential { worked.withLock { $0 = true } }
+    }
+
+    /// The credential to send instead of `refused`, which the API answered 401 after it had
+    /// worked: fetched again once per scan (whoever asks first; the others wait for it), the one
+    /// kept when another request already replaced `refused`. `nil` when it never worked, or the
+    /// one sign-in again is spent.
+    ///
+    /// - Throws: what fetching throws.
+    public func signInAgain(after refused: Identity.Credential) async throws -> Identity.Credential? {
+        let kept = latest
+        if kept != refused { return kept }
+        guard worked.withLock({ $0 }) else { return nil }
+        let task = again.withLock { again -> Task<Identity.Credential, any Error>? in
+            switch again {
+            case .done: return nil
+            case .fetching(let task): return task
+            case .unasked:
+                let task = Task { [self] in
+                    let (renewed, expiresAt) = try await fetch()
+                    renewals.withLock { $0 += 1 }
+                    state.withLock { $0 = State(credential: renewed, expiresAt: expiresAt, obtainedAt: Date()) }
+                    return renewed
+                }
+                again = .fetching(task)
+                return task
+            }
+        }
+        guard let task else { return nil }
+        let renewed = try await task.value
+        again.withLock { $0 = .done }
         return renewed
     }
 

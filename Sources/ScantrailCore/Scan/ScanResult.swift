@@ -68,6 +68,9 @@ public struct ScanResult: Codable, Sendable {
     /// The operations of the API description the scan worked from (`GET /orders/{orderId}`), in
     /// the document's order; `nil` when it had none. Coverage is counted against them.
     public var documentedOperations: [String]? = nil
+    /// Identities signed in again after the API ended their session in mid-scan (a 401 after
+    /// their credential had worked); `nil` when none was.
+    public var signInsAgain: [SessionKeepingProbe.Note]? = nil
 
     /// Assembles a result; findings are derived from the checks' failed outcomes.
     public init(
