@@ -59,9 +59,11 @@ extension APIUnderTest {
             let credential = try await identity?.currentCredential()
             let request = request(
                 operation, on: target, values: values(operation, identity), credential: credential)
+            let exchange = try await context.http.send(request)
             return SurfaceAnswer(
                 location: Location(origin: target.origin, operation: operation.label),
-                sentAs: identity?.name ?? "anonymous", exchange: try await context.http.send(request))
+                sentAs: identity?.name ?? "anonymous", exchange: exchange,
+                catchAll: try await context.softNotFound.isSoftNotFound(exchange))
         }
     }
 }

@@ -10,12 +10,17 @@ public struct SurfaceAnswer: Codable, Sendable {
     public let sentAs: String
     /// The exchange, redacted and cut when stored.
     public let exchange: HTTPExchange
+    /// Whether the answer is the server's answer to a path that does not exist (the soft-404
+    /// baseline's): the operation is not there, so its answer judges the host at most, never the
+    /// operation; `nil` in evidence stored before it was kept.
+    public var catchAll: Bool? = nil
 
     /// Creates an answer.
-    public init(location: Location, sentAs: String, exchange: HTTPExchange) {
+    public init(location: Location, sentAs: String, exchange: HTTPExchange, catchAll: Bool? = nil) {
         self.location = location
         self.sentAs = sentAs
         self.exchange = exchange
+        self.catchAll = catchAll
     }
 
     /// Whether the answer is a success (2xx).

@@ -26,6 +26,10 @@ public struct SurfaceEvidence: Codable, Sendable {
             hostWide: api.map { _ in HostWide.location(of: target) })
     }
 
+    /// Why an operation that answered with the server's catch-all page is not judged.
+    static let catchAllNote =
+        "answers with the server's catch-all page (the soft-404 baseline's), as a path that does not exist: the host is judged at the base URL, and inventory.documented-missing judges the operation"
+
     /// Every answer judged by `judge` (each rule of `rules` inconclusive where none came), as
     /// one outcome per rule and place, folded by ``HostWide`` where a rule fails everywhere.
     /// Details say as whom an operation answered.
@@ -37,6 +41,8 @@ public struct SurfaceEvidence: Codable, Sendable {
         let outcomes = ([base] + (answers ?? [])).flatMap { answer -> [Outcome] in
             let judged: [Outcome]
             switch answer.exchange.judgeable {
+            case .success where answer.catchAll == true:
+                judged = rules.map { .notApplicable($0, at: answer.location, Self.catchAllNote) }
             case .failure(let reason):
                 judged = rules.map { .inconclusive($0, at: answer.location, reason.text) }
             case .success(let response):
@@ -46,7 +52,8 @@ public struct SurfaceEvidence: Codable, Sendable {
             return judged.map { $0.sent(as: answer.sentAs) }
         }
         guard let hostWide, let answers else { return outcomes }
-        let answered = answers.filter { (try? $0.exchange.judgeable.get()) != nil }.map(\.location)
+        let answered = answers.filter { (try? $0.exchange.judgeable.get()) != nil && $0.catchAll != true }
+            .map(\.location)
         return HostWide.aggregate(outcomes, answered: answered, at: hostWide, rules: rules)
     }
 }
