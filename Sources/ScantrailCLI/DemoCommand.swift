@@ -48,12 +48,21 @@ struct DemoCommand: AsyncParsableCommand {
             """)
     var tools = false
 
+    @Flag(
+        help: """
+            Scan the board API instead: members' notes and an administrator's catalogue, where the scan creates \
+            its own objects and has another member read, change and delete them (BOLA), and a member delete the \
+            administrator's item (BFLA); everything it creates is removed again.
+            """)
+    var board = false
+
     @OptionGroup var output: ReportOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         let chosen: [(Bool, DescribedAPI)] = [
             (accounts, .accounts), (wallet, .wallet), (catalogue, .catalogue), (tools, .tools),
+            (board, .board),
         ]
         if let described = chosen.first(where: \.0)?.1 {
             try await described.withRunning(hardened: hardened) { port, inventory, identities in

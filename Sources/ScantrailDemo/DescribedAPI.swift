@@ -12,6 +12,8 @@ public enum DescribedAPI: Sendable {
     case catalogue
     /// ``ToolsAPI``: SSRF, command injection and ReDoS.
     case tools
+    /// ``BoardAPI``: reads, writes and deletes on other members' objects, made by the scan.
+    case board
 
     /// `accounts API`, `wallet API`.
     public var name: String {
@@ -20,6 +22,7 @@ public enum DescribedAPI: Sendable {
         case .wallet: "wallet API"
         case .catalogue: "catalogue API"
         case .tools: "tools API"
+        case .board: "board API"
         }
     }
 
@@ -50,6 +53,11 @@ public enum DescribedAPI: Sendable {
             let inventory = try await ToolsAPI.description()
             return try await LocalHTTPServer.withRunning(ToolsAPI.router(hardened ? .hardened : .flawed)) {
                 try await body($0, inventory, [ToolsAPI.identity])
+            }
+        case .board:
+            let inventory = try await BoardAPI.description()
+            return try await LocalHTTPServer.withRunning(BoardAPI.router(hardened ? .hardened : .flawed)) {
+                try await body($0, inventory, BoardAPI.identities)
             }
         }
     }

@@ -265,3 +265,70 @@ struct MassAssignmentEvaluateTests {
     }
 
 }
+
+@Suite("Trials on objects the scan created, judged on hand-built evidence")
+struct CreatedObjectEvaluateTests {
+    typealias Check = AuthorizationCheck
+
+    static func trial(_ operation: String, owner: Int, intruder: Int, anonymous: Int? = nil) -> Check.Trial {
+        var trial = Check.Trial(
+            kind: .bola, operation: operation, owner: HandBuilt.record("ann", status: owner),
+            intruder: HandBuilt.record("ben", status: intruder), ownerIsCatchAll: false)
+        trial.created = Check.OnCreated(
+            path: "/notes/n1", anonymous: anonymous.map { HandBuilt.record("anonymous", status: $0) })
+        return trial
+    }
+
+    static func outcomes(_ trials: [Check.Trial], created: [Check.CreatedObject] = []) -> [Outcome] {
+        var evidence = Check.Evidence(origin: HandBuilt.origin, trials: trials, untried: [:], notes: [:])
+        evidence.created = created
+        return Check(api: HandBuilt.emptyAPI).evaluate(evidence)
+    }
+
+    @Test("the intruder's success fails at a place named for the created object, never its id")
+    func intruderSucceeds() {
+        let outcomes = Self.outcomes([Self.trial("DELETE /notes/{noteId}", owner: 404, intruder: 204)])
+        #expect(outcomes.map(\.status) == [.failed])
+        #expect(outcomes[0].location.discriminator == "object the scan created")
+        #expect(outcomes[0].detail.contains("ben could delete ann's object") && outcomes[0].detail.contains("gone"))
+    }
+
+    @Test("refused for the intruder passes when the creator succeeded; inconclusive when the creator was refused too")
+    func refusals() {
+        let outcomes = Self.outcomes([
+            Self.trial("GET /notes/{noteId}", owner: 200, intruder: 404),
+            Self.trial("PUT /notes/{noteId}", owner: 403, intruder: 403),
+        ])
+        #expect(outcomes.map(\.status) == [.passed, .inconclusive])
+    }
+
+    @Test("a success without credentials too is authentication's failure: inconclusive here")
+    func anonymousToo() {
+        let outcomes = Self.outcomes([Self.trial("GET /notes/{noteId}", owner: 200, intruder: 200, anonymous: 200)])
+        #expect(outcomes.map(\.status) == [.inconclusive] && outcomes[0].detail.contains("without credentials"))
+    }
+
+    @Test("an object the scan could not remove is said where it was made, with what to do")
+    func leftBehind() {
+        let left = Check.CreatedObject(
+            creation: "POST /notes", creator: "ann", path: "/notes/n1", removed: false,
+            fate: "left in place: ann's clean-up DELETE answered 500 (0 bytes)")
+        let outcomes = Self.outcomes([], created: [left])
+        let cleanUp = outcomes.first { $0.location.discriminator == "clean-up" }
+        #expect(cleanUp?.status == .inconclusive && cleanUp?.location.path == "/notes")
+        #expect(cleanUp?.detail.contains("remove it by hand") == true)
+    }
+
+    @Test("a created object's id: id, the parameter's name, uuid or _id, under data too; else the Location header")
+    func ids() {
+        func id(_ body: String, location: String? = nil) -> String? {
+            var headers = [("Content-Type", "application/json")]
+            if let location { headers.append(("Location", location)) }
+            return CreatedID.of(HandBuilt.exchange(status: 201, headers: headers, body: body), parameter: "noteId")
+        }
+        #expect(id(#"{"id":42}"#) == "42" && id(#"{"noteId":"n7"}"#) == "n7")
+        #expect(id(#"{"data":{"uuid":"3fa8"}}"#) == "3fa8")
+        #expect(id("{}", location: "/notes/n9?x=1") == "n9")
+        #expect(id(#"{"name":"x"}"#) == nil && id(#"{"id":1.5}"#) == nil)
+    }
+}

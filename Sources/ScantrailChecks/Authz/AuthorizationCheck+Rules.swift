@@ -10,7 +10,8 @@ extension AuthorizationCheck {
                 An object id taken from one identity's answers, requested by another identity of the same role, \
                 came back as it does for its owner (broken object level authorization); or, with --active, a PUT or \
                 PATCH of the owner's object, carrying the owner's own answer written back unchanged, succeeded for \
-                the other identity and not without credentials.
+                the other identity and not without credentials; or the other identity could read, change or delete \
+                an object the owner created for the trial.
                 """,
             remediation:
                 "Check on every object access that the caller owns or may see the object, not only that it exists.",
@@ -23,7 +24,8 @@ extension AuthorizationCheck {
                 An operation that looks administrative (path, operationId, tag, summary or scope), served to the \
                 admin identity, answered a non-admin identity the same way (broken function level authorization); \
                 with --active this includes an administrative PUT or PATCH carrying the admin's own answer written \
-                back unchanged.
+                back unchanged, and a change or deletion of an object the admin created for the trial through an \
+                operation the non-admin may not create with (a catalogue item).
                 """,
             remediation: "Enforce role checks on administrative operations, server-side, deny by default.",
             references: ["https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/"],

@@ -33,6 +33,8 @@ public struct AuthorizationCheck: SecurityCheck {
         public var namesOwner: [String]? = nil
         /// For a write (then `owner` and `intruder` are the two writes): how it was made harmless.
         public var write: WriteBack? = nil
+        /// For a request on an object the scan created: its path, and the anonymous control.
+        public var created: OnCreated? = nil
     }
 
     /// What the check observed.
@@ -47,6 +49,8 @@ public struct AuthorizationCheck: SecurityCheck {
         public let notes: [Kind: String]
         /// Administrative writes not sent, and why (`nil` in evidence recorded before writes were tried).
         public var untriedFunctions: [String: String]? = nil
+        /// Every object the scan created for its trials, and what became of it (`nil` when none was).
+        public var created: [CreatedObject]? = nil
     }
 
     let api: APIUnderTest
@@ -61,6 +65,8 @@ public struct AuthorizationCheck: SecurityCheck {
 
     /// Most objects tried per operation.
     static let objectsPerOperation = 3
+    /// The discriminator of trials on objects the scan created.
+    static let createdObject = "object the scan created"
 
     var readable: [APIOperation] { api.inventory.operations.filter { $0.isSecured && !$0.isUnsafe } }
 
@@ -69,12 +75,20 @@ public struct AuthorizationCheck: SecurityCheck {
         var untried: [String: String] = [:]
         var notes: [Kind: String] = [:]
         var untriedFunctions: [String: String] = [:]
+        var created: [CreatedObject] = []
+        let active = context.configuration.active
         let peers = Dictionary(grouping: api.identities.filter { !$0.isAdministrator }, by: \.role).values
             .first { $0.count >= 2 }
         if let peers {
             let (found, missing) = try await objectTrials(owner: peers[0], intruder: peers[1], target, context)
             trials += found
             untried = missing
+            if active {
+                let made = try await createdObjectTrials(.bola, creator: peers[0], intruder: peers[1], target, context)
+                trials += made.trials
+                created += made.created
+                untried = Self.settled(untried, by: made)
+            }
         } else {
             notes[.bola] = "needs two non-admin identities with the same role"
         }
@@ -93,14 +107,22 @@ public struct AuthorizationCheck: SecurityCheck {
                 context)
             trials += read + written
             untriedFunctions = unwritten
+            if active {
+                let made = try await createdObjectTrials(.bfla, creator: admin, intruder: user, target, context)
+                trials += made.trials
+                created += made.created
+                untriedFunctions = Self.settled(untriedFunctions, by: made)
+            }
             if !administrative.contains(where: \.isSecured) {
                 notes[.bfla] = "no documented operation looks administrative"
             }
         } else {
             notes[.bfla] = "needs an admin identity and a non-admin one"
         }
-        return Evidence(
+        var evidence = Evidence(
             origin: target.origin, trials: trials, untried: untried, notes: notes, untriedFunctions: untriedFunctions)
+        evidence.created = created.isEmpty ? nil : created
+        return evidence
     }
 
     /// Whether `operation` acts on one object a peer could own: it has a path parameter and does
@@ -203,9 +225,13 @@ public struct AuthorizationCheck: SecurityCheck {
     public func evaluate(_ evidence: Evidence) -> [Outcome] {
         var outcomes = evidence.trials.map { trial -> Outcome in
             let rule = trial.kind == .bola ? Rules.objectLevel : Rules.functionLevel
-            let location = Location(
-                origin: evidence.origin, operation: trial.operation,
-                discriminator: trial.kind == .bola ? Self.objectPath(trial.owner.url, origin: evidence.origin) : nil)
+            // An object the scan made has a new id each run: its place is named, not its path.
+            let discriminator =
+                trial.created != nil
+                ? Self.createdObject
+                : trial.kind == .bola ? Self.objectPath(trial.owner.url, origin: evidence.origin) : nil
+            let location = Location(origin: evidence.origin, operation: trial.operation, discriminator: discriminator)
+            if let created = trial.created { return Self.judgeCreated(trial, created, rule: rule, at: location) }
             if let write = trial.write { return Self.judgeWrite(trial, write, rule: rule, at: location) }
             let comparison =
                 "\(trial.owner.sentAs): \(trial.owner.summary); \(trial.intruder.sentAs): \(trial.intruder.summary)"
@@ -241,6 +267,17 @@ public struct AuthorizationCheck: SecurityCheck {
                         rule, at: Location(origin: evidence.origin, operation: operation),
                         reason.hasPrefix("not tested") ? reason : "not tested: \(reason)"))
             }
+        }
+        // A clean-up that failed is said where the object was made: it is still on the server.
+        for object in evidence.created ?? [] where !object.removed {
+            let rule =
+                evidence.trials.contains { $0.created?.path == object.path && $0.kind == .bfla }
+                ? Rules.functionLevel : Rules.objectLevel
+            outcomes.append(
+                .inconclusive(
+                    rule, at: Location(origin: evidence.origin, operation: object.creation, discriminator: "clean-up"),
+                    "the scan created \(object.path) (as \(object.creator)) and it is \(object.fate): remove it by hand"
+                ))
         }
         let root = Location(origin: evidence.origin, method: nil, path: "/")
         if let note = evidence.notes[.bola] { outcomes.append(.inconclusive(Rules.objectLevel, at: root, note)) }
