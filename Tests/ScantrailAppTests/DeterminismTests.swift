@@ -6,7 +6,9 @@ import ScantrailOpenAPI
 import ScantrailTestSupport
 import Testing
 
-@Suite("Same target, same findings: scanned again, or from 50 ms away, an API gives the same set, even one whose data the scan changes")
+@Suite(
+    "Same target, same findings: scanned again, or from 50 ms away, an API gives the same set, even one whose data the scan changes"
+)
 struct DeterminismTests {
     /// One scan's findings as `rule method path [discriminator]` (the fingerprint's parts without
     /// the origin, which the proxy changes), and every outcome's status and detail under the

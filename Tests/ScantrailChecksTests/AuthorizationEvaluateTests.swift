@@ -332,3 +332,51 @@ struct CreatedObjectEvaluateTests {
         #expect(id(#"{"name":"x"}"#) == nil && id(#"{"id":1.5}"#) == nil)
     }
 }
+
+@Suite("Items of a shared list that name their owner")
+struct OwnedListItemsTests {
+    static let list: JSONValue = .object([
+        "notes": .array([
+            .object(["id": .string("n1"), "title": .string("plans"), "owner": .string("ann")]),
+            .object(["id": .string("n2"), "title": .string("list"), "owner": .string("ben")]),
+            .object(["noteId": .string("n3"), "author": .string("ann@example.test")]),
+        ])
+    ])
+
+    @Test("an owner field equal to one of the identity's names makes the item its own")
+    func owned() {
+        let items = OwnedListItems.items(in: Self.list, ownedBy: ["ann", "ann@example.test"], parameter: "noteId")
+        #expect(items.map(\.id) == ["n1", "n3"])
+        #expect(items[0].fields == ["id", "owner", "title"])
+        #expect(OwnedListItems.items(in: Self.list, ownedBy: ["carol"], parameter: "noteId").isEmpty)
+    }
+
+    @Test("a detail's fields beyond the list's are what only its owner should see")
+    func unlisted() {
+        #expect(
+            OwnedListItems.unlisted(
+                in: #"{"id":"n1","owner":"ann","title":"plans","text":"secret"}"#,
+                listed: ["id", "owner", "title"]) == ["text"])
+        #expect(OwnedListItems.unlisted(in: #"{"data":{"id":"n1","title":"plans"}}"#, listed: ["id", "title"]).isEmpty)
+    }
+
+    @Test("the peer's success on a listed item fails only when the detail shows more than the list")
+    func judged() {
+        func trial(_ body: String) -> AuthorizationCheck.Trial {
+            var trial = AuthorizationCheck.Trial(
+                kind: .bola, operation: "GET /notes/{noteId}", owner: HandBuilt.record("ann", body: body),
+                intruder: HandBuilt.record("ben", body: body), ownerIsCatchAll: false)
+            trial.listedFields = ["id", "owner", "title"]
+            return trial
+        }
+        let outcomes = AuthorizationCheck(api: HandBuilt.emptyAPI).evaluate(
+            .init(
+                origin: HandBuilt.origin,
+                trials: [
+                    trial(#"{"id":"n1","owner":"ann","title":"p","text":"x"}"#), trial(#"{"id":"n1","title":"p"}"#),
+                ],
+                untried: [:], notes: [:]))
+        #expect(outcomes.map(\.status) == [.failed, .passed])
+        #expect(outcomes[0].detail.contains("the detail adds text"))
+    }
+}

@@ -35,6 +35,9 @@ public struct AuthorizationCheck: SecurityCheck {
         public var write: WriteBack? = nil
         /// For a request on an object the scan created: its path, and the anonymous control.
         public var created: OnCreated? = nil
+        /// For an object a list everyone sees names the owner of: the fields that list shows of
+        /// it (the peer then fails only when the detail shows more).
+        public var listedFields: [String]? = nil
     }
 
     /// What the check observed.
@@ -67,6 +70,9 @@ public struct AuthorizationCheck: SecurityCheck {
     static let objectsPerOperation = 3
     /// The discriminator of trials on objects the scan created.
     static let createdObject = "object the scan created"
+    /// The discriminator of trials on an item a shared list names the owner of: which item it
+    /// is can change as the list grows.
+    static let listedItem = "item a shared list names the owner of"
 
     var readable: [APIOperation] { api.inventory.operations.filter { $0.isSecured && !$0.isUnsafe } }
 
@@ -135,7 +141,10 @@ public struct AuthorizationCheck: SecurityCheck {
     private func servedReads(
         _ reads: [(APIOperation, [String: String])], _ trials: [Trial]
     ) -> [(operation: APIOperation, values: [String: String])] {
-        zip(reads, trials).filter { $0.1.owner.succeeded && !$0.1.ownerIsCatchAll }.map { ($0.0.0, $0.0.1) }
+        // An item a shared list names the owner of is read, never written: which one it is can
+        // change from run to run, and a write's place is its path.
+        zip(reads, trials).filter { $0.1.owner.succeeded && !$0.1.ownerIsCatchAll && $0.1.listedFields == nil }
+            .map { ($0.0.0, $0.0.1) }
     }
 
     /// Harvests the owner's object ids from list operations, drops those the intruder also
@@ -157,6 +166,7 @@ public struct AuthorizationCheck: SecurityCheck {
             zip(lists, intruderBodies).map { ($0.0.path, "\($0.1)") }, uniquingKeysWith: { first, _ in first })
         var pairs: [(APIOperation, [String: String])] = []
         var guessed: Set<String> = []
+        var listedFields: [String: [String]] = [:]
         var untried: [String: String] = [:]
         for operation in objects {
             guard operation.pathParameters.count == 1, let parameter = operation.pathParameters.first else {
@@ -174,6 +184,17 @@ public struct AuthorizationCheck: SecurityCheck {
             let guesses = ownIDs.filter { !values.contains($0) }.prefix(max(0, Self.objectsPerOperation - values.count))
             guessed.formUnion(guesses.map { "\(operation.label) \($0)" })
             values += guesses
+            if values.isEmpty, let list = lists.first(where: { $0.path == listPath }),
+                let shared = book.body(of: list, as: intruder)
+            {
+                // A list everyone sees that names whose each item is: the owner's first item stands
+                // (one is proof enough).
+                let names = Set([owner.name, owner.account].compactMap { $0 } + own.values.map(\.value))
+                for item in OwnedListItems.items(in: shared, ownedBy: names, parameter: parameter.name).prefix(1) {
+                    listedFields["\(operation.label) \(item.id)"] = item.fields
+                    values.append(item.id)
+                }
+            }
             guard !values.isEmpty else {
                 untried[operation.label] =
                     "no \(parameter.name) of \(owner.name)'s that \(intruder.name) does not also see"
@@ -181,11 +202,12 @@ public struct AuthorizationCheck: SecurityCheck {
             }
             pairs += values.map { (operation, [parameter.name: $0]) }
         }
-        let guesses = guessed
+        let (guesses, listed) = (guessed, listedFields)
         let trials = try await context.concurrentMap(pairs) { operation, values in
             var trial = try await pair(
                 .bola, operation, values: values, owner: owner, intruder: intruder, target, context)
             trial.namesOwner = own.named(in: trial.intruder.bodyExcerpt)
+            trial.listedFields = listed["\(operation.label) \(values.values.first ?? "")"]
             return (trial, guesses.contains("\(operation.label) \(values.values.first ?? "")"))
         }
         // An own identifier the owner itself is refused with (a token's `sub` that is not the
@@ -216,6 +238,22 @@ public struct AuthorizationCheck: SecurityCheck {
             ownerIsCatchAll: catchAll)
     }
 
+    /// A peer's success on an item a shared list names the owner of: a failure when the detail
+    /// shows fields the list does not, a pass when it shows only what everyone sees anyway.
+    static func judgeListed(
+        _ trial: Trial, listed: [String], rule: Rule, at location: Location, _ comparison: String
+    ) -> Outcome {
+        let listedTo = "a list everyone sees names \(trial.owner.sentAs) as its owner"
+        let unlisted = OwnedListItems.unlisted(in: trial.intruder.bodyExcerpt, listed: listed)
+        guard !unlisted.isEmpty, ResponseSimilarity.resembles(trial.intruder, trial.owner) else {
+            return .passed(rule, at: location, "\(listedTo); the detail shows only what the list shows — \(comparison)")
+        }
+        return .failed(
+            rule, at: location,
+            "\(trial.intruder.sentAs) got \(trial.owner.sentAs)'s object — \(listedTo), and the detail adds \(unlisted.joined(separator: ", ")), which the list does not show — \(comparison)"
+        )
+    }
+
     /// The object a BOLA trial asked for, as its path: the origin is the location's already, so
     /// a target that moves (another port, a proxy) keeps its fingerprints.
     static func objectPath(_ url: String, origin: String) -> String {
@@ -229,7 +267,9 @@ public struct AuthorizationCheck: SecurityCheck {
             let discriminator =
                 trial.created != nil
                 ? Self.createdObject
-                : trial.kind == .bola ? Self.objectPath(trial.owner.url, origin: evidence.origin) : nil
+                : trial.listedFields != nil
+                    ? Self.listedItem
+                    : trial.kind == .bola ? Self.objectPath(trial.owner.url, origin: evidence.origin) : nil
             let location = Location(origin: evidence.origin, operation: trial.operation, discriminator: discriminator)
             if let created = trial.created { return Self.judgeCreated(trial, created, rule: rule, at: location) }
             if let write = trial.write { return Self.judgeWrite(trial, write, rule: rule, at: location) }
@@ -248,6 +288,9 @@ public struct AuthorizationCheck: SecurityCheck {
             guard asked == Self.objectPath(trial.owner.url, origin: evidence.origin) else {
                 return .inconclusive(
                     rule, at: location, "\(trial.intruder.sentAs) asked \(asked), not the same object — \(comparison)")
+            }
+            if let listed = trial.listedFields, trial.intruder.succeeded {
+                return Self.judgeListed(trial, listed: listed, rule: rule, at: location, comparison)
             }
             if ResponseSimilarity.resembles(trial.intruder, trial.owner) {
                 let named =
