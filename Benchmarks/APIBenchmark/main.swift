@@ -163,24 +163,32 @@ func latency(_ count: Int, roundTrip: Int) async throws {
     }
     let api = APIUnderTest(inventory: inventory, identities: identities)
     var configuration = ScanConfiguration(active: true)
-    configuration.limits.requestBudget = 1000 + 30 * count
+    // The default budget of an active scan: 1,000, plus 30 and 30 more per documented operation.
+    configuration.limits.requestBudget = 1000 + 60 * count
     configuration.limits.scanDeadlineSeconds = 600
     try await LocalHTTPServer.withRunning(benchRouter { owners[$0] }) { port in
         try await LatencyProxy.withRunning(to: port, roundTrip: .milliseconds(Int64(roundTrip))) { relayed in
             let target = ScanTarget(scheme: "http", host: "127.0.0.1", port: relayed)
             let started = ContinuousClock.now
-            let result = try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
-                try await ScanEngine(
-                    checks: CheckRegistry.surface(api)
-                        + CheckRegistry.apiChecks(api, dictionary: JWTKeyDictionary(serviceNames: ["Bench"])),
-                    configuration: configuration, http: probe,
-                    redactor: .standard(knownSecrets: api.identities.flatMap(\.credential.secrets))
-                )
-                .run(target) { _ in }
+            let result = try await CallbackListener.withListening(host: "127.0.0.1") { callbacks in
+                try await HTTPClientProbe.withProbe(configuration: configuration) { probe in
+                    try await ScanEngine(
+                        checks: CheckRegistry.surface(api)
+                            + CheckRegistry.apiChecks(api, dictionary: JWTKeyDictionary(serviceNames: ["Bench"])),
+                        configuration: configuration, http: probe,
+                        redactor: .standard(knownSecrets: api.identities.flatMap(\.credential.secrets)),
+                        callbacks: callbacks
+                    )
+                    .run(target) { _ in }
+                }
             }
             let elapsed = ContinuousClock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let slowest = result.checks.max { $0.durationMilliseconds < $1.durationMilliseconds }
+            for check in result.checks.sorted(by: { $0.durationMilliseconds > $1.durationMilliseconds }).prefix(6) {
+                FileHandle.standardError.write(
+                    Data("  \(check.checkID) \(check.durationMilliseconds) ms, \(check.requestsSent) requests\n".utf8))
+            }
             print(
                 "latency \(inventory.operations.count) \(roundTrip) \(result.requestsSent) \(String(format: "%.1f", seconds)) \(String(format: "%.1f", peakMemoryMiB())) \(slowest?.checkID ?? "-"):\(slowest?.durationMilliseconds ?? 0)"
             )

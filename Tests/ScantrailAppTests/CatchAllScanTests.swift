@@ -27,13 +27,7 @@ struct CatchAllScanTests {
     func judgedOnce() async throws {
         let inventory = try await CatalogueAPI.description()
         let findings = try await LocalHTTPServer.withRunning(Self.catchAll()) { port in
-            var settings = ScanSettings()
-            settings.active = true
-            let request = ScanRequest(
-                target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
-                description: .imported(inventory, source: "openapi.json"),
-                identities: [.given(CatalogueAPI.identity)], settings: settings)
-            return try await ScanSession.withSession(request) { try await $0.run() }.findings
+            try await ActiveScan.run(port: port, inventory, [CatalogueAPI.identity]).findings
         }
         let missing = findings.filter { $0.ruleID == "inventory.documented-missing" }.map(\.location.path)
         #expect(Set(missing) == ["/session", "/reviews", "/products", "/partner/feed", "/me"])

@@ -36,13 +36,7 @@ struct DeterminismTests {
 
     /// An active scan with `inventory` and `identities` at `port`.
     static func scan(at port: Int, _ inventory: APIInventory, _ identities: [Identity]) async throws -> Scan {
-        var settings = ScanSettings()
-        settings.active = true
-        let request = ScanRequest(
-            target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
-            description: .imported(inventory, source: "openapi.json"),
-            identities: identities.map(IdentitySource.given), settings: settings)
-        let result = try await ScanSession.withSession(request) { try await $0.run() }
+        let result = try await ActiveScan.run(port: port, inventory, identities)
         let outcomes = result.checks.flatMap(\.outcomes).map {
             (key($0.ruleID, $0.location), "\($0.status.rawValue): \($0.detail.prefix(160))")
         }

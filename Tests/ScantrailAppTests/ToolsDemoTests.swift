@@ -9,13 +9,7 @@ struct ToolsDemoTests {
     /// The result of an active scan of `demo`'s `hardened` or flawed face.
     static func scan(_ demo: DescribedAPI, hardened: Bool) async throws -> ScanResult {
         try await demo.withRunning(hardened: hardened) { port, inventory, identities in
-            var settings = ScanSettings()
-            settings.active = true
-            let request = ScanRequest(
-                target: ScanTarget(scheme: "http", host: "127.0.0.1", port: port),
-                description: .imported(inventory, source: "openapi.json"),
-                identities: identities.map(IdentitySource.given), settings: settings)
-            return try await ScanSession.withSession(request) { try await $0.run() }
+            try await ActiveScan.run(port: port, inventory, identities)
         }
     }
 

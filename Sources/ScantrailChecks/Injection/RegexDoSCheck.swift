@@ -4,7 +4,7 @@ import ScantrailOpenAPI
 
 /// Regular-expression denial of service (`--active`), per documented field a server likely
 /// validates with a pattern (emails, names, handles): a run of `a` ending in a character no
-/// such pattern accepts, two longer at each step (14 to 30). An answer that is slow — at least
+/// such pattern accepts, two longer at each step (18 to 30). An answer that is slow — at least
 /// 750 ms and four times the usual value's (its median) — is measured twice more, in alternating
 /// order beside the usual value; each must take at least half as long (375 ms) and still four
 /// times the usual value's. A confirmed length ends the trial; a slow answer that is not
@@ -44,7 +44,7 @@ public struct RegexDoSCheck: SecurityCheck {
     }
 
     /// The lengths tried, in order.
-    static let lengths = Array(stride(from: 14, through: 30, by: 2))
+    static let lengths = Array(stride(from: 18, through: 30, by: 2))
     /// The least time that counts as slow, in milliseconds; a confirming sample needs half.
     static let slowMilliseconds = 750
     /// How many times the slowest control's time a slow answer takes at least.
@@ -73,8 +73,8 @@ public struct RegexDoSCheck: SecurityCheck {
         let (targets, untested) = try await ParameterTarget.all(
             of: api, on: target, context: context, limit: Self.limit, none: Self.noPatternField,
             chosen: \.looksPatternValidated)
-        // One field at a time: a stalled server must not slow another field's controls.
-        let trials = try await context.concurrentMap(targets, width: 1) { probed in
+        // Each field's controls are measured in turn with its own probes, so fields go side by side.
+        let trials = try await context.concurrentMap(targets) { probed in
             var controls: [Sample] = []
             var attempts: [Sample] = []
             func send(_ length: Int) async throws -> Sample {
