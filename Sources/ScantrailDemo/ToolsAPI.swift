@@ -110,7 +110,7 @@ public enum ToolsAPI {
     /// How long one step of a backtracking engine takes, in nanoseconds.
     static let stepNanoseconds: Int64 = 20
     /// The longest the validator stalls, as engines with a backtracking limit give up.
-    static let backtrackingLimit = Duration.seconds(8)
+    static let backtrackingLimit = Duration.seconds(12)
 
     /// `^([a-z0-9]+)*@[a-z0-9.]+$` as a backtracking engine runs it: an address it refuses
     /// whose local part starts with a run of n letters costs 2ⁿ steps (every way of splitting the

@@ -149,6 +149,25 @@ struct OutOfBandEvaluateTests {
         #expect(RegexDoSCheck.pathological(3) == "aaa!")
     }
 
+    @Test("answers that waited on a rate limit never count as slow, however long they took")
+    func rateLimited() {
+        func sample(_ length: Int, _ milliseconds: Int, limited: Bool = false) -> RegexDoSCheck.Sample {
+            var sample = RegexDoSCheck.Sample(length: length, milliseconds: milliseconds, summary: "200 (2 bytes)")
+            sample.limited = limited
+            return sample
+        }
+        func outcome(limited: Bool) -> Outcome {
+            let trial = RegexDoSCheck.Trial(
+                operation: "POST /newsletter", parameter: "body email",
+                controls: [sample(0, 5), sample(0, 6), sample(0, 5), sample(0, 6), sample(0, 5)],
+                attempts: [sample(30, 4000, limited: limited), sample(30, 4100, limited: limited), sample(30, 3900)])
+            return RegexDoSCheck(api: HandBuilt.emptyAPI)
+                .evaluate(.init(origin: HandBuilt.origin, trials: [trial], untested: [:]))[0]
+        }
+        #expect(outcome(limited: false).status == .failed)
+        #expect(outcome(limited: true).status == .passed)
+    }
+
     @Test("a parameter is taken for a URL by format, name or usual value, never when numeric")
     func urlParameters() {
         func parameter(_ name: String, _ value: String, format: String? = nil, numeric: Bool = false)

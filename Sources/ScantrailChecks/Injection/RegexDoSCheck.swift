@@ -3,7 +3,8 @@ import ScantrailCore
 import ScantrailOpenAPI
 
 /// Regular-expression denial of service (`--active`), per documented field a server likely
-/// validates with a pattern (emails, names, handles): a run of `a` ending in a character no
+/// validates with a pattern (emails, names, handles; sign-in, sign-up, password and token
+/// operations left out, with their rate limits, and a rate-limited answer never counts as slow): a run of `a` ending in a character no
 /// such pattern accepts, two longer at each step (18 to 30). An answer that is slow — at least
 /// 750 ms and four times the usual value's (its median) — is measured twice more, in alternating
 /// order beside the usual value; each must take at least half as long (375 ms) and still four
@@ -19,6 +20,13 @@ public struct RegexDoSCheck: SecurityCheck {
         public let milliseconds: Int
         /// What came back.
         public let summary: String
+        /// Whether the probe waited on the server's rate limit (a 429, sent again after its
+        /// `Retry-After`): its time is the limit's, never the pattern's (`nil` in evidence stored
+        /// before it was kept).
+        public var limited: Bool? = nil
+
+        /// The time that may count as slow: none for a rate-limited answer.
+        var judgedMilliseconds: Int { limited == true ? 0 : milliseconds }
     }
 
     /// One field's trial.
@@ -27,7 +35,7 @@ public struct RegexDoSCheck: SecurityCheck {
         public let operation: String
         /// `body email`.
         public let parameter: String
-        /// The usual value: the first request, then the confirming rounds'.
+        /// The usual value: three requests first, then the confirming rounds'.
         public let controls: [Sample]
         /// The pathological strings, growing, then the confirming rounds' at the slow length.
         public let attempts: [Sample]
@@ -71,8 +79,8 @@ public struct RegexDoSCheck: SecurityCheck {
 
     public func collect(_ target: ScanTarget, context: ScanContext) async throws -> Evidence {
         let (targets, untested) = try await ParameterTarget.all(
-            of: api, on: target, context: context, limit: Self.limit, none: Self.noPatternField,
-            chosen: \.looksPatternValidated)
+            of: api, on: target, context: context, limit: Self.limit, sparingCredentials: true,
+            none: Self.noPatternField, chosen: \.looksPatternValidated)
         // Each field's controls are measured in turn with its own probes, so fields go side by side.
         let trials = try await context.concurrentMap(targets) { probed in
             var controls: [Sample] = []
@@ -82,15 +90,18 @@ public struct RegexDoSCheck: SecurityCheck {
                 let sent = try await probed.send(
                     .string(value), as: length == 0 ? "usual value" : "\(length) × a", api, on: target,
                     context: context, fresh: true)
-                let sample = Sample(
+                var sample = Sample(
                     length: length, milliseconds: sent.exchange.durationMilliseconds, summary: sent.record.summary)
+                sample.limited = sent.exchange.requestsSent > 1 || sent.record.status == 429
                 if length == 0 { controls.append(sample) } else { attempts.append(sample) }
                 return sample
             }
-            _ = try await send(0)
+            // Three controls first: one stalled answer (a new connection, a loaded machine) must
+            // not set the bar.
+            for _ in 0..<3 { _ = try await send(0) }
             for length in Self.lengths {
                 let answer = try await send(length)
-                guard Self.isSlow(answer.milliseconds, beside: controls.map(\.milliseconds)) else { continue }
+                guard Self.isSlow(answer.judgedMilliseconds, beside: controls.map(\.milliseconds)) else { continue }
                 var confirmations: [Sample] = []
                 for pathologicalFirst in [false, true] {
                     for first in [pathologicalFirst, !pathologicalFirst] {
@@ -99,7 +110,9 @@ public struct RegexDoSCheck: SecurityCheck {
                     }
                 }
                 let controlTimes = controls.map(\.milliseconds)
-                if confirmations.allSatisfy({ Self.isSlow($0.milliseconds, beside: controlTimes, confirming: true) }) {
+                if confirmations.allSatisfy({
+                    Self.isSlow($0.judgedMilliseconds, beside: controlTimes, confirming: true)
+                }) {
                     break
                 }
             }
@@ -133,8 +146,10 @@ public struct RegexDoSCheck: SecurityCheck {
         let lengths = Set(trial.attempts.map(\.length)).sorted()
         let measured = lengths.map { length in trial.attempts.filter { $0.length == length } }
         if let confirmed = measured.first(where: { samples in
-            samples.count >= 3 && Self.isSlow(samples[0].milliseconds, beside: controls)
-                && samples.dropFirst().allSatisfy { Self.isSlow($0.milliseconds, beside: controls, confirming: true) }
+            samples.count >= 3 && Self.isSlow(samples[0].judgedMilliseconds, beside: controls)
+                && samples.dropFirst().allSatisfy {
+                    Self.isSlow($0.judgedMilliseconds, beside: controls, confirming: true)
+                }
         }) {
             return .failed(
                 Rules.backtracking, at: location,
