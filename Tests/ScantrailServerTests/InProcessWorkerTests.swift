@@ -28,13 +28,14 @@ struct InProcessWorkerTests {
             let events = Mutex<[String]>([])
             settings.workerEvents = { event in events.withLock { $0.append(event.description) } }
             try await WebServer.withRunning(settings) { port in
-                let deadline = Date().addingTimeInterval(30)
+                // A loaded suite has taken more than 30 s to get the worker's first scan recorded.
+                let deadline = Date().addingTimeInterval(60)
                 var recorded = false
                 while !recorded && Date() < deadline {
                     try await Task.sleep(for: .milliseconds(100))
                     recorded = try await store.withStore { try await $0.scans().count == 1 }
                 }
-                #expect(recorded)
+                #expect(recorded, "the worker said: \(events.withLock { $0 })")
                 let page = try await WebServerTests.send(ProbeRequest(method: "GET", url: "http://127.0.0.1:\(port)/"))
                 #expect(page.response?.status == 200)  // serving all along
             }
