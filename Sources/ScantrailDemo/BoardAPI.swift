@@ -33,7 +33,7 @@ public enum BoardAPI {
         /// The entry as JSON, with its id and owner.
         func json(id: String) -> String {
             let body = (fields.merging(["id": id, "owner": owner]) { _, kept in kept }).sorted { $0.key < $1.key }
-                .map { #""\#($0.key)":\#(quoted($0.value))"# }.joined(separator: ",")
+                .map { #""\#($0.key)":\#(DemoJSON.quoted($0.value))"# }.joined(separator: ",")
             return "{\(body)}"
         }
     }
@@ -61,7 +61,8 @@ public enum BoardAPI {
         router.post("/notes") { request, _ in
             guard let caller = member(request) else { return json(.unauthorized, #"{"error":"sign in"}"#) }
             let id = nextID("n")
-            let entry = Entry(owner: caller.name, fields: try await fields(of: request, kept: ["title", "text"]))
+            let entry = Entry(
+                owner: caller.name, fields: try await DemoJSON.stringFields(of: request, kept: ["title", "text"]))
             notes.withLock { $0[id] = entry }
             return json(.created, entry.json(id: id), location: "/notes/\(id)")
         }
@@ -79,7 +80,7 @@ public enum BoardAPI {
             guard let caller = member(request) else { return json(.unauthorized, #"{"error":"sign in"}"#) }
             let id = context.parameters.get("noteId") ?? ""
             guard var entry = note(id, for: caller) else { return json(.notFound, #"{"error":"no such note"}"#) }
-            entry.fields = try await fields(of: request, kept: ["title", "text"])
+            entry.fields = try await DemoJSON.stringFields(of: request, kept: ["title", "text"])
             notes.withLock { [entry] in $0[id] = entry }
             return json(.ok, entry.json(id: id))
         }
@@ -94,7 +95,8 @@ public enum BoardAPI {
             guard let caller = member(request) else { return json(.unauthorized, #"{"error":"sign in"}"#) }
             guard caller.admin else { return json(.forbidden, #"{"error":"only the administrator adds items"}"#) }
             let id = nextID("item-")
-            let entry = Entry(owner: caller.name, fields: try await fields(of: request, kept: ["name", "price"]))
+            let entry = Entry(
+                owner: caller.name, fields: try await DemoJSON.stringFields(of: request, kept: ["name", "price"]))
             items.withLock { $0[id] = entry }
             return json(.created, entry.json(id: id))
         }
@@ -118,21 +120,7 @@ public enum BoardAPI {
         return router
     }
 
-    /// The JSON body's string fields named in `kept` (both faces bind only what they document).
-    private static func fields(of request: Request, kept: Set<String>) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
-        return object.filter { kept.contains($0.key) }.compactMapValues { $0 as? String }
-    }
-
-    /// `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
-
     private static func json(_ status: HTTPResponse.Status, _ body: String, location: String? = nil) -> Response {
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        DemoJSON.response(status, body, headers: location.map { [.location: $0] } ?? [:])
     }
 }

@@ -117,7 +117,7 @@ public enum CatalogueAPI {
         let accounts = Mutex([account.email: (password: account.password, profile: ["email": account.email])])
         let sessions = Mutex(["5b0f3e2a-catalogue-session-cleo": account.email])
         router.post("/signup") { request, _ in
-            let fields = try await form(request)
+            let fields = try await DemoJSON.stringFields(of: request)
             guard let email = fields["email"]?.lowercased(), let password = fields["password"] else {
                 return json(.badRequest, #"{"error":"email and password are required"}"#)
             }
@@ -147,7 +147,7 @@ public enum CatalogueAPI {
             return me
         }
         router.post("/login") { request, _ in
-            let fields = try await form(request)
+            let fields = try await DemoJSON.stringFields(of: request)
             let email = fields["email"]?.lowercased() ?? ""
             let stored = accounts.withLock { $0[email] }
             switch (stored != nil, stored?.password == fields["password"]) {
@@ -161,7 +161,7 @@ public enum CatalogueAPI {
             }
         }
         router.post("/password-reset") { request, _ in
-            let email = try await form(request)["email"]?.lowercased() ?? ""
+            let email = try await DemoJSON.stringFields(of: request)["email"]?.lowercased() ?? ""
             let known = accounts.withLock { $0[email] != nil }
             if flawed && !known { return json(.notFound, #"{"error":"no account for that email"}"#) }
             return json(.accepted, #"{"status":"if the account exists, a reset link is on its way"}"#)
@@ -181,12 +181,6 @@ public enum CatalogueAPI {
                     """)
         }
         return database
-    }
-
-    private static func form(_ request: Request) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        let fields = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
-        return fields.compactMapValues { $0 as? String }
     }
 
     private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {

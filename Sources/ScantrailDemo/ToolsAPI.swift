@@ -54,7 +54,7 @@ public enum ToolsAPI {
             guard request.headers[.authorization] == "Bearer \(token)" else {
                 return json(.unauthorized, #"{"error":"sign in first"}"#)
             }
-            guard let url = try await fields(of: request)["image_url"] else {
+            guard let url = try await DemoJSON.stringFields(of: request)["image_url"] else {
                 return json(.badRequest, #"{"error":"image_url is required"}"#)
             }
             guard flawed else {
@@ -73,7 +73,7 @@ public enum ToolsAPI {
                     : json(.unprocessableContent, #"{"error":"previews are made for \#(imageHost) only"}"#)
             }
             let text = (try? await DemoFetch.body(of: url)) ?? ""
-            return json(.ok, #"{"preview":\#(quoted(String(text.prefix(500))))}"#)
+            return json(.ok, #"{"preview":\#(DemoJSON.quoted(String(text.prefix(500))))}"#)
         }
         router.get("/diagnostics/ping") { request, _ in
             let host = request.uri.queryParameters["host"].map(String.init) ?? "example.com"
@@ -82,10 +82,10 @@ public enum ToolsAPI {
                 return json(.ok, #"{"output":"PING \#(host): 1 packets transmitted, 1 packets received"}"#)
             }
             let ran = await DemoShell.run("ping -c 1 " + host)
-            return json(.ok, #"{"output":\#(quoted(ran.output)),"status":\#(ran.status)}"#)
+            return json(.ok, #"{"output":\#(DemoJSON.quoted(ran.output)),"status":\#(ran.status)}"#)
         }
         router.post("/newsletter") { request, _ in
-            let email = try await fields(of: request)["email"] ?? ""
+            let email = try await DemoJSON.stringFields(of: request)["email"] ?? ""
             let valid = flawed ? await backtrackingMatch(email) : linearMatch(email)
             return valid
                 ? json(.accepted, #"{"status":"subscribed"}"#)
@@ -133,21 +133,7 @@ public enum ToolsAPI {
             && !parts[1].isEmpty && parts[1].allSatisfy { word($0) || $0 == "." }
     }
 
-    /// The JSON body's string fields.
-    private static func fields(of request: Request) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
-        return object.compactMapValues { $0 as? String }
-    }
-
-    /// `text` as a JSON string literal.
-    private static func quoted(_ text: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
-
     private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        DemoJSON.response(status, body)
     }
 }

@@ -218,11 +218,7 @@ private struct ObjectTrial {
     ) {
         var request = check.api.request(
             operation, on: target, values: values, credential: try await identity?.currentCredential())
-        if let body {
-            request.headers.removeAll { $0.name.lowercased() == "content-type" }
-            request.headers.append(HeaderField(name: "Content-Type", value: "application/json"))
-            request.body = body
-        }
+        if let body { request = request.carryingJSON(body) }
         request.acceptsEarlierAnswer = false
         let exchange = try await context.http.send(request)
         return (exchange, ExchangeRecord(exchange, sentAs: identity?.name ?? "anonymous", secrets: check.api.secrets))

@@ -79,10 +79,8 @@ extension AuthorizationCheck {
             case .object? = try? JSONDecoder().decode(JSONValue.self, from: response.body)
         else { return nil }
         func send(_ name: String, _ credential: Identity.Credential?) async throws -> ExchangeRecord {
-            var request = api.request(write, on: target, values: values, credential: credential)
-            request.headers.removeAll { $0.name.lowercased() == "content-type" }
-            request.headers.append(HeaderField(name: "Content-Type", value: "application/json"))
-            request.body = response.body
+            let request = api.request(write, on: target, values: values, credential: credential)
+                .carryingJSON(response.body)
             return ExchangeRecord(try await context.http.send(request), sentAs: name, secrets: api.secrets)
         }
         let owned = try await send(owner.name, ownerCredential)

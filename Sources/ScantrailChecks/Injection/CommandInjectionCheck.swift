@@ -109,8 +109,9 @@ public struct CommandInjectionCheck: SecurityCheck {
         let usual = probed.parameter.text
         let benign = try await probed.send(.string(usual), as: "usual value", api, on: target, context: context)
         var injections: [Injection] = []
-        for form in Self.forms where callbacks != nil {
-            let probe = callbacks!.probe()
+        // Without a listener, no callback form is sent: the time-based pair alone can tell.
+        for form in Self.forms {
+            guard let probe = callbacks?.probe() else { break }
             let command = "curl -s \(probe.url)||wget -qO- \(probe.url)"
             let sent = try await probed.send(
                 .string(form.wrap(usual, command)), as: "callback \(form.name)", api, on: target, context: context,
